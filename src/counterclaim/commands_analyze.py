@@ -1,0 +1,117 @@
+"""`counterclaim analyze` and `counterclaim eval`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .dates import BadDate, parse_published
+
+
+def register(app: typer.Typer) -> None:
+    app.command("analyze")(analyze_cmd)
+    app.add_typer(eval_app, name="eval")
+
+
+def _err(msg: str) -> None:
+    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
+
+
+def analyze_cmd(
+    paths: List[Path] = typer.Argument(..., help="Plain-text (UTF-8) article files."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write DIR/NAME.json for each NAME.txt."),
+    fmt: str = typer.Option("table", "--format", help="table | json (when not writing to --out)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet that published the articles."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD."),
+) -> None:
+    """Find every attributed statement in articles: who said what, with which cue, and its stance."""
+    from .analyze import analyze_articles, guess_title
+    from .ingest.text import read_text_file
+    from .model import Analysis, Skipped
+
+    if fmt not in ("table", "json"):
+        _err(f"unknown --format {fmt!r}: use table or json")
+        raise typer.Exit(2)
+    try:
+        pub = parse_published(published)
+    except BadDate as e:
+        _err(str(e))
+        raise typer.Exit(2)
+
+    skipped: list[Skipped] = []
+
+    def articles():
+        for p in paths:
+            got = read_text_file(p)
+            if isinstance(got, Skipped):
+                skipped.append(got)
+                _err(f"{got.origin}: skipped: {got.reason}")
+                continue
+            got.outlet = outlet or got.outlet
+            got.published = pub or got.published
+            got.title = got.title or guess_title(got.text)
+            yield got
+
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+    results = []
+    n_ok = 0
+    for res in analyze_articles(articles()):
+        if isinstance(res, Skipped):
+            skipped.append(res)
+            _err(f"{res.origin}: skipped: {res.reason}")
+            continue
+        n_ok += 1
+        if out:
+            name = Path(res.article.origin or res.article.id).stem
+            (out / f"{name}.json").write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        elif fmt == "json":
+            results.append(res.to_dict())
+        else:
+            from .present import print_analysis
+            print_analysis(res)
+    if fmt == "json" and not out:
+        json.dump(results if len(paths) != 1 else (results[0] if results else None), sys.stdout,
+                  ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    if out:
+        typer.echo(f"analyzed {n_ok} article(s) into {out}" + (f", skipped {len(skipped)}" if skipped else ""), err=True)
+    if n_ok == 0 and skipped:
+        raise typer.Exit(1)
+
+
+eval_app = typer.Typer(help="Measure accuracy against hand-annotated data.", no_args_is_help=True)
+
+
+@eval_app.command("polnear")
+def eval_polnear_cmd(
+    split_dir: Path = typer.Argument(..., help="A PolNeAR-style split: text/ and attributions/ (BRAT)."),
+    metadata: Optional[Path] = typer.Option(None, help="metadata.tsv (default: beside the split)."),
+    pred_dir: Optional[Path] = typer.Option(None, "--pred-dir", help="Keep the predictions here."),
+    limit: Optional[int] = typer.Option(None, help="Only the first N articles."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full JSON report."),
+) -> None:
+    """Analyze a PolNeAR split (or any BRAT folder) and score it with the reference scorer."""
+    from .evaluate import eval_polnear, brief
+
+    rep = eval_polnear(split_dir, metadata=metadata, pred_dir=pred_dir, limit=limit)
+    typer.echo(json.dumps(rep, indent=1) if as_json else brief(rep))
+
+
+@eval_app.command("gold")
+def eval_gold_cmd(
+    gold: Path = typer.Argument(..., help="A counterclaim-gold/1 JSON file (its text beside it)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full JSON report."),
+    table: bool = typer.Option(False, "--table", help="Print a Markdown table: each gold statement, right or wrong."),
+) -> None:
+    """Analyze a gold-annotated article and score it: attributions, stances, propositions, dates, amounts."""
+    from .evaluate import eval_gold, brief, gold_table
+
+    rep = eval_gold(gold)
+    if table:
+        typer.echo(gold_table(rep))
+    else:
+        typer.echo(json.dumps(rep, indent=1, ensure_ascii=False) if as_json else brief(rep))

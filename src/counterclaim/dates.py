@@ -1,0 +1,35 @@
+"""Publication dates at the boundary: accept what readers meet, return ISO YYYY-MM-DD or raise."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+
+
+class BadDate(ValueError):
+    pass
+
+
+def parse_published(value: Optional[object]) -> Optional[str]:
+    """``2022-12-23``, ``2022-12-23T10:00:00Z``, a date or datetime -> ``2022-12-23``.
+
+    None or "" -> None. Anything else (``2022-13-45``, ``yesterday``) raises BadDate with a
+    message fit for a one-line error.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise BadDate(f"publication date must be a string like 2022-12-23, not {type(value).__name__}")
+    m = _ISO.match(value)
+    if not m:
+        raise BadDate(f"publication date {value!r} is not an ISO date (YYYY-MM-DD)")
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError as e:
+        raise BadDate(f"publication date {value!r} is impossible: {e}") from None

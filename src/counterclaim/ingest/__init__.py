@@ -1,0 +1,1 @@
+"""Readers: one per input format, each yielding Article records or Skipped values with a reason."""

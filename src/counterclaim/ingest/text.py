@@ -1,0 +1,38 @@
+"""Plain-text files: UTF-8 (with or without BOM), UTF-16 with a BOM; anything else is skipped with a reason."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Union
+
+from ..model import Article, Skipped
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes or raise ValueError with a reason a person can act on."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+
+
+def read_text_file(path: Union[str, Path]) -> Union[Article, Skipped]:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            return Skipped(str(p), f"file too large ({size:,} bytes, limit {MAX_BYTES:,})")
+        text = decode_bytes(p.read_bytes())
+    except (OSError, ValueError) as e:
+        return Skipped(str(p), e.strerror if isinstance(e, OSError) and e.strerror else str(e))
+    if not text.strip():
+        return Skipped(str(p), "empty file")
+    return Article(text=text, origin=str(p))

@@ -1,0 +1,37 @@
+"""Shared fixtures: the real pipeline (loaded once per test session) and the shared data."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("COUNTERCLAIM_SHARED", ROOT.parent / "shared"))
+SEED_TXT = ROOT / "examples" / "seed-rt-dprk-2022-12-23.txt"
+SEED_GOLD = SHARED / "gold" / "seed-rt-dprk-2022-12-23.gold.json"
+POLNEAR = SHARED / "polnear"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from counterclaim.nlp.pipeline import get_nlp
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_TXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(nlp, seed_text):
+    from counterclaim import analyze
+    return analyze(seed_text, outlet="RT", published="2022-12-23")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
