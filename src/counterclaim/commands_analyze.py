@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 
+from .analyze import MAX_CHARS
 from .dates import BadDate, parse_published
 
 
@@ -26,6 +27,7 @@ def analyze_cmd(
     fmt: str = typer.Option("table", "--format", help="table | json (when not writing to --out)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet that published the articles."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD."),
+    max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Skip articles longer than this many characters."),
 ) -> None:
     """Find every attributed statement in articles: who said what, with which cue, and its stance."""
     from .analyze import analyze_articles, guess_title
@@ -59,7 +61,7 @@ def analyze_cmd(
         out.mkdir(parents=True, exist_ok=True)
     results = []
     n_ok = 0
-    for res in analyze_articles(articles()):
+    for res in analyze_articles(articles(), max_chars=max_chars):
         if isinstance(res, Skipped):
             skipped.append(res)
             _err(f"{res.origin}: skipped: {res.reason}")
