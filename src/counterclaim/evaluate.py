@@ -180,7 +180,9 @@ def _same_speaker(g_ent: dict, ent) -> Optional[bool]:
             return True
         return bool(ent.type == "person" and role and ent.role and
                     set(role.split()) & set((ent.role or "").lower().split()) and (ent.country or "") == g_country)
-    return (ent.country or ent.id) in g_country.split(";") or ent.id in g_country.split(";")
+    gold_parts = set(g_country.split(";"))
+    pred_parts = set((ent.country or ent.id or "").split(";")) | {ent.id}
+    return bool(gold_parts & pred_parts)
 
 
 def brief(rep: dict) -> str:
@@ -224,4 +226,126 @@ def gold_table(rep: dict) -> str:
     out.append("|---|---|---|")
     for x in rep["details"]["amounts"]:
         out.append(f"| {x['text']} | {mark(x['found'])} | {x['pred']['value'] if x['pred'] else '—'} |")
+    return "\n".join(out)
+
+
+# ------------------------------------------------------------------------------------------------
+# Stance on hand-labelled PolNeAR attributions (eval/stance/polnear-stances.jsonl)
+
+STANCE_PRIORITY = ("no_knowledge", "denies", "asserts")
+STANCE_LABELS = ("asserts", "denies", "no_knowledge", "none")
+DEFAULT_STANCE_SET = _HERE.parents[2] / "eval" / "stance" / "polnear-stances.jsonl"
+
+
+def polnear_root(explicit: Optional[Path] = None) -> Path:
+    """Where the PolNeAR train/dev splits are: --polnear, $COUNTERCLAIM_SHARED/polnear or ../shared/polnear."""
+    cands = [explicit, (Path(os.environ["COUNTERCLAIM_SHARED"]) / "polnear") if os.environ.get("COUNTERCLAIM_SHARED") else None,
+             Path("../shared/polnear"), _HERE.parents[3] / "shared" / "polnear"]
+    for c in cands:
+        if c and Path(c).is_dir():
+            return Path(c)
+    raise FileNotFoundError("PolNeAR not found: pass --polnear DIR (the folder holding train/, dev/, metadata.tsv)")
+
+
+def primary_stance(stances) -> str:
+    """One label per statement: no_knowledge > denies > asserts; no stance → none."""
+    labels = {s.stance for s in stances}
+    return next((lbl for lbl in STANCE_PRIORITY if lbl in labels), "none")
+
+
+def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
+                splits: Optional[list[str]] = None) -> dict:
+    """Analyze the labelled articles, match each labelled attribution to the predicted statement whose
+    content overlaps it most (one-to-one, greedy by shared characters) and score the statement's
+    primary stance against the hand label. Reports per split: accuracy over matched statements,
+    the confusion matrix and denial precision/recall (over matched statements)."""
+    from .analyze import analyze_articles
+
+    root = polnear_root(polnear)
+    items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if splits:
+        items = [x for x in items if x["split"] in splits]
+    if any(x["split"] == "test" for x in items):
+        raise ValueError("the stance set must not use PolNeAR's test split")
+    meta = {}
+    mp = root / "metadata.tsv"
+    if mp.is_file():
+        with open(mp, encoding="utf-8") as f:
+            meta = {row["filename"]: row for row in csv.DictReader(f, delimiter="\t")}
+    keys = sorted({(x["split"], x["file"]) for x in items})
+    arts = []
+    for split, name in keys:
+        text = (root / split / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        pub = (meta.get(name) or {}).get("publication_date")
+        arts.append(Article(text=text, id=f"{split}/{name}", outlet=(meta.get(name) or {}).get("publisher"),
+                            published=pub if pub and re.match(r"^\d{4}-\d{2}-\d{2}$", pub) else None, origin=name))
+    analyses = {}
+    for a in analyze_articles(arts):
+        if not isinstance(a, Skipped):
+            analyses[a.article.id] = a
+    by_art: dict[str, list[dict]] = {}
+    for x in items:
+        by_art.setdefault(f"{x['split']}/{x['file']}", []).append(x)
+    rows = []
+    for aid, golds in by_art.items():
+        an = analyses.get(aid)
+        text = an.article.text if an else ""
+        preds = an.statements if an else []
+
+        def chars(spans):
+            return {i for s, e in spans for i in range(s, e) if i < len(text) and not text[i].isspace()}
+
+        pc = [chars([(c.start, c.end) for c in p.content]) for p in preds]
+        cand = []
+        for gi, g in enumerate(golds):
+            gc = chars(g["content"])
+            for pi, p in enumerate(pc):
+                shared = len(gc & p)
+                if shared:
+                    cand.append((shared, gi, pi))
+        cand.sort(reverse=True)
+        used_g, used_p, pair = set(), set(), {}
+        for _, gi, pi in cand:
+            if gi in used_g or pi in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(pi)
+            pair[gi] = pi
+        for gi, g in enumerate(golds):
+            p = preds[pair[gi]] if gi in pair else None
+            rows.append({"split": g["split"], "file": g["file"], "content": g["content"], "gold": g["label"],
+                         "pred": primary_stance(p.stances) if p else None,
+                         "pred_stances": [s.to_dict() for s in p.stances] if p else None})
+    report = {"set": str(path), "splits": {}}
+    for split in sorted({r["split"] for r in rows}):
+        rs = [r for r in rows if r["split"] == split]
+        m = [r for r in rs if r["pred"] is not None]
+        ok = sum(r["pred"] == r["gold"] for r in m)
+        conf = {g: {p: sum(1 for r in m if r["gold"] == g and r["pred"] == p) for p in STANCE_LABELS} for g in STANCE_LABELS}
+        per = {}
+        for lbl in ("denies", "no_knowledge", "asserts", "none"):
+            tp = sum(1 for r in m if r["pred"] == lbl and r["gold"] == lbl)
+            npred = sum(1 for r in m if r["pred"] == lbl)
+            ngold = sum(1 for r in m if r["gold"] == lbl)
+            per[lbl] = {"gold": ngold, "predicted": npred, "correct": tp,
+                        **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)}
+        report["splits"][split] = {"labelled": len(rs), "matched": len(m),
+                                   "accuracy": round(ok / len(m), 4) if m else 0.0, "correct": ok,
+                                   "per_label": per, "confusion": conf}
+    report["rows"] = rows
+    return report
+
+
+def prf_dict(p: float, r: float) -> dict:
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def stance_brief(rep: dict) -> str:
+    out = []
+    for split, s in rep["splits"].items():
+        d, k = s["per_label"]["denies"], s["per_label"]["no_knowledge"]
+        out.append(f"{split}: stance accuracy={s['accuracy']} ({s['correct']}/{s['matched']} matched of {s['labelled']} labelled)"
+                   f" · denies P={d['p']} R={d['r']} (gold {d['gold']}, predicted {d['predicted']})"
+                   f" · no_knowledge P={k['p']} R={k['r']} (gold {k['gold']}, predicted {k['predicted']})")
     return "\n".join(out)
