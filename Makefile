@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= counterclaim.db
 
-.PHONY: run test browser eval bench fuzz screenshots clean
+.PHONY: run test browser eval bench profile fuzz screenshots clean
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,8 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 ## run: analyze the bundled example article, then ingest the examples and show the disputes
 run: $(STAMP)
 	$(BIN)/counterclaim analyze examples/seed-rt-dprk-2022-12-23.txt --outlet RT --published 2022-12-23
+	$(BIN)/counterclaim ingest examples/ --db $(DB)
+	$(BIN)/counterclaim disputes --db $(DB) --limit 5
 
 ## test: the whole test suite (installs Debian's Chromium for the browser tests when missing)
 test: $(STAMP) browser
@@ -31,6 +33,31 @@ browser:
 eval: $(STAMP)
 	$(BIN)/counterclaim eval polnear ../shared/polnear/dev
 	$(BIN)/counterclaim eval gold ../shared/gold/seed-rt-dprk-2022-12-23.gold.json
+
+## fuzz: the analyzer's properties (tests/test_properties.py) at scale; figures in docs/robustness-fuzz.md
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz_analyzer.py --examples $(FUZZ_EXAMPLES) --out docs/robustness-fuzz.md
+
+## screenshots: ingest examples/ into build/screenshots.db, then PNGs of the web UI into docs/img (Playwright + Chromium)
+SCREEN_DB ?= build/screenshots.db
+screenshots: $(STAMP) browser
+	mkdir -p build && rm -f $(SCREEN_DB) $(SCREEN_DB)-wal $(SCREEN_DB)-shm
+	$(BIN)/counterclaim ingest examples/ --db $(SCREEN_DB) --no-progress
+	$(BIN)/counterclaim screenshots --db $(SCREEN_DB) --out docs/img
+
+## bench: throughput (bare spaCy / analyze / ingest / textacy) on PolNeAR dev, single core; scale-out 1 vs 2 workers;
+##        memory (train split, a 5 MB article, a stream); figures in docs/bench.md and docs/scale.md
+BENCH_CORPUS ?= ../shared/polnear/dev
+bench: $(STAMP)
+	taskset -c 0 $(BIN)/counterclaim bench --corpus $(BENCH_CORPUS) --rounds 3
+	$(BIN)/counterclaim bench scale --corpus ../shared/polnear/train --limit 300 --workers 1,2
+	$(BIN)/counterclaim bench memory --corpus ../shared/polnear/train
+
+## profile: where the analyzer spends its time (per component, then pyinstrument) on PolNeAR dev
+profile: $(STAMP)
+	$(BIN)/counterclaim bench components --corpus $(BENCH_CORPUS)
+	$(BIN)/counterclaim bench profile --corpus $(BENCH_CORPUS) --html build/profile.html
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -28,6 +28,10 @@ def analyze_cmd(
     outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet that published the articles."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date, YYYY-MM-DD."),
     max_chars: int = typer.Option(MAX_CHARS, "--max-chars", help="Skip articles longer than this many characters."),
+    engine: str = typer.Option("local", "--engine", help="local | dask (dask: --out is a Parquet/JSONL dataset folder)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="LocalCluster worker processes (default: one per core)."),
+    dataset_format: str = typer.Option("parquet", "--dataset-format", help="dask engine: parquet | jsonl."),
 ) -> None:
     """Find every attributed statement in articles: who said what, with which cue, and its stance."""
     from .analyze import analyze_articles, guess_title
@@ -57,6 +61,14 @@ def analyze_cmd(
             got.title = got.title or guess_title(got.text)
             yield got
 
+    if engine not in ("local", "dask"):
+        _err(f"unknown --engine {engine!r}: use local or dask")
+        raise typer.Exit(2)
+    if engine == "dask":  # the SCALE area: per-article analysis on Dask workers into a dataset
+        from .scale.commands import analyze_dask_cmd
+        analyze_dask_cmd(articles(), out, skipped, fmt=dataset_format, scheduler=scheduler, workers=workers,
+                         max_chars=max_chars)
+        return
     if out:
         out.mkdir(parents=True, exist_ok=True)
     results = []
@@ -117,3 +129,21 @@ def eval_gold_cmd(
         typer.echo(gold_table(rep))
     else:
         typer.echo(json.dumps(rep, indent=1, ensure_ascii=False) if as_json else brief(rep))
+
+
+@eval_app.command("stance")
+def eval_stance_cmd(
+    stance_set: Optional[Path] = typer.Argument(None, help="Labelled set (default: eval/stance/polnear-stances.jsonl)."),
+    polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR folder with train/ dev/ metadata.tsv (default: ../shared/polnear)."),
+    split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits (train, dev); default: all, reported separately."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full JSON report, with every row."),
+) -> None:
+    """Stance accuracy and denial precision/recall on hand-labelled PolNeAR attributions (train/dev only)."""
+    from .evaluate import DEFAULT_STANCE_SET, eval_stance, stance_brief
+
+    try:
+        rep = eval_stance(stance_set or DEFAULT_STANCE_SET, polnear=polnear, splits=split or None)
+    except (FileNotFoundError, ValueError) as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    typer.echo(json.dumps(rep, indent=1, ensure_ascii=False) if as_json else stance_brief(rep))

@@ -24,12 +24,12 @@ def decode_bytes(data: bytes) -> str:
         raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
 
 
-def read_text_file(path: Union[str, Path]) -> Union[Article, Skipped]:
+def read_text_file(path: Union[str, Path], max_bytes: int = MAX_BYTES) -> Union[Article, Skipped]:
     p = Path(path)
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            return Skipped(str(p), f"file too large ({size:,} bytes, limit {MAX_BYTES:,})")
+        if size > max_bytes:
+            return Skipped(str(p), f"file too large ({size:,} bytes, limit {max_bytes:,})")
         text = decode_bytes(p.read_bytes())
     except (OSError, ValueError) as e:
         return Skipped(str(p), e.strerror if isinstance(e, OSError) and e.strerror else str(e))

@@ -26,8 +26,8 @@ COMPONENTS = [
     ("counterclaim.nlp.timex", "cc_timex"),
     ("counterclaim.nlp.quantities", "cc_quantities"),
     ("counterclaim.nlp.framing", "cc_framing"),
+    ("counterclaim.nlp.propositions", "cc_propositions"),  # claims + propositions, then their stances
     ("counterclaim.nlp.stance", "cc_stance"),
-    ("counterclaim.nlp.propositions", "cc_propositions"),
 ]
 
 for _name in ("article", "statements", "propositions", "quantities", "dates"):

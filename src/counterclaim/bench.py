@@ -1,0 +1,414 @@
+"""Benchmarks measured in one process run, in alternation, on the same texts.
+
+``run_bench`` times four arms, several rounds each, taking the median per arm:
+
+    spacy    the bare spaCy pipeline the analyzer uses (``bare_nlp()``: the same model components)
+    analyze  ``counterclaim.analyze_articles`` end to end (parse + Counterclaim's components + records)
+    ingest   ``Ledger.ingest`` into a fresh ledger in a temporary file (analysis + storage + matching)
+    textacy  a peer baseline: the bare parse + textacy 0.13's ``direct_quotations`` on each doc
+
+Throughput is tokens/s (tokens of the spaCy parse of the same texts) and articles/s. Ratios:
+``analyze_vs_spacy`` = b/a, ``ingest_vs_spacy`` = c/a, ``analyze_vs_textacy`` = b/d.
+
+``run_memory`` measures resident memory in fresh child processes (one per scenario, so that each
+peak is its own): a corpus, one huge article, a long stream of articles. ``run_components`` times
+each pipeline component alone; ``run_profile`` profiles the analyzer with pyinstrument (or cProfile).
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable, Optional, Union
+
+from .model import Article, Skipped
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = ROOT / "examples"
+ARMS = ("spacy", "analyze", "ingest", "textacy")
+
+
+# --- corpora -------------------------------------------------------------------------------------
+
+def corpus_files(corpus: Optional[Union[str, Path]] = None) -> list[Path]:
+    """The .txt files of a corpus: a folder of .txt files, or a PolNeAR-style split (its text/)."""
+    d = Path(corpus) if corpus else DEFAULT_CORPUS
+    if not d.exists():
+        raise FileNotFoundError(f"no corpus at {d}")
+    if d.is_file():
+        return [d]
+    if (d / "text").is_dir():
+        d = d / "text"
+    files = sorted(p for p in d.rglob("*.txt") if p.is_file())
+    if not files:
+        raise FileNotFoundError(f"{d} holds no .txt file")
+    return files
+
+
+def _polnear_metadata(files: list[Path]) -> dict[str, dict]:
+    """PolNeAR's metadata.tsv (publisher, date, title) when the corpus is a PolNeAR split."""
+    for cand in (files[0].parent.parent.parent / "metadata.tsv", files[0].parent.parent / "metadata.tsv"):
+        if cand.is_file():
+            import csv
+
+            with cand.open(encoding="utf-8") as f:
+                return {r["filename"]: r for r in csv.DictReader(f, delimiter="\t")}
+    return {}
+
+
+def load_corpus(corpus: Optional[Union[str, Path]] = None, limit: Optional[int] = None) -> list[Article]:
+    """Read a corpus into Articles (with outlet/date/title from PolNeAR's metadata when present)."""
+    from .analyze import guess_title
+    from .ingest.text import read_text_file
+
+    files = corpus_files(corpus)
+    if limit:
+        files = files[:limit]
+    meta = _polnear_metadata(files)
+    out = []
+    for p in files:
+        got = read_text_file(p)
+        if isinstance(got, Skipped):
+            continue
+        m = meta.get(p.stem)
+        if m:
+            got.outlet = m.get("publisher") or None
+            pub = m.get("publication_date") or ""
+            got.published = pub if len(pub) == 10 and pub[4] == "-" else None
+            got.title = m.get("title") or None
+        got.title = got.title or guess_title(got.text)
+        out.append(got)
+    if not out:
+        raise FileNotFoundError(f"no readable article in {corpus or DEFAULT_CORPUS}")
+    return out
+
+
+# --- memory --------------------------------------------------------------------------------------
+
+def rss_mb() -> float:
+    """Current resident set size of this process, in MiB."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # not Linux
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MiB (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 2**20
+
+
+# --- the four arms -------------------------------------------------------------------------------
+
+def _arm_spacy(bare, texts: list[str]) -> int:
+    n = 0
+    for doc in bare.pipe(texts, batch_size=64):
+        n += len(doc)
+    return n
+
+
+def _arm_analyze(arts: list[Article]) -> int:
+    from .analyze import analyze_articles
+
+    n = 0
+    for res in analyze_articles(arts):
+        if not isinstance(res, Skipped):
+            n += res.n_tokens
+    return n
+
+
+def _arm_ingest(arts: list[Article]) -> int:
+    from .ledger import Ledger
+
+    with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as tmp:
+        with Ledger(Path(tmp) / "bench.db") as ledger:
+            rep = ledger.ingest(arts)
+    return rep.added
+
+
+def _arm_textacy(bare, texts: list[str]) -> int:
+    from textacy.extract.triples import direct_quotations
+
+    n = 0
+    for doc in bare.pipe(texts, batch_size=64):
+        try:
+            n += sum(1 for _ in direct_quotations(doc))
+        except ValueError:  # textacy gives up on a doc with an unclosed quotation mark
+            pass
+    return n
+
+
+def _fresh(arts: list[Article]) -> list[Article]:
+    """Copies of the articles, so that no arm sees another arm's mutations."""
+    return [Article(text=a.text, id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url,
+                    origin=a.origin, language=a.language) for a in arts]
+
+
+def run_bench(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 3, limit: Optional[int] = None,
+              arms: tuple[str, ...] = ARMS, clock: str = "cpu", log: Optional[Callable[[str], None]] = None) -> dict:
+    """Time the arms in alternation (rotating their order each round); the median per arm.
+
+    Both clocks are recorded for every arm; ``clock`` picks the one behind ``tokens_per_s``,
+    ``articles_per_s`` and the ratios: ``cpu`` (this process's CPU time: what a shared, loaded
+    machine cannot distort; all four arms are single-threaded) or ``wall`` (elapsed time: right on
+    an otherwise idle, pinned core)."""
+    from .nlp.pipeline import bare_nlp, get_nlp
+
+    unknown = set(arms) - set(ARMS)
+    if unknown:
+        raise ValueError(f"unknown arm(s) {sorted(unknown)}: choose from {', '.join(ARMS)}")
+    if rounds < 1:
+        raise ValueError("rounds must be at least 1")
+    arts = load_corpus(corpus, limit)
+    texts = [a.text for a in arts]
+    bare = bare_nlp()
+    get_nlp()
+    # warm every arm once (model caches, lazy imports, lexicons) before timing anything
+    warm = {"spacy": lambda: _arm_spacy(bare, texts[:2]), "analyze": lambda: _arm_analyze(_fresh(arts[:2])),
+            "ingest": lambda: _arm_ingest(_fresh(arts[:2])), "textacy": lambda: _arm_textacy(bare, texts[:2])}
+    for a in arms:
+        warm[a]()
+    n_tokens = sum(len(bare.make_doc(t)) for t in texts)  # the tokenizer's count, same for every arm
+    run = {"spacy": lambda: _arm_spacy(bare, texts), "analyze": lambda: _arm_analyze(_fresh(arts)),
+           "ingest": lambda: _arm_ingest(_fresh(arts)), "textacy": lambda: _arm_textacy(bare, texts)}
+    if clock not in ("cpu", "wall"):
+        raise ValueError(f"unknown clock {clock!r}: use cpu or wall")
+    wall: dict[str, list[float]] = {a: [] for a in arms}
+    cpu: dict[str, list[float]] = {a: [] for a in arms}
+    for r in range(rounds):
+        order = list(arms[r % len(arms):]) + list(arms[:r % len(arms)])
+        for a in order:
+            gc.collect()
+            t, c = time.perf_counter(), time.process_time()
+            run[a]()
+            dc, dt = time.process_time() - c, time.perf_counter() - t
+            wall[a].append(dt)
+            cpu[a].append(dc)
+            if log:
+                log(f"round {r + 1}/{rounds} {a:8s} wall {dt:8.2f}s {n_tokens / dt:8.0f} tok/s | "
+                    f"cpu {dc:8.2f}s {n_tokens / dc:8.0f} tok/s")
+    out: dict = {}
+    for a in ARMS:
+        if a not in wall:
+            out[a] = None
+            continue
+        med_w, med_c = statistics.median(wall[a]), statistics.median(cpu[a])
+        med = med_c if clock == "cpu" else med_w
+        out[a] = {"tokens_per_s": round(n_tokens / med, 1), "articles_per_s": round(len(arts) / med, 3),
+                  "clock": clock,
+                  "wall_tokens_per_s": round(n_tokens / med_w, 1), "cpu_tokens_per_s": round(n_tokens / med_c, 1),
+                  "wall_seconds": round(med_w, 3), "cpu_seconds": round(med_c, 3),
+                  "wall_seconds_all": [round(x, 3) for x in wall[a]], "cpu_seconds_all": [round(x, 3) for x in cpu[a]],
+                  "n_articles": len(arts), "n_tokens": n_tokens}
+
+    def ratio(x: str, y: str) -> Optional[float]:
+        if out.get(x) and out.get(y):
+            return round(out[x]["tokens_per_s"] / out[y]["tokens_per_s"], 3)
+        return None
+
+    out["ratios"] = {"analyze_vs_spacy": ratio("analyze", "spacy"), "ingest_vs_spacy": ratio("ingest", "spacy"),
+                     "analyze_vs_textacy": ratio("analyze", "textacy")}
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return out
+
+
+def format_bench(res: dict, corpus: str = "") -> str:
+    first = next(res[a] for a in ARMS if res.get(a))
+    lines = [f"corpus: {corpus} ({first['n_articles']} articles, {first['n_tokens']:,} tokens); "
+             f"throughput by {first['clock']} time, median of {len(first['cpu_seconds_all'])} round(s)",
+             f"{'arm':10s} {'tokens/s':>10s} {'articles/s':>11s} {'cpu s':>9s} {'wall s':>9s} {'wall tok/s':>11s}"]
+    for a in ARMS:
+        r = res.get(a)
+        if r:
+            lines.append(f"{a:10s} {r['tokens_per_s']:10.0f} {r['articles_per_s']:11.2f} {r['cpu_seconds']:9.2f} "
+                         f"{r['wall_seconds']:9.2f} {r['wall_tokens_per_s']:11.0f}")
+        else:
+            lines.append(f"{a:10s} {'-':>10s}")
+    rt = res["ratios"]
+    lines.append("ratios: analyze/spacy (b/a) = {}  ingest/spacy (c/a) = {}  analyze/textacy (b/d) = {}".format(
+        *(rt[k] if rt[k] is not None else "-" for k in ("analyze_vs_spacy", "ingest_vs_spacy", "analyze_vs_textacy"))))
+    lines.append(f"peak RSS: {res['peak_rss_mb']:.0f} MiB")
+    return "\n".join(x for x in lines if x)
+
+
+# --- per-component cost ----------------------------------------------------------------------------
+
+def run_components(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[int] = None,
+                   rounds: int = 3) -> dict:
+    """CPU time of each component of the analyzer's pipeline alone over the corpus (median of rounds)."""
+    from .nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    arts = load_corpus(corpus, limit)
+    names = [n for n, _ in nlp.pipeline]
+    times: dict[str, list[float]] = {n: [] for n in ["make_doc", *names]}
+    for _ in range(rounds + 1):  # the first round warms up
+        t = time.process_time()
+        docs = []
+        for a in arts:
+            d = nlp.make_doc(a.text)
+            d._.article = a
+            docs.append(d)
+        times["make_doc"].append(time.process_time() - t)
+        for name, proc in nlp.pipeline:
+            t = time.process_time()
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=64))
+            else:
+                docs = [proc(d) for d in docs]
+            times[name].append(time.process_time() - t)
+        del docs
+    med = {n: statistics.median(v[1:]) for n, v in times.items()}
+    total = sum(med.values())
+    n_tokens = sum(len(nlp.make_doc(a.text)) for a in arts)
+    own = {n for n in names if n.startswith("cc_")}
+    return {"n_articles": len(arts), "n_tokens": n_tokens, "total_s": round(total, 3),
+            "counterclaim_share": round(sum(med[n] for n in own) / total, 4) if total else 0.0,
+            "components": [{"name": n, "seconds": round(med[n], 4), "share": round(med[n] / total, 4) if total else 0.0}
+                           for n in ["make_doc", *names]]}
+
+
+def format_components(res: dict) -> str:
+    lines = [f"{res['n_articles']} articles, {res['n_tokens']} tokens, {res['total_s']:.2f}s in all; "
+             f"Counterclaim's components: {100 * res['counterclaim_share']:.1f}%"]
+    for c in res["components"]:
+        lines.append(f"  {c['name']:20s} {c['seconds']:8.3f}s {100 * c['share']:6.1f}%")
+    return "\n".join(lines)
+
+
+# --- profile --------------------------------------------------------------------------------------
+
+def run_profile(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[int] = None,
+                html: Optional[Path] = None) -> str:
+    """Profile ``analyze_articles`` over the corpus (warm model); returns a text report."""
+    from .analyze import analyze_articles
+    from .nlp.pipeline import get_nlp
+
+    get_nlp()
+    arts = load_corpus(corpus, limit)
+    list(analyze_articles(_fresh(arts[:2])))
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        Profiler = None
+    if Profiler is not None:
+        prof = Profiler(interval=0.002)
+        prof.start()
+        for _ in analyze_articles(_fresh(arts)):
+            pass
+        prof.stop()
+        if html:
+            Path(html).write_text(prof.output_html(), encoding="utf-8")
+        return prof.output_text(unicode=True, color=False, show_all=False)
+    import cProfile
+    import io
+    import pstats
+
+    pr = cProfile.Profile()
+    pr.enable()
+    for _ in analyze_articles(_fresh(arts)):
+        pass
+    pr.disable()
+    s = io.StringIO()
+    pstats.Stats(pr, stream=s).sort_stats("cumulative").print_stats("counterclaim", 40)
+    return s.getvalue()
+
+
+# --- memory, in child processes -------------------------------------------------------------------
+
+def _child(kind: str, corpus: Optional[str], n: int, big_mb: float) -> dict:
+    """Runs in a fresh process: one memory scenario; returns RSS figures in MiB."""
+    from .analyze import analyze_articles
+    from .nlp.pipeline import get_nlp
+
+    get_nlp()
+    arts = load_corpus(corpus)
+    list(analyze_articles(_fresh(arts[:1])))
+    base = rss_mb()
+    t = time.perf_counter()
+    out: dict = {"scenario": kind, "rss_after_model_mb": round(base, 1)}
+    if kind == "corpus":
+        k = tok = 0
+        for res in analyze_articles(_fresh(arts)):
+            k += 1
+            tok += getattr(res, "n_tokens", 0)
+        out.update(articles=k, tokens=tok)
+    elif kind == "big":
+        pieces, size, i = [], 0, 0
+        target = int(big_mb * 2**20)
+        while size < target:
+            p = arts[i % len(arts)].text.strip() + "\n\n"
+            pieces.append(p)
+            size += len(p.encode("utf-8"))
+            i += 1
+        text = "".join(pieces)
+        del pieces
+        out["chars"] = len(text)
+        out["bytes"] = len(text.encode("utf-8"))
+        res = next(analyze_articles([Article(text=text, origin="big")], max_chars=len(text) + 1))
+        if isinstance(res, Skipped):
+            raise RuntimeError(f"the big article was skipped: {res.reason}")
+        out.update(statements=len(res.statements), tokens=res.n_tokens)
+        del res, text
+    elif kind == "stream":
+        samples = []
+        step = max(1, n // 10)
+
+        def stream():
+            for k in range(n):
+                a = arts[k % len(arts)]
+                yield Article(text=a.text, id=f"stream-{k}", outlet=a.outlet, published=a.published, title=a.title)
+
+        k = 0
+        for k, _res in enumerate(analyze_articles(stream()), 1):
+            if k % step == 0:
+                samples.append([k, round(rss_mb(), 1)])
+        out["articles"] = k
+        out["rss_samples"] = samples
+        half = [s for s in samples if s[0] >= n // 2]
+        if len(half) >= 2:
+            out["growth_second_half_mb_per_1000"] = round(
+                1000 * (half[-1][1] - half[0][1]) / max(1, half[-1][0] - half[0][0]), 3)
+    else:
+        raise ValueError(kind)
+    out["seconds"] = round(time.perf_counter() - t, 2)
+    out["rss_end_mb"] = round(rss_mb(), 1)
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return out
+
+
+def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[str, ...] = ("corpus", "big", "stream"),
+               stream_n: int = 2000, big_mb: float = 5.0, log: Optional[Callable[[str], None]] = None) -> dict:
+    """Each scenario in its own fresh Python process, so that its peak RSS is its own."""
+    results = {}
+    for kind in scenarios:
+        if log:
+            log(f"memory: {kind} ...")
+        cmd = [sys.executable, "-m", "counterclaim.bench", "_memory_child", kind, str(corpus or ""), str(stream_n),
+               str(big_mb)]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"memory scenario {kind} failed:\n{proc.stderr[-3000:]}")
+        results[kind] = json.loads(proc.stdout.strip().splitlines()[-1])
+        if log:
+            log(json.dumps(results[kind]))
+    return results
+
+
+if __name__ == "__main__":  # the child of run_memory
+    if len(sys.argv) == 6 and sys.argv[1] == "_memory_child":
+        _, _, kind, corpus, n, mb = sys.argv
+        print(json.dumps(_child(kind, corpus or None, int(n), float(mb))))
+    else:
+        sys.exit("usage: python -m counterclaim.bench _memory_child KIND CORPUS N MB")

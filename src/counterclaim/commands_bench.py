@@ -1,0 +1,155 @@
+"""`counterclaim bench` (throughput, scale-out, memory, per-component cost, profile) and
+`counterclaim dataset merge` (a Dask analysis dataset into a ledger)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+bench_app = typer.Typer(help="Measure throughput and memory (see docs/bench.md).")
+dataset_app = typer.Typer(help="Analysis datasets written by `analyze --engine dask`.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(bench_app, name="bench")
+    app.add_typer(dataset_app, name="dataset")
+
+
+def _err(msg: str) -> None:
+    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
+
+
+def _log(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+CORPUS_HELP = "A folder of .txt files or a PolNeAR-style split (its text/). Default: the bundled examples/."
+
+
+@bench_app.callback(invoke_without_command=True)
+def bench_cmd(
+    ctx: typer.Context,
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
+    rounds: int = typer.Option(3, "--rounds", help="Rounds of the four arms, in alternation; the median is kept."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-round lines on stderr."),
+    clock: str = typer.Option("cpu", "--clock", help="cpu (process CPU time: robust on a shared machine) | wall."),
+) -> None:
+    """Throughput of bare spaCy, analyze, ingest and textacy's direct_quotations on the same texts, in one run."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .bench import format_bench, run_bench
+
+    try:
+        res = run_bench(corpus, rounds=rounds, limit=limit, clock=clock, log=None if quiet else _log)
+    except (FileNotFoundError, ValueError) as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    if as_json:
+        typer.echo(json.dumps(res))
+    else:
+        typer.echo(format_bench(res, str(corpus or "examples/")))
+
+
+@bench_app.command("scale")
+def bench_scale_cmd(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    workers: str = typer.Option("1,2", "--workers", help="Worker counts to compare, e.g. 1,2."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    rounds: int = typer.Option(1, "--rounds", help="Rounds, alternating the clusters; the median is kept."),
+    partition_size: int = typer.Option(8, "--partition-size", help="Articles per Dask task."),
+    merge: bool = typer.Option(False, "--merge", help="Also time the one-writer merge into a fresh ledger."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
+) -> None:
+    """Dask engine throughput with 1 and 2 (or more) workers; cluster start-up and model load not timed."""
+    from .scale.benchmark import format_scale, run_scale
+
+    try:
+        counts = tuple(int(x) for x in workers.split(",") if x.strip())
+    except ValueError:
+        _err(f"--workers takes counts like 1,2, not {workers!r}")
+        raise typer.Exit(2)
+    try:
+        res = run_scale(corpus, workers=counts, limit=limit, rounds=rounds, partition_size=partition_size,
+                        merge=merge, log=_log)
+    except (FileNotFoundError, ValueError) as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    typer.echo(json.dumps(res) if as_json else format_scale(res))
+
+
+@bench_app.command("memory")
+def bench_memory_cmd(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    scenario: list[str] = typer.Option(["corpus", "big", "stream"], "--scenario",
+                                       help="corpus (the whole corpus), big (one huge article), stream (N articles)."),
+    stream_n: int = typer.Option(2000, "--stream-n", help="Articles in the stream scenario (the corpus, cycled)."),
+    big_mb: float = typer.Option(5.0, "--big-mb", help="Size of the huge article, in MB (made of the corpus' texts)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
+) -> None:
+    """Resident memory of analyze, each scenario in a fresh process: a corpus, a huge article, a long stream."""
+    from .bench import run_memory
+
+    bad = set(scenario) - {"corpus", "big", "stream"}
+    if bad:
+        _err(f"unknown --scenario {sorted(bad)}: use corpus, big or stream")
+        raise typer.Exit(2)
+    try:
+        res = run_memory(corpus, scenarios=tuple(scenario), stream_n=stream_n, big_mb=big_mb,
+                         log=None if as_json else _log)
+    except (FileNotFoundError, RuntimeError) as e:
+        _err(str(e))
+        raise typer.Exit(1)
+    if as_json:
+        typer.echo(json.dumps(res))
+        return
+    for k, r in res.items():
+        extra = ""
+        if k == "stream":
+            extra = f", growth over the second half {r.get('growth_second_half_mb_per_1000')} MiB per 1000 articles"
+        if k == "big":
+            extra = f", {r['bytes'] / 1e6:.1f} MB article, {r['tokens']:,} tokens"
+        typer.echo(f"{k:7s} peak RSS {r['peak_rss_mb']:7.0f} MiB (model loaded: {r['rss_after_model_mb']:.0f} MiB, "
+                   f"end: {r['rss_end_mb']:.0f} MiB), {r['seconds']:.0f}s{extra}")
+
+
+@bench_app.command("components")
+def bench_components_cmd(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    rounds: int = typer.Option(3, "--rounds"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Time each pipeline component alone (the model's and Counterclaim's): where the time goes."""
+    from .bench import format_components, run_components
+
+    res = run_components(corpus, limit=limit, rounds=rounds)
+    typer.echo(json.dumps(res) if as_json else format_components(res))
+
+
+@bench_app.command("profile")
+def bench_profile_cmd(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write pyinstrument's HTML report here."),
+) -> None:
+    """Profile the analyzer (pyinstrument when installed, else cProfile) over a corpus, model warm."""
+    from .bench import run_profile
+
+    typer.echo(run_profile(corpus, limit=limit, html=html))
+
+
+@dataset_app.command("merge")
+def dataset_merge_cmd(
+    dataset: Path = typer.Argument(..., help="A dataset folder written by `counterclaim analyze --engine dask`."),
+    db: Optional[Path] = typer.Option(None, "--db", help="The ledger (default: $COUNTERCLAIM_DB or ./counterclaim.db)."),
+    rematch: bool = typer.Option(False, "--rematch", help="Recompute the cross-article matching afterwards."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Merge an analysis dataset into the ledger: one writer, in input order, idempotent."""
+    from .scale.commands import merge_cmd
+
+    merge_cmd(dataset, db, rematch, as_json)

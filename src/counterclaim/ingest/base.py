@@ -1,0 +1,55 @@
+"""What every reader shares: notes (kept records with something dropped), dates, the final checks."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Callable, Optional, Union
+
+from ..dates import BadDate, parse_published
+from ..model import Article, Skipped
+from .language import check_english
+
+log = logging.getLogger("counterclaim.ingest")
+
+
+@dataclass
+class Note:
+    """Something a reader dropped from a record it kept (an impossible date, a field of the wrong type)."""
+    origin: str
+    message: str
+
+
+NoteSink = Optional[Callable[[Note], None]]
+
+
+def emit(note_sink: NoteSink, origin: str, message: str) -> None:
+    n = Note(origin, message)
+    if note_sink is None:
+        log.warning("%s: %s", origin, message)
+    else:
+        note_sink(n)
+
+
+def clean_date(value: object, origin: str, note_sink: NoteSink, what: str = "publication date") -> Optional[str]:
+    """An ISO date, or None with a note when the value is impossible or malformed (the record is kept)."""
+    try:
+        return parse_published(value)
+    except BadDate as e:
+        emit(note_sink, origin, f"{e}; stored without a {what}")
+        return None
+
+
+def finish(article: Article) -> Union[Article, Skipped]:
+    """The checks every reader's article goes through last: not empty, no NUL bytes, English."""
+    text = article.text
+    origin = article.origin or article.id
+    if not text or not text.strip():
+        return Skipped(origin, "empty text")
+    if "\x00" in text:
+        return Skipped(origin, "binary content (NUL bytes in the text)")
+    why = check_english(text)
+    if why:
+        return Skipped(origin, why)
+    if not article.language:
+        article.language = "en"
+    return article

@@ -1,0 +1,154 @@
+"""Folders and file dispatch: walk folders (sorted, recursively) and read each file by its kind.
+
+Kinds by name: ``.txt``/``.text`` plain text (with an optional ``NAME.meta.json`` sidecar giving
+``title``, ``outlet``, ``published``, ``url``, ``id``), ``.html``/``.htm``/``.xhtml`` HTML,
+``.jsonl``/``.ndjson`` (optionally ``.gz``) JSON Lines, ``.warc``/``.warc.gz`` WARC. A file with no
+suffix is sniffed (HTML, WARC, JSON Lines or text). Hidden files and folders are passed over;
+sidecars are read with their text; any other file is skipped with the reason.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterator, Union
+
+from ..analyze import guess_title
+from ..model import Article, Skipped
+from .base import NoteSink, clean_date, emit, finish
+from .html import HTML_SUFFIXES, read_html_file
+from .jsonl import JSONL_SUFFIXES, read_jsonl_file
+from .text import read_text_file
+from .warc import WARC_SUFFIXES, read_warc_file
+
+TEXT_SUFFIXES = (".txt", ".text")
+SIDECAR = ".meta.json"
+DEFAULT_MAX_TEXT_BYTES = 10 * 1024 * 1024
+
+
+def kind_of(p: Path) -> str | None:
+    name = p.name.lower()
+    if name.endswith(SIDECAR):
+        return "sidecar"
+    for kind, sufs in (("warc", WARC_SUFFIXES), ("jsonl", JSONL_SUFFIXES), ("html", HTML_SUFFIXES),
+                       ("text", TEXT_SUFFIXES)):
+        if name.endswith(sufs):
+            return kind
+    if not p.suffix:
+        return _sniff(p)
+    return None
+
+
+def _sniff(p: Path) -> str | None:
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return "text"  # the text reader reports the error
+    low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if low.startswith(b"warc/"):
+        return "warc"
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in low:
+        return "html"
+    if low.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def _sidecar(p: Path, art: Article, note_sink: NoteSink) -> None:
+    side = p.with_name(p.name.rsplit(".", 1)[0] + SIDECAR)
+    if not side.is_file():
+        return
+    origin = str(side)
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        emit(note_sink, origin, f"sidecar metadata ignored: {e}")
+        return
+    if not isinstance(meta, dict):
+        emit(note_sink, origin, "sidecar metadata ignored: not a JSON object")
+        return
+    for k in ("title", "outlet", "url", "id"):
+        v = meta.get(k)
+        if isinstance(v, str) and v.strip():
+            setattr(art, k, v.strip())
+        elif v not in (None, ""):
+            emit(note_sink, origin, f"'{k}' must be a string, not {type(v).__name__}; field dropped")
+    if meta.get("published") not in (None, ""):
+        art.published = clean_date(meta["published"], origin, note_sink)
+
+
+def read_text_article(p: Path, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+                      ) -> Union[Article, Skipped]:
+    got = read_text_file(p, max_bytes=max_bytes)
+    if isinstance(got, Skipped):
+        if got.reason.startswith("file too large"):
+            got.reason += " (an article is far smaller; raise the limit with --max-bytes)"
+        return got
+    _sidecar(p, got, note_sink)
+    if got.id == "" or got.id.startswith("sha1:"):
+        got.id = ""  # recomputed from the text below
+        got.__post_init__()
+    got.title = got.title or guess_title(got.text)
+    return finish(got)
+
+
+def read_file(p: Path, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+              explicit: bool = True) -> Iterator[Union[Article, Skipped]]:
+    kind = kind_of(p)
+    if kind == "sidecar":
+        if explicit:
+            yield Skipped(str(p), "a metadata sidecar, read with its .txt file")
+        return
+    if kind == "text":
+        yield read_text_article(p, note_sink, max_bytes)
+    elif kind == "html":
+        yield read_html_file(p, note_sink)
+    elif kind == "jsonl":
+        yield from read_jsonl_file(p, note_sink)
+    elif kind == "warc":
+        yield from read_warc_file(p, note_sink)
+    else:
+        yield Skipped(str(p), f"unsupported file type {p.suffix!r} (txt, html, jsonl, warc are read)")
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Files under a folder, sorted, hidden ones left out, symlinked folders not followed."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if not f.startswith("."):
+                yield Path(root) / f
+
+
+def read_paths(paths, *, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_TEXT_BYTES,
+               exclude=(),) -> Iterator[Union[Article, Skipped]]:
+    """Every article in files and folders, in order: an Article, or a Skipped with the reason.
+
+    ``exclude``: files passed over silently when met in a folder (the ledger file itself)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    skip = set()
+    for e in exclude:
+        try:
+            skip.add(Path(e).resolve())
+        except OSError:
+            pass
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            n = 0
+            for f in walk(p):
+                if skip and f.resolve() in skip:
+                    continue
+                for got in read_file(f, note_sink, max_bytes, explicit=False):
+                    n += 1
+                    yield got
+            if n == 0:
+                yield Skipped(str(p), "no readable files in the folder")
+        elif p.is_file():
+            yield from read_file(p, note_sink, max_bytes)
+        elif p.exists():
+            yield Skipped(str(p), "not a regular file or folder")
+        else:
+            yield Skipped(str(p), "no such file or folder")

@@ -1,0 +1,305 @@
+"""The ledger: a SQLite file of articles, statements, stances and cross-article propositions.
+
+    from counterclaim.ledger import Ledger
+    with Ledger("news.db") as led:
+        led.ingest(read_paths(["corpus/"]))
+        for d in led.disputes(limit=10): ...
+
+``store.py`` opens, migrates and writes (one transaction per article); ``claims.py`` matches an
+article's propositions to ledger propositions; ``queries.py`` reads. Every query returns plain
+JSON-ready dicts and lists.
+"""
+from __future__ import annotations
+
+import functools
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from ..model import Analysis, Article, Skipped
+from . import queries, store
+from .store import LedgerError, content_hash, resolve_path
+
+__all__ = ["Ledger", "IngestReport", "LedgerError", "resolve_path"]
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    added: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    statements: int = 0          # statements stored by this run
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
+                "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
+                "statements": self.statements, "seconds": round(self.seconds, 3)}
+
+    def merge(self, other: "IngestReport") -> "IngestReport":
+        self.read += other.read
+        self.added += other.added
+        self.unchanged += other.unchanged
+        self.skipped.extend(other.skipped)
+        self.statements += other.statements
+        self.seconds += other.seconds
+        return self
+
+
+def _locked(fn):
+    @functools.wraps(fn)
+    def wrapper(self, *a, **kw):
+        with self._lock:
+            if self.conn is None:
+                raise LedgerError("the ledger is closed")
+            return fn(self, *a, **kw)
+    return wrapper
+
+
+class _Progress:
+    """A rich progress line on stderr: articles read, added, skipped, articles/s."""
+
+    def __init__(self, enabled: bool):
+        self.p = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.p = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"),
+                          TextColumn("{task.completed:,} read · {task.fields[added]:,} added · "
+                                     "{task.fields[unchanged]:,} unchanged · {task.fields[skipped]:,} skipped"),
+                          TextColumn("· {task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                          console=Console(stderr=True), transient=False)
+        self.t0 = time.perf_counter()
+        self.task = self.p.add_task("ingest", total=None, added=0, unchanged=0, skipped=0, rate="–")
+        self.p.start()
+
+    def update(self, r: IngestReport) -> None:
+        if self.p is not None:
+            dt = time.perf_counter() - self.t0
+            done = r.added + r.unchanged + len(r.skipped)
+            self.p.update(self.task, completed=r.read, added=r.added, unchanged=r.unchanged,
+                          skipped=len(r.skipped), rate=f"{done / dt:,.1f}" if dt > 0 else "–")
+
+    def close(self) -> None:
+        if self.p is not None:
+            self.p.stop()
+
+
+class Ledger:
+    """A ledger file. Opening it writable creates and migrates it; ``readonly=True`` never writes."""
+
+    def __init__(self, path: Union[str, Path, None] = None, *, readonly: bool = False):
+        self.path: Path = resolve_path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        self.conn: Optional[sqlite3.Connection] = store.connect(self.path, readonly=readonly)
+
+    # ------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        with self._lock:
+            if self.conn is not None:
+                self.conn.close()
+                self.conn = None
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Ledger({str(self.path)!r}{', readonly=True' if self.readonly else ''})"
+
+    @property
+    def schema_version(self) -> int:
+        from .migrations import current_version
+        with self._lock:
+            return current_version(self.conn)
+
+    # ------------------------------------------------------------ writing
+    def _writable(self) -> None:
+        if self.readonly:
+            raise LedgerError(f"{self.path} is open read-only")
+
+    @_locked
+    def add_analysis(self, analysis: Analysis) -> str:
+        """Store one analysis in one transaction: 'added', or 'unchanged' when it is already there.
+
+        Raises LedgerError when another article with the same id but a different text is stored."""
+        self._writable()
+        what, detail = store.add_analysis(self.conn, analysis)
+        if what == "conflict":
+            raise LedgerError(detail)
+        return what
+
+    def _store_result(self, res: Union[Analysis, Skipped], report: IngestReport) -> None:
+        if isinstance(res, Skipped):
+            report.skipped.append(res)
+            return
+        try:
+            what, detail = store.add_analysis(self.conn, res)
+        except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as e:
+            report.skipped.append(Skipped(res.article.origin or res.article.id,
+                                          f"could not store the analysis: {type(e).__name__}: {e}"))
+            return
+        if what == "added":
+            report.added += 1
+            report.statements += len(res.statements)
+        elif what == "unchanged":
+            report.unchanged += 1
+        else:
+            report.skipped.append(Skipped(res.article.origin or res.article.id, detail))
+
+    @_locked
+    def add_analyses(self, analyses: Iterable[Union[Analysis, Skipped]]) -> IngestReport:
+        """Store analyses made elsewhere (the Dask engine's merge), each in its own transaction."""
+        self._writable()
+        t0 = time.perf_counter()
+        report = IngestReport()
+        for res in analyses:
+            report.read += 1
+            self._store_result(res, report)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    @_locked
+    def ingest(self, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
+               batch_size: int = 64, nlp=None) -> IngestReport:
+        """Analyze and store articles. Articles already stored (same text, or same URL) are counted as
+        unchanged before any analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches)
+        and each analysis is committed in its own transaction as soon as it is ready."""
+        self._writable()
+        t0 = time.perf_counter()
+        report = IngestReport()
+        prog = _Progress(progress)
+        seen_hash: set[str] = set()
+        seen_url: set[str] = set()
+        chunk: list[Article] = []
+        try:
+            for item in articles:
+                report.read += 1
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                elif isinstance(item, Article):
+                    h = content_hash(item.text)
+                    if h in seen_hash or (item.url and item.url in seen_url):
+                        report.unchanged += 1
+                    else:
+                        found = store.find_existing(self.conn, item.id, h, item.url)
+                        if found and found[0] == "id":
+                            report.skipped.append(Skipped(item.origin or item.id,
+                                                          f"article id {item.id!r} is already stored with a different text"))
+                        elif found:
+                            report.unchanged += 1
+                        else:
+                            seen_hash.add(h)
+                            if item.url:
+                                seen_url.add(item.url)
+                            chunk.append(item)
+                            if len(chunk) >= batch_size:
+                                self._analyze_chunk(chunk, report, batch_size, nlp, prog)
+                                chunk = []
+                else:
+                    report.skipped.append(Skipped(repr(item)[:80], f"not an Article: {type(item).__name__}"))
+                prog.update(report)
+            if chunk:
+                self._analyze_chunk(chunk, report, batch_size, nlp, prog)
+        finally:
+            report.seconds = time.perf_counter() - t0
+            prog.update(report)
+            prog.close()
+        return report
+
+    def _analyze_chunk(self, chunk: list[Article], report: IngestReport, batch_size: int, nlp, prog) -> None:
+        from ..analyze import analyze_articles
+
+        done = 0
+        try:
+            for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size):
+                self._store_result(res, report)
+                done += 1
+                prog.update(report)
+        except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
+            raise
+        except Exception:
+            # A bug in the analyzer on one text must not cost the others: redo the rest one by one.
+            for art in chunk[done:]:
+                try:
+                    res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1)))
+                except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
+                    report.skipped.append(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
+                    continue
+                self._store_result(res, report)
+                prog.update(report)
+
+    @_locked
+    def rematch(self) -> None:
+        """Recompute cross-article matching from the stored analyses (after the matcher changes)."""
+        self._writable()
+        store.rematch(self.conn)
+
+    # ------------------------------------------------------------ reading
+    @_locked
+    def stats(self) -> dict:
+        return queries.stats(self.conn)
+
+    @_locked
+    def disputes(self, *, limit: int = 50, offset: int = 0, outlet: Optional[str] = None,
+                 since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None) -> list[dict]:
+        return queries.disputes(self.conn, limit=limit, offset=offset, outlet=outlet, since=since, until=until,
+                                actor=actor)
+
+    @_locked
+    def proposition(self, id: int) -> Optional[dict]:
+        try:
+            pid = int(id)
+        except (TypeError, ValueError):
+            return None
+        return queries.proposition(self.conn, pid)
+
+    @_locked
+    def propositions(self, *, limit: int = 50, offset: int = 0) -> list[dict]:
+        return queries.propositions(self.conn, limit=limit, offset=offset)
+
+    @_locked
+    def article(self, id: str) -> Optional[dict]:
+        return queries.article(self.conn, str(id))
+
+    @_locked
+    def articles(self, *, limit: int = 50, offset: int = 0, outlet: Optional[str] = None) -> list[dict]:
+        return queries.articles(self.conn, limit=limit, offset=offset, outlet=outlet)
+
+    @_locked
+    def claims(self, about: str, *, limit: int = 20) -> list[dict]:
+        return queries.claims(self.conn, about, limit=limit)
+
+    @_locked
+    def actor(self, name_or_id: str) -> Optional[dict]:
+        return queries.actor(self.conn, name_or_id)
+
+    @_locked
+    def actors(self, *, limit: int = 100) -> list[dict]:
+        return queries.actors(self.conn, limit=limit)
+
+    @_locked
+    def outlets(self) -> list[dict]:
+        return queries.outlets(self.conn)
+
+    @_locked
+    def search(self, q: str, *, limit: int = 50) -> list[dict]:
+        return queries.search(self.conn, q, limit=limit)
+
+    # ------------------------------------------------------------ tables (EXPORT's ledger/tables.py)
+    def table(self, name: str, **filters):
+        from .tables import table
+        with self._lock:
+            return table(self, name, **filters)
+
+    def statements(self, **filters):
+        return self.table("statements", **filters)

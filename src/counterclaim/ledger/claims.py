@@ -1,0 +1,176 @@
+"""Cross-article claim matching: an article's propositions -> ledger propositions.
+
+An article's analysis gives each proposition a structured key (``agent|relation|recipient``,
+canonical actor ids and a normalized relation, from the MEANING step) and a gist. Two
+propositions are the same claim when
+
+* their structured keys agree (same relation; agent and recipient equal, or one side unknown
+  ``?`` with a gist that still looks alike), their dates (``when``) do not conflict, and the
+  gists do not name different entities or numbers; or
+* (when either has no structured key) their gists are similar: the mean of a content-word Dice
+  coefficient and a character-trigram cosine, penalized when the gists name different proper
+  names or numbers ("North Korea ... Russia" vs "North Korea ... Ukraine" stay apart).
+
+Candidates come from the ``propositions`` table by relation and from the FTS5 index over gists,
+so matching is a few indexed lookups per proposition, not a scan of the ledger. The ledger
+never parses article text: only the short gists and keys produced by the analyzer are compared.
+"""
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Proposition
+
+# Thresholds (documented in docs/ledger.md; measured on the pairs in tests/test_ledger_claims.py).
+GIST_MATCH = 0.55        # gist-only matching
+WILDCARD_MATCH = 0.35    # structured keys equal up to an unknown agent/recipient
+NAME_CONFLICT_PENALTY = 0.5
+FTS_CANDIDATES = 25
+
+_WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
+_NUM = re.compile(r"^\d[\d.,]*$")
+# Function words are not evidence that two gists say the same thing. A closed class, so listed
+# from spaCy's English stop-word list (the pinned model's language data), not written out here.
+try:
+    from spacy.lang.en.stop_words import STOP_WORDS as _STOP
+except Exception:  # pragma: no cover - spaCy is a hard dependency
+    _STOP = frozenset()
+# Negation words are kept: "did not supply" and "supplied" are the same proposition only when the
+# analyzer says so through the structured key and the stance, never through gist similarity.
+_KEEP = frozenset({"not", "no", "never", "nothing", "none"})
+
+
+def _stem(w: str) -> str:
+    """A crude suffix strip so that supplies/supplied/supply and weapons/weapon meet."""
+    for suf in ("ies", "ied", "ying"):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + "y"
+    for suf in ("ing", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)]
+    return w
+
+
+@dataclass(frozen=True)
+class GistFeatures:
+    words: frozenset[str]          # stemmed content words
+    names: frozenset[str]          # capitalized words not at the start, and numbers
+    grams: Counter                 # character trigrams of the normalized gist
+    norm: float
+
+    @classmethod
+    def of(cls, gist: str) -> "GistFeatures":
+        toks = _WORD.findall(gist or "")
+        words, names = set(), set()
+        for i, t in enumerate(toks):
+            low = t.lower()
+            if _NUM.match(t):
+                names.add(t.replace(",", ""))
+                words.add(t.replace(",", ""))
+                continue
+            if t[:1].isupper() and i > 0:
+                names.add(low)
+            if low in _STOP and low not in _KEEP:
+                continue
+            words.add(_stem(low))
+        norm = " " + " ".join(t.lower() for t in toks) + " "
+        grams = Counter(norm[i:i + 3] for i in range(len(norm) - 2))
+        return cls(frozenset(words), frozenset(names), grams, math.sqrt(sum(v * v for v in grams.values())) or 1.0)
+
+
+def gist_similarity(a: str | GistFeatures, b: str | GistFeatures) -> float:
+    """0..1: how alike two gists are (content words and character trigrams; names must agree)."""
+    fa = a if isinstance(a, GistFeatures) else GistFeatures.of(a)
+    fb = b if isinstance(b, GistFeatures) else GistFeatures.of(b)
+    if not fa.words and not fb.words:
+        return 0.0
+    dice = 2 * len(fa.words & fb.words) / ((len(fa.words) + len(fb.words)) or 1)
+    dot = sum(v * fb.grams.get(g, 0) for g, v in fa.grams.items())
+    cos = dot / (fa.norm * fb.norm)
+    sim = (dice + cos) / 2
+    if (fa.names - fb.names) and (fb.names - fa.names):
+        sim *= NAME_CONFLICT_PENALTY
+    return sim
+
+
+def when_compatible(a: Optional[str], b: Optional[str]) -> bool:
+    """ISO dates of different precision agree when one is a prefix of the other (2022-11 ~ 2022-11-03)."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _structured(p_agent, p_relation, p_recipient) -> bool:
+    return bool(p_relation and (p_agent or p_recipient))
+
+
+@dataclass
+class Match:
+    proposition_id: Optional[int]   # None: a new ledger proposition is needed
+    confidence: float
+    method: str                     # key | key+gist | gist | new
+
+
+def _fts_query(gist: str) -> Optional[str]:
+    words = {w.lower() for w in _WORD.findall(gist or "")}
+    words = [w for w in words if w not in _STOP or w in _KEEP]
+    if not words:
+        return None
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in sorted(words))
+
+
+_COLS = 'id, key, gist, agent, relation, recipient, "when"'
+_PCOLS = 'p.id, p.key, p.gist, p.agent, p.relation, p.recipient, p."when"'
+
+
+def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
+    """Find the ledger proposition an article proposition is about (or say a new one is needed)."""
+    fp = GistFeatures.of(p.gist)
+    cands: dict[int, tuple] = {}
+    cols = _COLS
+    if _structured(p.agent, p.relation, p.recipient):
+        for row in conn.execute(
+                f"SELECT {cols} FROM propositions WHERE relation = :rel "
+                "AND (agent IS NULL OR :ag IS NULL OR agent = :ag) "
+                "AND (recipient IS NULL OR :rc IS NULL OR recipient = :rc)",
+                {"rel": p.relation, "ag": p.agent, "rc": p.recipient}):
+            cands[row[0]] = row
+    q = _fts_query(p.gist)
+    if q:
+        try:
+            for row in conn.execute(
+                    f"SELECT {_PCOLS} "
+                    "FROM propositions_fts f JOIN propositions p ON p.id = f.rowid "
+                    "WHERE propositions_fts MATCH ? ORDER BY f.rank LIMIT ?", (q, FTS_CANDIDATES)):
+                cands.setdefault(row[0], row)
+        except sqlite3.OperationalError:
+            pass
+    best = Match(None, 1.0, "new")
+    best_score = -1.0
+    for pid, key, gist, agent, relation, recipient, when in cands.values():
+        if not when_compatible(p.when, when):
+            continue
+        sim = gist_similarity(fp, gist)
+        if _structured(p.agent, p.relation, p.recipient) and _structured(agent, relation, recipient):
+            if relation != p.relation:
+                continue
+            if (p.agent and agent and p.agent != agent) or (p.recipient and recipient and p.recipient != recipient):
+                continue
+            if key == p.key:
+                score, conf, method = 2.0 + sim, 0.75 + 0.25 * sim, "key"
+            elif sim >= WILDCARD_MATCH:
+                score, conf, method = 1.0 + sim, 0.5 + 0.3 * sim, "key+gist"
+            else:
+                continue
+        else:
+            if sim < GIST_MATCH:
+                continue
+            score, conf, method = sim, sim, "gist"
+        if score > best_score or (score == best_score and best.proposition_id is not None and pid < best.proposition_id):
+            best_score, best = score, Match(pid, round(min(conf, 1.0), 3), method)
+    return best

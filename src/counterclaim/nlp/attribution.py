@@ -1,0 +1,214 @@
+"""cc_attribution: finds attributed statements (who said, thought or intends what) in a parsed Doc.
+
+Sets ``doc._.statements`` to a list of ``Statement`` (doc-local character offsets) in text order,
+ids ``S1``, ``S2``... Each has a ``cue`` (the reporting verb, noun, marker or ":"), a ``source``
+(the span naming who; ``entity`` is left for cc_speakers), its ``content`` (one span, or several
+when the quotation is interrupted by the speaker tag), and a ``kind``:
+direct (all quoted), mixed (partly quoted), indirect (no quotation marks) or nominal (noun cue).
+
+The work is split in small modules: ``attr_lexicon`` (the cue lexicons in ``data/``),
+``attr_quotes`` (quotation boundaries), ``attr_rules`` (dependency rules giving candidates);
+this module assembles candidates into statements and links quotations that continue an earlier
+speaker with no speaker of their own (``source_ref``).
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Cue, Source, Span, Statement
+from .attr_lexicon import load_lexicon
+from .attr_quotes import QuoteIndex, find_quotes, paragraphs
+from .attr_rules import Cand, Range, Rules
+
+# A quotation that continues an earlier speaker is folded into that statement's content when that
+# statement is itself a quotation ("“A,” he said. “B.”": one quotation, interrupted); after a
+# paraphrase ("He said that A. “B.”") it is a statement of its own, with source_ref.
+MAX_CONTINUATION_GAP = 400   # characters of non-quoted text allowed between a statement and its continuation
+MIN_QUOTE_WORDS = 3          # shorter quotations are scare quotes or titles, not statements
+
+
+@lru_cache(maxsize=1)
+def load_colon_labels() -> frozenset[str]:
+    text = resources.files("counterclaim.data").joinpath("colon_labels.tsv").read_text(encoding="utf-8")
+    rows = [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(rows[1:])
+
+
+class Attribution:
+    def __init__(self) -> None:
+        self.rules = Rules(load_lexicon(), set(load_colon_labels()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.statements = extract(doc, self.rules)
+        return doc
+
+
+@Language.factory("cc_attribution")
+def make_attribution(nlp: Language, name: str) -> Attribution:
+    return Attribution()
+
+
+# ----------------------------------------------------------------------------- assembly
+
+def extract(doc: Doc, rules: Rules) -> list[Statement]:
+    text = doc.text
+    paras = paragraphs(text)
+    qi = QuoteIndex(find_quotes(text, paras))
+    cands = list(rules.verb_cands(doc, qi, paras))
+    cue_heads = {i for c in cands for i in c.cue_tokens}
+    for m in rules.marker_cands(doc, cue_heads, qi):
+        if m.rule == "via":
+            _attach_via(doc, cands, m)
+        else:
+            cands.append(m)
+    cands.extend(rules.noun_cands(doc, qi))
+    cands.extend(rules.colon_cands(doc, paras))
+    cands = [c for c in (_clip(c, paras) for c in _dedupe(cands)) if c is not None]
+    cands.extend(_continuations(text, cands, qi, paras))
+    cands.sort(key=lambda c: (min(s for s, _ in c.content), c.anchor))
+    return _to_statements(text, cands, qi)
+
+
+def _attach_via(doc: Doc, cands: list[Cand], marker: Cand) -> None:
+    sent = doc.char_span(marker.cue[0], marker.cue[1], alignment_mode="expand")
+    if sent is None:
+        return
+    s = sent[0].sent
+    lo, hi = s.start_char, s.end_char
+    for c in cands:
+        if lo <= c.anchor < hi and c.via is None:
+            c.via = marker.via
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    """One statement per cue: when two candidates share cue characters keep the stronger."""
+    cands = sorted(cands, key=lambda c: (-c.weight, c.anchor))
+    kept: list[Cand] = []
+    taken: list[Range] = []
+    for c in cands:
+        if any(c.cue[0] < e and s < c.cue[1] for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append(c.cue)
+    kept.sort(key=lambda c: c.anchor)
+    return kept
+
+
+def _clip(c: Cand, paras: list[Range]) -> Optional[Cand]:
+    """Keep a content within the cue's paragraph (a parse may run a headline into the next line);
+    a content announced by a colon at a paragraph's end is the next paragraph and stays."""
+    starts = [p[0] for p in paras]
+    ps, pe = paras[_para_of(paras, starts, c.anchor)]
+    if all(s >= pe for s, _ in c.content):
+        return c  # "He said:" + the next paragraph
+    c.content = [(max(s, ps), min(e, pe)) for s, e in c.content if s < pe and e > ps]
+    if c.source and not (c.source[0] < pe and c.source[1] > ps):
+        c.source = None
+    elif c.source:
+        c.source = (max(c.source[0], ps), min(c.source[1], pe))
+    return c if c.content and c.source else None
+
+
+def _para_of(paras: list[Range], starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Range]) -> list[Cand]:
+    """Quotations with no speaker of their own that continue the statement just before them."""
+    if not qi:
+        return []
+    starts = [p[0] for p in paras]
+    covered = sorted([r for c in cands for r in c.content] + [c.cue for c in cands]
+                     + [c.source for c in cands if c.source])
+    cov_starts = [r[0] for r in covered]
+    max_cov = max((e - s for s, e in covered), default=0)
+
+    def is_covered(s: int, e: int) -> bool:
+        lo = bisect.bisect_left(cov_starts, s - max_cov)
+        hi = bisect.bisect_left(cov_starts, e)
+        return any(covered[k][1] > s for k in range(lo, hi))
+
+    by_end = sorted((c for c in cands if c.content and c.source is not None), key=lambda c: _end(c))
+    ends = [_end(c) for c in by_end]
+    out: list[Cand] = []
+    for q in qi.quotes:
+        if len(text[q.start:q.end].split()) < MIN_QUOTE_WORDS or is_covered(q.start, q.end):
+            continue
+        if not _starts_sentence(text, q.start, paras[q.para][0]):
+            continue
+        k = bisect.bisect_right(ends, q.start) - 1
+        if k < 0:
+            continue
+        prev = by_end[k]
+        # the chain's latest link may be a continuation made in this loop
+        if out and _end(out[-1]) > _end(prev) and _end(out[-1]) <= q.start:
+            prev = out[-1]
+        gap = text[_end(prev):q.start]
+        if len(gap.strip()) > MAX_CONTINUATION_GAP or gap.count("\n\n") + (gap.count("\n") - 2 * gap.count("\n\n")) > 2:
+            continue
+        if _para_of(paras, starts, _end(prev)) < q.para - 1:
+            continue
+        root = prev.source_ref or prev
+        if prev is root and (prev.rule == "colon" or _kind(text, prev, qi) == "direct"):
+            prev.content.append((q.start, q.end))
+            continue
+        out.append(Cand(cue=(q.start, q.start), lemma="", source=root.source, content=[(q.start, q.end)],
+                        weight=root.weight * 0.9, anchor=q.start, rule="continuation", source_ref=root))
+    return out
+
+
+def _end(c: Cand) -> int:
+    return max([e for _, e in c.content] + [c.cue[1]] + ([c.source[1]] if c.source else []))
+
+
+def _starts_sentence(text: str, pos: int, para_start: int) -> bool:
+    before = text[para_start:pos].rstrip()
+    return not before or before[-1] in ".!?:;”\"’')…—"
+
+
+def _kind(text: str, c: Cand, qi: QuoteIndex) -> str:
+    if c.nominal:
+        return "nominal"
+    total = quoted = 0
+    for s, e in c.content:
+        inside = [(q.start, q.end) for q in qi.overlapping(s, e)]
+        for i in range(s, e):
+            if text[i].isalnum():
+                total += 1
+                if any(a <= i < b for a, b in inside):
+                    quoted += 1
+    if total and quoted == total:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _span(text: str, r: Range) -> Span:
+    return Span(r[0], r[1], text[r[0]:r[1]])
+
+
+def _to_statements(text: str, cands: list[Cand], qi: QuoteIndex) -> list[Statement]:
+    out: list[Statement] = []
+    ids: dict[int, str] = {}
+    for c in cands:
+        ids[id(c)] = f"S{len(out) + 1}"
+        content = sorted(set(c.content))
+        merged: list[Range] = []
+        for s, e in content:  # overlapping pieces (a quotation grown over two runs) become one
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        src: Optional[Source] = Source(_span(text, c.source)) if c.source else None
+        cue = Cue(_span(text, c.cue), c.lemma) if c.cue[1] > c.cue[0] else None
+        st = Statement(id=ids[id(c)], content=[_span(text, r) for r in merged], source=src, cue=cue,
+                       kind=_kind(text, c, qi), via=c.via, confidence=round(min(1.0, c.weight), 3))
+        if c.source_ref is not None:
+            st.source_ref = ids.get(id(c.source_ref))
+        out.append(st)
+    return out

@@ -1,0 +1,107 @@
+"""The MEANING area's lexicons, loaded once per process from ``data/``.
+
+- ``relations.tsv``: relation rules (trigger lemmas + required lemmas) for propositions;
+- ``stance_lexicon.tsv``: rejection, non-event, no-knowledge, hedge, claim-noun and deontic entries;
+- ``cue_framing.tsv``: each reporting cue's framing and stance class;
+- ``type_heads.tsv``: head nouns of definite descriptions and the actor types they refer back to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def rows(name: str) -> list[dict]:
+    out, header = [], None
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if header is None:
+            header = cols
+            continue
+        out.append(dict(zip(header, cols)))
+    return out
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    relation: str
+    pos: str                      # verb | noun
+    triggers: frozenset
+    needs: Optional[frozenset]    # None: no requirement
+    agent: str                    # subj | dobj
+    gist: str
+
+
+@dataclass
+class MeaningLexicon:
+    verb_rules: dict[str, list[RelationRule]] = field(default_factory=dict)
+    noun_rules: dict[str, list[RelationRule]] = field(default_factory=dict)
+    reject_words: set = field(default_factory=set)          # single-word lemmas (adjectives, nouns)
+    reject_phrases: Optional[re.Pattern] = None             # multi-word, on lower-cased text
+    reject_verbs: dict[str, Optional[str]] = field(default_factory=dict)  # lemma -> particle
+    nonevent: dict[str, Optional[str]] = field(default_factory=dict)
+    no_knowledge: Optional[re.Pattern] = None
+    hedges: Optional[re.Pattern] = None
+    claim_nouns: set = field(default_factory=set)
+    deontic: set = field(default_factory=set)
+    framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
+    type_heads: dict[str, set] = field(default_factory=dict)
+
+    def relation_nouns(self, lemma: str) -> set:
+        return {r.relation for r in self.noun_rules.get(lemma, [])}
+
+
+def _alt(phrases: list[str]) -> str:
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> MeaningLexicon:
+    lx = MeaningLexicon()
+    for r in rows("relations.tsv"):
+        needs = None if r["needs"].strip() in ("-", "") else frozenset(x for x in r["needs"].split("|") if x != "-")
+        rule = RelationRule(r["relation"], r["pos"], frozenset(r["triggers"].split("|")), needs, r["agent"], r["gist"])
+        target = lx.verb_rules if rule.pos == "verb" else lx.noun_rules
+        for t in rule.triggers:
+            target.setdefault(t, []).append(rule)
+    # rules with requirements first: "arms transaction" before a bare "transaction"
+    for d in (lx.verb_rules, lx.noun_rules):
+        for k in d:
+            d[k].sort(key=lambda r: r.needs is None)
+    phrases, nk, hedges = [], [], []
+    for r in rows("stance_lexicon.tsv"):
+        cls, expr, how = r["class"], r["expression"], r["match"]
+        if cls in ("reject_adj", "reject_noun"):
+            if how == "lemma" and " " not in expr:
+                lx.reject_words.add(expr)
+            else:
+                phrases.append(expr)
+        elif cls == "reject_verb":
+            lem, _, part = expr.partition(" ")
+            lx.reject_verbs[lem] = part or None
+        elif cls == "nonevent":
+            lem, _, part = expr.partition(" ")
+            lx.nonevent[lem] = part or None
+        elif cls == "no_knowledge":
+            nk.append(expr)
+        elif cls == "hedge":
+            hedges.append(expr)
+        elif cls == "claim_noun":
+            lx.claim_nouns.add(expr)
+        elif cls == "deontic":
+            lx.deontic.add(expr)
+    lx.reject_phrases = re.compile(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
+    lx.no_knowledge = re.compile("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
+    lx.hedges = re.compile(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
+    for r in rows("cue_framing.tsv"):
+        lx.framing[r["lemma"]] = (r["framing"], r["stance"])
+    for r in rows("type_heads.tsv"):
+        lx.type_heads[r["head"]] = set(r["types"].split("|"))
+    return lx

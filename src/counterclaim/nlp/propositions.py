@@ -1,0 +1,662 @@
+"""cc_propositions: the claims inside each statement's content, as normalized Propositions.
+
+For every statement (in text order) the content is searched for the claims it carries:
+
+- a **nominal claim**: a claim noun with its clause ("reports that it had supplied Russia with
+  weapons", "the groundless theory that Pyongyang was selling weapons");
+- an **event nominal** with its participants ("arms transaction between the DPRK and Russia",
+  "this does not make the US a party to the conflict with Russia");
+- a **clause** whose verb is a relation trigger ("North Korea had delivered rockets and missiles
+  to Russia"; a gerund "by providing it with lethal weapons");
+- an **anaphor**: a claim noun or event noun with no clause of its own ("the transfer", "the
+  transaction", "that statement", "unfounded accusations"), a demonstrative subject of an
+  evaluation ("This is a hoax"), or a content that is only a rejection / no-knowledge formula
+  ("cooked up by some dishonest forces", "I have no further information"). It refers to the most
+  salient recent proposition: the latest one mentioned before it whose relation fits the anaphor's
+  noun (a "transaction" is a transfer), else the latest with a relation, else the latest;
+- failing all these, the content's main clause as a **gist** claim (no relation), unless it is not
+  checkable (a question, an imperative, a norm under should/must/need to).
+
+Relations come from ``data/relations.tsv`` (trigger lemma + a required lemma in the clause);
+agents are the clause subject (pronouns resolved to the statement's source when they agree, else
+to the nearest preceding actor), recipients the first other actor in the clause; both are made
+canonical with ``actors.lookup`` (ISO alpha-3 for states and their governments). Claims with the
+same key (agent|relation|recipient, or the normalized gist) share one Proposition, so "supplied
+Russia with weapons", "offered munitions to Russia" and "arms transaction between the DPRK and
+Russia" land on the same P-id.
+
+The claims found are kept on the doc (``doc.user_data["cc_claims"]``) for ``cc_stance``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, DateRef, Proposition, Statement
+from .meaning_lexicon import MeaningLexicon, RelationRule, lexicon
+
+ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+PRON_SELF = {"i", "we", "me", "us", "my", "our", "myself", "ourselves"}
+PRON_PERSON = {"he", "she", "him", "her", "his", "hers"}
+PRON_THING = {"it", "its", "they", "them", "their", "this", "that"}
+DEMONSTR = {"this", "that", "it", "these", "those", "which"}
+ANAPHOR_DETS = {"the", "that", "this", "these", "those", "such", "any", "its", "their", "his", "her", "these"}
+ACCUSING = {"accuse", "accusation", "allegation", "allege", "charge", "blame"}
+LIGHT_VERBS = {"be", "make", "become", "remain", "call", "consider", "declare", "name", "render", "turn"}
+PERCEPTION = {"see", "read", "hear", "confirm", "deny", "reject", "dismiss", "verify", "review", "receive",
+              "refute", "dispute", "repeat", "welcome", "investigate", "check", "corroborate", "retract"}
+SALIENCE_WINDOW = 3000  # characters looked back over for an anaphor's proposition
+_QUOTES = "“”\"‘’'«»"
+_UNQUOTE = re.compile(r"[“”\"‘«»]|(?<!\w)[’']|[’'](?!\w)")
+
+
+@dataclass
+class Claim:
+    kind: str                       # nominal | event | clause | anaphor | gist
+    head: Optional[Token]           # the clause verb / event or claim noun
+    start: int                      # character extent of the claim (for dates, quantities, rejections)
+    end: int
+    noun: Optional[Token] = None    # the claim noun or anaphor noun
+    rule: Optional[RelationRule] = None
+    theme: Optional[str] = None
+    agent: Optional[str] = None
+    agent_name: Optional[str] = None
+    recipient: Optional[str] = None
+    recipient_name: Optional[str] = None
+    negated: bool = False
+    modal: Optional[str] = None     # future | deontic | None
+    gist: str = ""
+    when: Optional[DateRef] = None
+    prop: Optional[str] = None      # Proposition id
+    forced: Optional[str] = None    # a stance fixed by extraction (no_knowledge / denies formulas)
+
+
+@dataclass
+class Ctx:
+    doc: Doc
+    lx: MeaningLexicon
+    mentions: list = field(default_factory=list)          # (start_char, end_char, Actor) in text order
+    props: dict = field(default_factory=dict)             # key -> Proposition
+    order: list = field(default_factory=list)             # Propositions in creation order
+    history: list = field(default_factory=list)           # (char position, prop id, relation)
+
+
+# ------------------------------------------------------------------------------------ actors
+
+def canonical(a: Optional[Actor]) -> Optional[str]:
+    if a is None:
+        return None
+    if a.type in ("government", "state") and a.country:
+        return a.country
+    return a.id
+
+
+def _lookup(text: str) -> Optional[Actor]:
+    from .actors import lookup
+
+    text = text.strip(_QUOTES + " ,.")
+    if not text:
+        return None
+    return lookup(text)
+
+
+def doc_mentions(doc: Doc) -> list:
+    """Actor mentions of the doc: named entities the gazetteer knows, and named persons."""
+    from .actors import person_id
+
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_ENTS:
+            continue
+        a = _lookup(ent.text)
+        if a is None and ent.label_ == "PERSON" and len(ent) <= 4:
+            a = Actor(id=person_id(ent.text), name=ent.text.strip(), type="person")
+        if a is None and ent.label_ in ("ORG", "GPE"):
+            from .actors import scan
+            hits = scan(ent.text)
+            a = hits[0][2] if hits else None
+        if a is not None:
+            out.append((ent.start_char, ent.end_char, a))
+    # gazetteer acronyms and names the NER missed ("US", "Pyongyang" tagged otherwise)
+    have = {(s, e) for s, e, _ in out}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and (tok.idx, tok.idx + len(tok.text)) not in have:
+            a = _lookup(tok.text)
+            if a is not None:
+                out.append((tok.idx, tok.idx + len(tok.text), a))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _mention_at(ctx: Ctx, tok: Token) -> Optional[Actor]:
+    for s, e, a in ctx.mentions:
+        if s <= tok.idx < e:
+            return a
+    return None
+
+
+def _source_actor(st: Statement, statements: dict) -> Optional[Actor]:
+    if st.source and st.source.entity:
+        return st.source.entity
+    if st.source_ref and st.source_ref in statements:
+        ref = statements[st.source_ref]
+        if ref.source and ref.source.entity:
+            return ref.source.entity
+    if st.source:
+        return _lookup(st.source.span.text)
+    return None
+
+
+def _agrees(pron: str, a: Actor) -> bool:
+    if pron in PRON_SELF:
+        return True
+    if pron in PRON_PERSON:
+        return a.type == "person"
+    return a.type != "person"
+
+
+def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: Optional[str] = None,
+               subject: bool = True) -> tuple[Optional[str], Optional[str]]:
+    """(canonical actor id, display name) for the noun phrase headed by ``tok``."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" or (tok.pos_ != "PROPN" and low in PRON_SELF | PRON_PERSON | {"it", "they", "them"}):
+        src = _source_actor(st, statements)
+        accusing = st.kind == "nominal" or (st.cue is not None and st.cue.lemma in ACCUSING)
+        if accusing and src is not None and low not in PRON_SELF:
+            exclude = exclude or canonical(src)
+            src = None  # "US accusations that it sold weapons": "it" is the accused, not the accuser
+        if subject and src is not None and _agrees(low, src) and canonical(src) != exclude:
+            return canonical(src), src.name
+        if low in PRON_SELF:
+            return (canonical(src), src.name) if src else (None, tok.text)
+        # nearest preceding agreeing actor mention (this sentence and the one before)
+        lo = tok.sent.start_char
+        if tok.sent.start > 0:
+            lo = tok.doc[tok.sent.start - 1].sent.start_char
+        for s, e, a in reversed(ctx.mentions):
+            if s >= tok.idx or s < lo:
+                continue
+            if _agrees(low, a) and canonical(a) != exclude:
+                return canonical(a), a.name
+        return None, tok.text
+    # conjoined phrases: the first conjunct stands for the phrase
+    a = _mention_at(ctx, tok)
+    if a is None:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+                a = _mention_at(ctx, c) or a
+    if a is None:
+        phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
+        a = _lookup(phrase) or _lookup(tok.text)
+        if a is None and tok.lower_ in ctx.lx.type_heads:
+            a = _antecedent_by_type(ctx, tok)
+    if a is not None:
+        return canonical(a), a.name
+    return None, tok.doc[tok.left_edge.i: tok.i + 1].text.strip(_QUOTES + " ")
+
+
+def _antecedent_by_type(ctx: Ctx, tok: Token) -> Optional[Actor]:
+    """'the private military company' → the latest armed group / organisation mentioned before."""
+    if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    types = ctx.lx.type_heads[tok.lower_]
+    for s, e, a in reversed(ctx.mentions):
+        if s < tok.idx and a.type in types and tok.idx - s < SALIENCE_WINDOW:
+            return a
+    return None
+
+
+# ------------------------------------------------------------------------------------ relations
+
+def _lemmas(tokens) -> set:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def match_rule(ctx: Ctx, head: Token, tokens: list[Token], pos: str) -> tuple[Optional[RelationRule], Optional[str]]:
+    rules = (ctx.lx.verb_rules if pos == "verb" else ctx.lx.noun_rules).get(head.lemma_.lower()) \
+        or (ctx.lx.verb_rules if pos == "verb" else ctx.lx.noun_rules).get(head.lower_)
+    if not rules:
+        return None, None
+    lem = _lemmas(tokens)
+    for r in rules:
+        if r.needs is None:
+            return r, None
+        hit = r.needs & lem
+        if hit:
+            return r, sorted(hit)[0]
+    return None, None
+
+
+def _clause_tokens(head: Token, lo: int, hi: int, stop: set = frozenset()) -> list[Token]:
+    """The subtree of ``head`` within char range [lo, hi), not descending into nested clauses in ``stop``."""
+    out = []
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        if not (lo <= t.idx < hi):
+            continue
+        out.append(t)
+        for c in t.children:
+            if c.i in stop:
+                continue
+            todo.append(c)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _subject(v: Token) -> Optional[Token]:
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    # shared subject: conjuncts, xcomp/advcl ("claimed to have confirmed"), relative clauses
+    if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        return _subject(v.head)
+    if v.dep_ == "relcl":
+        return v.head
+    if v.dep_ in ("pcomp", "pobj") or (v.tag_ == "VBG" and v.dep_ in ("pcomp", "acl")):
+        # "the US criminal acts of bringing ... by providing": the possessor of the noun above
+        for a in v.ancestors:
+            if a.pos_ in ("NOUN", "PROPN"):
+                for c in a.children:
+                    if c.dep_ in ("poss", "compound", "nmod") and c.i < a.i and (c.ent_type_ or c.pos_ in ("PROPN", "PRON")):
+                        return c
+                return None
+    return None
+
+
+def _negated(v: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
+        return True
+    # "there was no collusion", "no one saw"
+    return any(c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+               for c in v.children)
+
+
+def _modality(ctx: Ctx, v: Token) -> Optional[str]:
+    for c in v.children:
+        if c.dep_ in ("aux", "auxpass"):
+            if c.lemma_.lower() in ("will", "shall") or c.lower_ in ("'ll", "wo"):
+                return "future"
+            if c.lemma_.lower() in ctx.lx.deontic or c.lower_ in ctx.lx.deontic:
+                return "deontic"
+    if v.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in v.children) and \
+            any(g.lower_ == "to" for c in v.children if c.dep_ == "xcomp" for g in c.children):
+        return "deontic"
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have"):
+        return "deontic"
+    return None
+
+
+def _recipient(ctx: Ctx, claim_toks: list[Token], trigger: Token, agent: Optional[str], st: Statement,
+               statements: dict) -> tuple[Optional[str], Optional[str]]:
+    after = [t for t in claim_toks if t.i > trigger.i] + [t for t in claim_toks if t.i < trigger.i]
+    for t in after:
+        if t.dep_ in ("dobj", "dative", "pobj", "iobj") and t.pos_ == "PRON" and t.lower_ in ("it", "them", "him", "her"):
+            rid, name = resolve_np(ctx, t, st, statements, exclude=agent, subject=False)
+            if rid:
+                return rid, name
+        a = _mention_at(ctx, t)
+        if a is not None and canonical(a) != agent:
+            return canonical(a), a.name
+    return None, None
+
+
+def _between(head: Token, lo: int, hi: int) -> Optional[tuple[Token, Optional[Token]]]:
+    """'between X and Y' right after an event noun (the parser may attach it higher)."""
+    doc = head.doc
+    for t in doc[head.i + 1: min(head.i + 4, head.sent.end)]:
+        if t.lower_ == "between" and lo <= t.idx < hi:
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            if objs:
+                x = objs[0]
+                y = next((c for c in x.children if c.dep_ == "conj"), None)
+                return x, y
+    return None
+
+
+# ------------------------------------------------------------------------------------ claims
+
+def _tok_range(doc: Doc, st: Statement) -> list[Token]:
+    toks = []
+    for c in st.content:
+        sp = doc.char_span(c.start, c.end, alignment_mode="contract") or doc.char_span(c.start, c.end, alignment_mode="expand")
+        if sp is not None:
+            toks.extend(sp)
+    return toks
+
+
+def anaphoric_use(lx: MeaningLexicon, t: Token, allow_the: bool) -> bool:
+    """Does this bare claim / event noun refer back to a claim ("that statement", "the transfer" as
+    the object of "confirmed", "unfounded accusations", "US accusations")?"""
+    dets = {c.lower_ for c in t.children if c.dep_ in ("det", "predet")}
+    if dets & {"that", "this", "such", "these", "those"}:
+        return True
+    if any(c.dep_ == "amod" and (c.lemma_.lower() in lx.reject_words or c.lower_ in lx.reject_words) for c in t.children):
+        return True
+    if any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "PRON") for c in t.children) and allow_the:
+        return True
+    h = t.head
+    if t.dep_ in ("dobj", "nsubjpass", "pobj") and (h.lemma_.lower() in PERCEPTION or h.lemma_.lower() in lx.framing):
+        return allow_the or bool(dets)
+    if t.dep_ == "nsubj" and h.lemma_.lower() in LIGHT_VERBS | set(lx.nonevent):
+        return allow_the or bool(dets)
+    return False
+
+
+def _in(t: Token, lo: int, hi: int) -> bool:
+    return lo <= t.idx < hi
+
+
+def _extent(toks: list[Token]) -> tuple[int, int]:
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _text(doc: Doc, s: int, e: int) -> str:
+    t = " ".join(doc.text[s:e].split())
+    t = t.strip(_QUOTES + " ,.;:")
+    t = re.sub(r"^(?:that|whether)\s+", "", t)
+    return t.replace("“", "").replace("”", "").replace("‘", "").replace("’", "'")
+
+
+def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
+    doc = ctx.doc
+    toks = _tok_range(doc, st)
+    if not toks:
+        return []
+    lo, hi = st.start, st.end
+    lx = ctx.lx
+    claims: list[Claim] = []
+    covered: list[tuple[int, int]] = []
+
+    def is_covered(t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in covered)
+
+    # 1. claim nouns with their clause; claim nouns alone are anaphors
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN") or t.lemma_.lower() not in lx.claim_nouns or is_covered(t):
+            continue
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl", "appos", "advcl")
+                       and c.pos_ in ("VERB", "AUX")
+                       and any(m.lower_ in ("that", "whether") and m.dep_ == "mark" for m in c.children)), None)
+        if clause is None:
+            # "claims that it sold...": the parser may hang the that-clause on the verb after the noun
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and _in(nxt, lo, hi):
+                clause = nxt.head
+        if clause is not None and _in(clause, lo, hi):
+            ctoks = _clause_tokens(clause, lo, hi)
+            c = _clause_claim(ctx, clause, ctoks, st, statements, kind="nominal")
+            c.noun = t
+            claims.append(c)
+            covered.append((c.start, c.end))
+        elif t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" and t.lemma_.lower() in ("report", "allegation", "accusation", "claim", "rumor", "rumour", "charge") \
+                and any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in doc[t.i + 1].children):
+            continue  # "reports of X doing": handled as a clause below
+        elif anaphoric_use(lx, t, allow_the=True):
+            c = Claim("anaphor", t, t.idx, t.idx + len(t.text), noun=t)
+            claims.append(c)
+
+    # 2. event nominals with participants; definite bare ones are anaphors
+    for t in toks:
+        if t.pos_ != "NOUN" or is_covered(t) or t.lemma_.lower() not in lx.noun_rules:
+            continue
+        sub = [x for x in t.subtree if _in(x, lo, hi)]
+        btw = _between(t, lo, hi)
+        extra = list(btw[0].subtree) if btw else []
+        governs = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        light = governs is not None and governs.lemma_.lower() in LIGHT_VERBS and t.dep_ in ("attr", "oprd", "xcomp", "ccomp", "appos", "dobj")
+        if light:  # "make the US a party | to the conflict": the predicate's other arguments count too
+            extra += [x for x in _clause_tokens(governs, lo, hi) if x.i > t.i]
+        rule, theme = match_rule(ctx, t, sub + extra + [x for x in t.children], "noun")
+        if rule is None:
+            continue
+        denied_event = any(v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, lo, hi)
+                           for v in doc[t.i: min(t.sent.end, t.i + 12)])
+        agent_tok = None
+        rec_tok = None
+        if btw:
+            agent_tok, rec_tok = btw
+        elif light:
+            if t.dep_ == "appos":  # "make the US or its allies a party": the phrase it stands beside
+                h = t.head
+                while h.dep_ == "conj" and h.head is not h:
+                    h = h.head
+                agent_tok = h
+            else:
+                agent_tok = next((c for c in governs.children if c.dep_ in ("nsubj", "dobj") and c.i < t.i
+                                  and c.lower_ not in DEMONSTR), None)
+        if agent_tok is None and (btw or light or denied_event):
+            agent_tok = next((c for c in t.children if c.dep_ in ("poss", "compound", "nmod") and _mention_at(ctx, c)), None)
+        if not (btw or light or denied_event):
+            if anaphoric_use(lx, t, allow_the=True) and any(c.lower_ in ANAPHOR_DETS for c in t.children):
+                claims.append(Claim("anaphor", t, t.idx, t.idx + len(t.text), noun=t, rule=rule))
+            continue
+        ext_toks = sorted(set(sub + extra + ([agent_tok] if agent_tok is not None else [])), key=lambda x: x.i)
+        s, e = _extent(ext_toks)
+        c = Claim("event", t, s, e, noun=t, rule=rule, theme=theme)
+        if agent_tok is not None:
+            c.agent, c.agent_name = resolve_np(ctx, agent_tok, st, statements)
+        if rec_tok is not None:
+            c.recipient, c.recipient_name = resolve_np(ctx, rec_tok, st, statements, exclude=c.agent, subject=False)
+        else:
+            c.recipient, c.recipient_name = _recipient(ctx, [x for x in ext_toks if x.i > t.i], t, c.agent, st, statements)
+        # negation: of the verb that predicates it ("does not make the US a party"), or a relative
+        # clause denying the event ("which has never happened")
+        if light and _in(governs, lo, hi) and _negated(governs):
+            c.negated = True
+        for v in doc[t.i: min(t.sent.end, t.i + 25)]:
+            if v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, lo, hi):
+                c.negated = True
+                c.end = max(c.end, v.idx + len(v.text))
+        c.modal = _modality(ctx, governs) if light else None
+        claims.append(c)
+        covered.append((c.start, c.end))
+
+    # 3. relation verbs (clauses, gerunds) outside what is covered
+    for t in toks:
+        if t.pos_ not in ("VERB", "AUX") or is_covered(t):
+            continue
+        ctoks = _clause_tokens(t, lo, hi, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
+                                                and c.pos_ in ("VERB", "AUX")})
+        rule, theme = match_rule(ctx, t, ctoks, "verb")
+        if rule is None:
+            continue
+        c = _clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
+        claims.append(c)
+        covered.append((c.start, c.end))
+
+    # 4. demonstrative subject of an evaluation: "This is a hoax", "that is not true"
+    roots = [t for t in toks if not _in(t.head, lo, hi) or t.head is t]
+    text_low = doc.text[lo:hi].lower()
+    rejecting = has_rejection(ctx, toks, text_low)
+    if not claims:
+        for r in roots:
+            subj = next((c for c in r.children if c.dep_ in SUBJ), None)
+            if subj is not None and subj.lower_ in DEMONSTR and (rejecting or r.lemma_.lower() in ("be",)):
+                claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
+                break
+    # 5. a rejection or no-knowledge formula with nothing else: the salient claim
+    scope = doc.text[(st.cue.span.start if st.cue else lo):hi] if st.cue and st.cue.span.start < hi else doc.text[lo:hi]
+    nk = bool(lx.no_knowledge and lx.no_knowledge.search(_UNQUOTE.sub("", scope)))
+    if not claims and (rejecting or nk):
+        claims.append(Claim("anaphor", None, lo, hi))
+    # 6. the main clause as a gist claim
+    if not claims:
+        for r in roots:
+            if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children):
+                continue
+            if _not_checkable(ctx, r, doc, lo, hi):
+                continue
+            ctoks = _clause_tokens(r, lo, hi)
+            claims.append(_clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
+            break
+    if nk:
+        for c in claims:
+            c.forced = "no_knowledge"
+    return claims
+
+
+def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
+    lx = ctx.lx
+    if lx.reject_phrases is not None and lx.reject_phrases.search(text_low):
+        return True
+    for t in toks:
+        lem = t.lemma_.lower()
+        if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+            return True
+        if lem in lx.reject_verbs and t.pos_ == "VERB":
+            part = lx.reject_verbs[lem]
+            if part is None or any(c.lower_ == part for c in t.children):
+                return True
+    return False
+
+
+def rejection_positions(ctx: Ctx, toks: list[Token], lo: int) -> list[int]:
+    """Character positions of rejection expressions among ``toks`` (for scoping to a claim)."""
+    lx = ctx.lx
+    out = []
+    if toks and lx.reject_phrases is not None:
+        s0 = toks[0].idx
+        e0 = toks[-1].idx + len(toks[-1].text)
+        for m in lx.reject_phrases.finditer(ctx.doc.text[s0:e0].lower()):
+            out.append(s0 + m.start())
+    for t in toks:
+        lem = t.lemma_.lower()
+        if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+            out.append(t.idx)
+        elif lem in lx.reject_verbs and t.pos_ == "VERB":
+            part = lx.reject_verbs[lem]
+            if part is None or any(c.lower_ == part for c in t.children):
+                out.append(t.idx)
+    return sorted(out)
+
+
+def _not_checkable(ctx: Ctx, r: Token, doc: Doc, lo: int, hi: int) -> bool:
+    if _modality(ctx, r) == "deontic":
+        return True
+    if "?" in doc.text[r.idx:hi][-3:] or doc.text[lo:hi].rstrip(_QUOTES + " ").endswith("?"):
+        return True
+    if r.tag_ == "VB" and not any(c.dep_ in SUBJ for c in r.children) and r.i == r.sent.start:
+        return True  # imperative
+    return False
+
+
+def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statements: dict, kind: str,
+                  rule: Optional[RelationRule] = None, theme: Optional[str] = None) -> Claim:
+    if rule is None and kind in ("nominal", "gist"):
+        rule, theme = match_rule(ctx, v, ctoks, "verb")
+        if rule is None:
+            # a nominal inside the clause: "that this does not make the US a party to the conflict"
+            for t in ctoks:
+                if t.pos_ == "NOUN" and t.lemma_.lower() in ctx.lx.noun_rules:
+                    r2, th2 = match_rule(ctx, t, [x for x in t.subtree] + ctoks, "noun")
+                    if r2 is not None and r2.needs is not None:
+                        rule, theme = r2, th2
+                        break
+    s, e = _extent(ctoks)
+    c = Claim(kind, v, s, e, rule=rule, theme=theme)
+    subj = _subject(v)
+    if rule is not None and rule.agent == "dobj":
+        subj = next((x for x in v.children if x.dep_ == "dobj"), subj)
+    if subj is not None:
+        c.agent, c.agent_name = resolve_np(ctx, subj, st, statements)
+    if rule is not None:
+        body = [t for t in ctoks if subj is None or t not in set(subj.subtree)]
+        c.recipient, c.recipient_name = _recipient(ctx, body, v, c.agent, st, statements)
+    c.negated = _negated(v)
+    c.modal = _modality(ctx, v)
+    return c
+
+
+# ------------------------------------------------------------------------------------ propositions
+
+def _gist(ctx: Ctx, c: Claim) -> str:
+    if c.rule is not None and c.agent_name and (c.recipient_name or "{recipient}" not in c.rule.gist):
+        return c.rule.gist.format(agent=c.agent_name, recipient=c.recipient_name or "")
+    return _text(ctx.doc, c.start, c.end)
+
+
+def _key(c: Claim, gist: str) -> str:
+    if c.rule is not None and (c.agent or c.recipient):
+        return "|".join([c.agent or "?", c.rule.relation, c.recipient or "?"])
+    return "gist|" + " ".join(re.sub(r"[^\w\s]", "", gist.lower()).split())
+
+
+def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[str]:
+    want = set()
+    if c.noun is not None:
+        want = ctx.lx.relation_nouns(c.noun.lemma_.lower())
+    if c.rule is not None:
+        want.add(c.rule.relation)
+    recent = [h for h in ctx.history if h[0] < pos and pos - h[0] < SALIENCE_WINDOW]
+    if not recent:
+        return None
+    if want:
+        fit = [h for h in recent if h[2] in want]
+        if fit:
+            return fit[-1][1]
+    rel = [h for h in recent if h[2]]
+    return (rel or recent)[-1][1]
+
+
+def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
+    return next((d for d in dates if c.start <= d.start and d.end <= c.end + 1), None)
+
+
+def assign(ctx: Ctx, c: Claim, dates: list[DateRef]) -> None:
+    """Give a claim its Proposition (creating it, or finding it by key or by salience)."""
+    pos = c.start
+    if c.kind == "anaphor":
+        pid = _salient(ctx, c, pos)
+        if pid is not None:
+            c.prop = pid
+            ctx.history.append((pos, pid, next((p.relation for p in ctx.order if p.id == pid), None)))
+            return
+        gist = _text(ctx.doc, c.noun.left_edge.idx, c.noun.idx + len(c.noun.text)) if c.noun is not None \
+            else _text(ctx.doc, c.start, c.end)
+    else:
+        gist = _gist(ctx, c)
+    key = _key(c, gist)
+    p = ctx.props.get(key)
+    when = _when(dates, c)
+    if p is None:
+        p = Proposition(id=f"P{len(ctx.order) + 1}", gist=gist, agent=c.agent,
+                        relation=c.rule.relation if c.rule else None, recipient=c.recipient, theme=c.theme,
+                        when=when.value if when else None, when_expr=when.text if when else None,
+                        negated=c.negated)
+        ctx.props[key] = p
+        ctx.order.append(p)
+    elif p.when is None and when is not None and when.value:
+        p.when, p.when_expr = when.value, when.text
+    c.prop = p.id
+    ctx.history.append((pos, p.id, p.relation))
+
+
+@Language.component("cc_propositions")
+def cc_propositions(doc: Doc) -> Doc:
+    statements = doc._.statements or []
+    ctx = Ctx(doc=doc, lx=lexicon())
+    ctx.mentions = doc_mentions(doc) if statements else []
+    by_id = {s.id: s for s in statements}
+    dates = doc._.dates or []
+    claims_of: dict[str, list[Claim]] = {}
+    for st in sorted(statements, key=lambda s: (s.start, s.end)):
+        claims = extract_claims(ctx, st, by_id)
+        claims.sort(key=lambda c: c.start)
+        for c in claims:
+            assign(ctx, c, dates)
+        claims_of[st.id] = claims
+    doc._.propositions = ctx.order
+    doc.user_data["cc_claims"] = claims_of
+    # quantities: the proposition whose claim contains them
+    for q in doc._.quantities or []:
+        if q.statement and q.statement in claims_of:
+            inside = [c for c in claims_of[q.statement] if c.prop and c.start <= q.start < c.end + 1]
+            if inside:
+                q.proposition = min(inside, key=lambda c: c.end - c.start).prop
+    return doc

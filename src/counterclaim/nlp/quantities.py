@@ -1,0 +1,175 @@
+"""cc_quantities: money, counts and percentages with a unit and a normalized value.
+
+"$45 billion" → 45000000000 USD; "over $20 billion" → 2e10 USD (the qualifier stays in the
+text); "€3m" → 3e6 EUR; "£2.5 million" → 2.5e6 GBP; "5 billion rubles" → 5e9 RUB;
+"50,000 troops" → 50000 troops; "12 percent" → 12 %. Money and percentages are found by regular
+expressions over the text (symbols and names from ``data/currencies.tsv``, scale words from
+``data/multipliers.tsv``); counts come from the parse (a number that modifies a noun). Years,
+dates and times are not counts.
+
+Each quantity inside a statement's content is tied to that statement; ``cc_propositions`` ties it
+to the proposition whose clause contains it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Quantity, Statement
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _rows(name: str) -> list[list[str]]:
+    out, header = [], True
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        out.append(line.split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    cur = {r[0]: (r[1], r[2]) for r in _rows("currencies.tsv")}
+    mult = {r[0]: (float(r[1]), r[2]) for r in _rows("multipliers.tsv")}
+    scales = {w: v for w, (v, k) in mult.items() if k == "scale"}
+    numbers = {w: v for w, (v, k) in mult.items() if k == "number"}
+    pre = sorted((f for f, (_, p) in cur.items() if p == "prefix"), key=len, reverse=True)
+    suf = sorted((f for f, (_, p) in cur.items() if p == "suffix"), key=len, reverse=True)
+    qual = r"(?P<qual>(?i:(?:well |just )?(?:over|under|more than|less than|nearly|almost|about|around|roughly|some|at least|at most|up to|approximately|an estimated)\s+))?"
+    num = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    scale_alt = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    money_pre = re.compile(
+        qual + r"(?<![\w$])(?P<cur>" + "|".join(map(re.escape, pre)) + r")\s?" + num
+        + r"(?:\s?(?P<scale>(?i:" + scale_alt + r"))\b)?")
+    money_suf = re.compile(
+        qual + r"\b" + num + r"(?:\s" + r"(?P<scale>(?i:million|billion|trillion|thousand)))?\s+(?P<cur>(?i:"
+        + "|".join(map(re.escape, suf)) + r"))\b")
+    percent = re.compile(qual + r"\b" + num + r"\s?(?P<unit>%|(?i:per\s?cent(?:age points?)?|percentage points?))")
+    return cur, scales, numbers, money_pre, money_suf, percent
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def find_money_and_percents(text: str) -> list[Quantity]:
+    cur, scales, _, money_pre, money_suf, percent = _tables()
+    out: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for rx, kind in ((money_pre, "money"), (money_suf, "money"), (percent, "percent")):
+        for m in rx.finditer(text):
+            if not free(m.start("num"), m.end()):
+                continue
+            v = _num(m.group("num"))
+            if kind == "money":
+                sc = m.group("scale")
+                if sc:
+                    key = sc.lower() if sc.lower() in scales else sc
+                    v *= scales.get(key, 1.0)
+                form = m.group("cur")
+                code = (cur.get(form) or cur.get(form.lower()) or cur.get(form.upper()) or ("USD", ""))[0]
+                unit = code
+            else:
+                unit = "percentage points" if "point" in m.group("unit").lower() else "%"
+            s = m.start("qual") if m.group("qual") else m.start()
+            out.append(Quantity(start=s, end=m.end(), text=text[s:m.end()], value=v, unit=unit, kind=kind))
+            taken.append((s, m.end()))
+    return out
+
+
+_NOT_COUNTED = {"year", "years", "percent", "%", "a.m.", "p.m.", "am", "pm", "o'clock", "time", "times"}
+
+
+def find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Numbers that modify a noun: "50,000 troops", "two million people", "three missiles"."""
+    _, scales, numbers, *_ = _tables()
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
+            continue
+        if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+            continue
+        # the number phrase: this token and number tokens right before it ("2.5 million", "two hundred")
+        first = tok
+        while first.i > 0 and doc[first.i - 1].dep_ in ("nummod", "compound", "quantmod") \
+                and (doc[first.i - 1].like_num or doc[first.i - 1].lower_ in scales) and doc[first.i - 1].head.i in (tok.i, tok.head.i):
+            first = doc[first.i - 1]
+        words = [t.lower_ for t in doc[first.i: tok.i + 1]]
+        value = _parse_words(words, scales, numbers)
+        if value is None:
+            continue
+        noun = tok.head
+        if noun.lower_ in _NOT_COUNTED or noun.ent_type_ in ("DATE", "TIME"):
+            continue
+        s, e = doc[first.i].idx, noun.idx + len(noun.text)
+        if any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        if re.fullmatch(r"1[89]\d\d|20\d\d", words[-1]) and noun.ent_type_ != "":
+            continue
+        qual = [c for c in tok.children if c.dep_ in ("quantmod", "advmod") and c.i < first.i]
+        if qual:
+            s = min(c.idx for c in qual)
+            for c in qual:
+                for d in c.subtree:
+                    s = min(s, d.idx)
+        out.append(Quantity(start=s, end=e, text=doc.text[s:e], value=value, unit=noun.lower_, kind="count"))
+    return out
+
+
+def _parse_words(words: list[str], scales: dict, numbers: dict) -> Optional[float]:
+    total, cur, seen = 0.0, None, False
+    for w in words:
+        w = w.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+            cur = float(w) if cur is None else cur + float(w)
+            seen = True
+        elif w in numbers:
+            n = numbers[w]
+            if n == 100 and cur is not None:
+                cur *= 100
+            else:
+                cur = n if cur is None else cur + n
+            seen = True
+        elif w in scales and cur is not None:
+            total += cur * scales[w]
+            cur = None
+        elif w in scales:
+            cur = scales[w]
+            seen = True
+        else:
+            return None
+    if not seen:
+        return None
+    return total + (cur or 0.0)
+
+
+def tie_to_statements(quantities: list[Quantity], statements: list[Statement]) -> None:
+    for q in quantities:
+        for st in statements:
+            if any(c.start <= q.start and q.end <= c.end for c in st.content):
+                q.statement = st.id
+                break
+
+
+@Language.component("cc_quantities")
+def cc_quantities(doc: Doc) -> Doc:
+    qs = find_money_and_percents(doc.text)
+    qs += find_counts(doc, [(q.start, q.end) for q in qs])
+    qs.sort(key=lambda q: q.start)
+    tie_to_statements(qs, doc._.statements or [])
+    doc._.quantities = qs
+    return doc

@@ -1,0 +1,92 @@
+"""CLI glue for ``--engine dask`` (called from ``counterclaim analyze`` and ``counterclaim ingest``)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable, Optional
+
+import typer
+
+from ..model import Skipped
+
+
+def _err(msg: str) -> None:
+    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
+
+
+def _progress(info: dict) -> None:
+    typer.echo(f"  part {info['part']:>5}: {info['rows']} article(s), {info['n_tokens']} tokens, "
+               f"{info['seconds']:.1f}s on worker pid {info['pid']}", err=True)
+
+
+def analyze_dask_cmd(articles: Iterable, out: Optional[Path], skipped: list[Skipped], *, fmt: str = "parquet",
+                     scheduler: Optional[str] = None, workers: Optional[int] = None,
+                     partition_size: Optional[int] = None, verbose: bool = False, **options) -> None:
+    """Run ``analyze_dask`` for the CLI: clear errors for bad options, a one-line summary at the end."""
+    from .dask_engine import PARTITION_SIZE, analyze_dask
+
+    if out is None:
+        _err("--engine dask writes a dataset: give its folder with --out DIR")
+        raise typer.Exit(2)
+    if fmt not in ("parquet", "jsonl"):
+        _err(f"unknown --dataset-format {fmt!r}: use parquet or jsonl")
+        raise typer.Exit(2)
+    if workers is not None and workers < 1:
+        _err("--workers must be at least 1")
+        raise typer.Exit(2)
+    try:
+        rep = analyze_dask(articles, out, fmt=fmt, scheduler=scheduler, workers=workers,
+                           partition_size=partition_size or PARTITION_SIZE,
+                           progress=_progress if verbose else None, **options)
+    except FileExistsError as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    except OSError as e:  # e.g. a scheduler address that does not answer
+        _err(f"dask: {e}")
+        raise typer.Exit(1)
+    for s in rep.skipped:
+        _err(f"{s.origin}: skipped: {s.reason}")
+    n_skip = len(rep.skipped) + len(skipped)
+    typer.echo(f"analyzed {rep.analyzed} article(s) on {rep.workers} worker(s) into {out} "
+               f"({rep.partitions} {fmt} part(s), {rep.n_tokens:,} tokens, {rep.seconds:.1f}s)"
+               + (f", skipped {n_skip}" if n_skip else ""), err=True)
+    if rep.analyzed == 0 and n_skip:
+        raise typer.Exit(1)
+
+
+def ingest_dask_cmd(articles: Iterable, db, *, scheduler: Optional[str] = None, workers: Optional[int] = None,
+                    partition_size: Optional[int] = None, staging: Optional[str] = None, verbose: bool = False,
+                    **options):
+    """Run ``ingest_dask`` for the CLI and return its IngestReport (the ingest command prints it)."""
+    from .dask_engine import PARTITION_SIZE, ingest_dask
+
+    if workers is not None and workers < 1:
+        _err("--workers must be at least 1")
+        raise typer.Exit(2)
+    try:
+        return ingest_dask(articles, db, scheduler=scheduler, workers=workers,
+                           partition_size=partition_size or PARTITION_SIZE, staging=staging,
+                           progress=_progress if verbose else None, **options)
+    except OSError as e:
+        _err(f"dask: {e}")
+        raise typer.Exit(1)
+
+
+def merge_cmd(dataset: Path, db: Optional[Path], rematch: bool, as_json: bool) -> None:
+    """Merge a dataset written by ``analyze --engine dask`` into a ledger (one writer, input order)."""
+    from ..ledger import Ledger
+    from .dataset import merge_into_ledger
+
+    try:
+        with Ledger(db) as ledger:
+            rep = merge_into_ledger(dataset, ledger, rematch=rematch)
+            stats = ledger.stats()
+    except FileNotFoundError as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    d = rep.to_dict()
+    if as_json:
+        typer.echo(json.dumps({"report": d, "stats": stats}, indent=1))
+    else:
+        typer.echo(f"merged {dataset}: read {d.get('read')}, added {d.get('added')}, "
+                   f"unchanged {d.get('unchanged')}, skipped {len(d.get('skipped') or [])}; ledger: {stats}")

@@ -1,0 +1,174 @@
+"""The JSON API under ``/api``: a thin layer over the Ledger API (read) and ``counterclaim.analyze``.
+
+Every error is JSON ``{"error": ..., "status": ...}`` (see ``app.py``'s handlers).
+"""
+from __future__ import annotations
+
+from itertools import islice
+from typing import Optional
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..dates import BadDate, parse_published
+
+DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_TEXT = 1_000_000
+
+
+class AnalyzeIn(BaseModel):
+    """An article to analyze on the fly (nothing is stored)."""
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT, description="The article text.")
+    outlet: Optional[str] = Field(None, max_length=200)
+    published: Optional[str] = Field(None, max_length=40, description="Publication date, YYYY-MM-DD.")
+    title: Optional[str] = Field(None, max_length=1000)
+
+
+class IngestIn(AnalyzeIn):
+    """An article to analyze and store in the ledger (only with ``serve --allow-ingest``)."""
+    url: Optional[str] = Field(None, max_length=4000)
+
+
+def _ledger(request: Request):
+    return request.app.state.ledgers.get()
+
+
+def _found(x, what: str):
+    if x is None:
+        raise HTTPException(404, f"no such {what}")
+    return x
+
+
+def _pub(value: Optional[str]) -> Optional[str]:
+    try:
+        return parse_published(value)
+    except BadDate as e:
+        raise HTTPException(422, str(e))
+
+
+# Fresh Query objects for every parameter: FastAPI must not share one FieldInfo between two parameters.
+def Limit():
+    return Query(50, ge=1, le=500)
+
+
+def Offset():
+    return Query(0, ge=0, le=1_000_000)
+
+
+def DateQ():
+    return Query(None, pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def Text200():
+    return Query(None, max_length=200)
+
+router = APIRouter(prefix="/api", tags=["ledger"])
+
+
+@router.get("/stats", summary="Counts of what the ledger holds")
+def stats(request: Request) -> dict:
+    return _ledger(request).stats()
+
+
+@router.get("/disputes", summary="Contested propositions, most contested first")
+def disputes(request: Request, limit: int = Limit(), offset: int = Offset(), outlet: Optional[str] = Text200(),
+             since: Optional[str] = DateQ(), until: Optional[str] = DateQ(), actor: Optional[str] = Text200()) -> list:
+    return _ledger(request).disputes(limit=limit, offset=offset, outlet=outlet, since=since, until=until,
+                                     actor=actor)
+
+
+@router.get("/propositions", summary="Propositions with their stance counts")
+def propositions(request: Request, limit: int = Limit(), offset: int = Offset()) -> list:
+    return _ledger(request).propositions(limit=limit, offset=offset)
+
+
+@router.get("/propositions/{pid}", summary="One proposition with every statement about it")
+def proposition(request: Request, pid: int) -> dict:
+    return _found(_ledger(request).proposition(pid), "proposition")
+
+
+@router.get("/articles", summary="Articles, newest first")
+def articles(request: Request, limit: int = Limit(), offset: int = Offset(), outlet: Optional[str] = Text200()) -> list:
+    return _ledger(request).articles(limit=limit, offset=offset, outlet=outlet)
+
+
+@router.get("/articles/{article_id:path}", summary="One article with its text and statements")
+def article(request: Request, article_id: str) -> dict:
+    if len(article_id) > 500:
+        raise HTTPException(404, "no such article")
+    return _found(_ledger(request).article(article_id), "article")
+
+
+@router.get("/statements", summary="Statements (flat rows), filtered")
+def statements(request: Request, limit: int = Limit(), offset: int = Offset(), outlet: Optional[str] = Text200(),
+               since: Optional[str] = DateQ(), until: Optional[str] = DateQ(), actor: Optional[str] = Text200(),
+               article: Optional[str] = Query(None, max_length=500),
+               disputed_only: bool = False) -> list:
+    t = _ledger(request).statements(outlet=outlet, since=since, until=until, actor=actor, article=article,
+                                    disputed_only=disputed_only)
+    rows = t.iter_rows() if hasattr(t, "iter_rows") else iter(t.rows)
+    return list(islice(rows, offset, offset + limit))
+
+
+@router.get("/actors", summary="Who speaks, most statements first")
+def actors(request: Request, limit: int = Query(100, ge=1, le=1000)) -> list:
+    return _ledger(request).actors(limit=limit)
+
+
+@router.get("/actors/{actor_id:path}", summary="One actor and their statements over time")
+def actor(request: Request, actor_id: str) -> dict:
+    if len(actor_id) > 300:
+        raise HTTPException(404, "no such actor")
+    return _found(_ledger(request).actor(actor_id), "actor")
+
+
+@router.get("/outlets", summary="How each outlet frames what it reports")
+def outlets(request: Request) -> list:
+    return _ledger(request).outlets()
+
+
+@router.get("/search", summary="Full-text search over statements")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=500), limit: int = Limit()) -> list:
+    return _ledger(request).search(q, limit=limit)
+
+
+@router.get("/claims", summary="Propositions matching a claim in words")
+def claims(request: Request, about: str = Query(..., min_length=1, max_length=500),
+           limit: int = Query(20, ge=1, le=200)) -> list:
+    return _ledger(request).claims(about, limit=limit)
+
+
+@router.post("/analyze", summary="Analyze an article on the fly (stores nothing)",
+             responses={413: {"description": "Body over the size limit"},
+                        422: {"description": "Malformed input"}})
+def analyze(body: AnalyzeIn) -> dict:
+    from .deps import analyze_text
+
+    published = _pub(body.published)
+    if not body.text.strip():
+        raise HTTPException(422, "empty text")
+    try:
+        a = analyze_text(body.text, outlet=body.outlet, published=published, title=body.title)
+    except ValueError as e:  # the analyzer's reason for not analyzing (empty, binary, too large)
+        raise HTTPException(422, str(e))
+    return a.to_dict()
+
+
+@router.post("/ingest", summary="Analyze an article and store it (needs serve --allow-ingest)",
+             responses={403: {"description": "Ingest is disabled"}})
+def ingest(request: Request, body: IngestIn) -> dict:
+    if not request.app.state.allow_ingest:
+        raise HTTPException(403, "ingest is disabled on this server (start it with --allow-ingest)")
+    from ..model import Article
+
+    art = Article(text=body.text, title=body.title, outlet=body.outlet, published=_pub(body.published),
+                  url=body.url or None, origin="web")
+    if not art.title:
+        from ..analyze import guess_title
+        art.title = guess_title(art.text)
+    report = request.app.state.ledgers.write(lambda led: led.ingest([art]))
+    request.app.state.cache.clear()
+    out = report.to_dict()
+    out["article_id"] = art.id
+    return out

@@ -1,0 +1,215 @@
+"""The HTML pages: Jinja2 templates (autoescaped) over the Ledger API and the view models."""
+from __future__ import annotations
+
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Optional
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
+
+from .api import DATE_RE, MAX_TEXT, _pub
+from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, framing_class,
+                    outlet_chart_data, proposition_view, truncate)
+
+TEMPLATES = Path(__file__).parent / "templates"
+PAGE = 30
+
+
+def _urlpath(s: object) -> str:
+    """A path segment for an id (``sha1:…``, ``person:john-kirby``); the template escapes it."""
+    return urllib.parse.quote(str(s), safe=":@")
+
+
+def _safe_url(s: object) -> Optional[str]:
+    """The URL when it is a plain http(s) link, else None (no ``javascript:`` or ``data:`` hrefs)."""
+    u = str(s or "").strip()
+    try:
+        parts = urllib.parse.urlsplit(u)
+    except ValueError:
+        return None
+    return u if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def make_env(debug: bool = False) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                      undefined=StrictUndefined if debug else Undefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["urlpath"] = _urlpath
+    env.filters["safe_url"] = _safe_url
+    env.filters["truncate_text"] = truncate
+    env.filters["framing_class"] = framing_class
+    env.globals["STANCE_LABEL"] = STANCE_LABEL
+    return env
+
+
+def render(request: Request, name: str, status: int = 200, **ctx) -> HTMLResponse:
+    env: Environment = request.app.state.env
+    ctx.setdefault("title", None)
+    ctx["request_path"] = request.url.path
+    ctx["allow_ingest"] = request.app.state.allow_ingest
+    html = env.get_template(name).render(**ctx)
+    return HTMLResponse(html, status_code=status)
+
+
+def _ledger(request: Request):
+    return request.app.state.ledgers.get()
+
+
+def _cached(request: Request, key: str, fn, ttl: float = 5.0):
+    """A ledger-wide figure recomputed at most every ``ttl`` seconds (footer counts, outlet names):
+    cheap to be a few seconds stale, costly to recompute on every page."""
+    cache: dict = request.app.state.cache
+    now = time.monotonic()
+    hit = cache.get(key)
+    if hit and now - hit[0] < ttl:
+        return hit[1]
+    value = fn()
+    cache[key] = (now, value)
+    return value
+
+
+def _stats(request: Request) -> dict:
+    return _cached(request, "stats", lambda: _ledger(request).stats())
+
+
+def _outlet_names(request: Request) -> list[str]:
+    return _cached(request, "outlet_names",
+                   lambda: [o.get("outlet") for o in _ledger(request).outlets() if o.get("outlet")], ttl=30.0)
+
+
+router = APIRouter(include_in_schema=False)
+
+def DateQ():
+    return Query(None, pattern=DATE_RE)
+
+
+def TextQ():
+    return Query(None, max_length=200)
+
+
+@router.get("/", response_class=HTMLResponse)
+def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
+                  actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ()):
+    led = _ledger(request)
+    outlet = outlet or None
+    actor = actor or None
+    items = led.disputes(limit=PAGE + 1, offset=offset, outlet=outlet, since=since, until=until, actor=actor)
+    more = len(items) > PAGE
+    outlets = _outlet_names(request)
+    filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until)) if v}
+    return render(request, "disputes.html", title="Dispute board", disputes=[dispute_view(d) for d in items[:PAGE]],
+                  offset=offset, more=more, page=PAGE, outlets=outlets, filters=filters, stats=_stats(request))
+
+
+@router.get("/propositions", response_class=HTMLResponse)
+def propositions_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
+    items = _ledger(request).propositions(limit=PAGE + 1, offset=offset)
+    return render(request, "propositions.html", title="Propositions", propositions=items[:PAGE],
+                  more=len(items) > PAGE, offset=offset, page=PAGE, stats=_stats(request))
+
+
+@router.get("/propositions/{pid}", response_class=HTMLResponse)
+def proposition_page(request: Request, pid: int):
+    p = _ledger(request).proposition(pid)
+    if p is None:
+        raise HTTPException(404, "no such proposition")
+    v = proposition_view(p)
+    return render(request, "proposition.html", title=v["proposition"].get("gist"), p=v, stats=_stats(request))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ()):
+    led = _ledger(request)
+    outlet = outlet or None
+    items = led.articles(limit=PAGE + 1, offset=offset, outlet=outlet)
+    outlets = _outlet_names(request)
+    return render(request, "articles.html", title="Articles", articles=items[:PAGE], more=len(items) > PAGE,
+                  offset=offset, page=PAGE, outlet=outlet, outlets=outlets, stats=_stats(request))
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str):
+    art = _ledger(request).article(article_id) if len(article_id) <= 500 else None
+    if art is None:
+        raise HTTPException(404, "no such article")
+    v = article_view(art)
+    return render(request, "article.html", title=v.get("title") or v.get("id"), art=v, live=False,
+                  stats=_stats(request))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request):
+    items = _ledger(request).actors(limit=300)
+    return render(request, "actors.html", title="Actors", actors=items, stats=_stats(request))
+
+
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+def actor_page(request: Request, actor_id: str):
+    a = _ledger(request).actor(actor_id) if len(actor_id) <= 300 else None
+    if a is None:
+        raise HTTPException(404, "no such actor")
+    sts = sorted(a.get("statements") or [], key=lambda r: r.get("date") or "", reverse=True)
+    return render(request, "actor.html", title=(a.get("actor") or {}).get("name"), a=a, statements=sts,
+                  stats=_stats(request))
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlets_page(request: Request):
+    outs = _ledger(request).outlets()
+    return render(request, "outlets.html", title="Outlet framing", outlets=outs, chart=outlet_chart_data(outs),
+                  stats=_stats(request))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", max_length=500)):
+    q = q.strip()
+    results, claims = [], []
+    if q:
+        led = _ledger(request)
+        results = led.search(q, limit=50)
+        claims = led.claims(q, limit=10)
+    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=results,
+                  claims=claims, stats=_stats(request))
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request):
+    return render(request, "analyze.html", title="Analyze an article", form={}, error=None, stats=_stats(request))
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), outlet: str = Form("", max_length=200),
+                 published: str = Form("", max_length=40), title: str = Form("", max_length=1000),
+                 store: str = Form("", max_length=10)):
+    from .deps import analyze_text
+
+    form = {"text": text, "outlet": outlet, "published": published, "title": title}
+    if not text.strip():
+        return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
+                      error="Paste the text of an article first.", stats=_stats(request))
+    try:
+        pub = _pub(published.strip() or None)
+        a = analyze_text(text, outlet=outlet.strip() or None, published=pub, title=title.strip() or None)
+    except HTTPException as e:
+        return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
+                      error=str(e.detail), stats=_stats(request))
+    except ValueError as e:
+        return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
+                      error=str(e), stats=_stats(request))
+    stored = None
+    if store and request.app.state.allow_ingest:
+        from ..ledger import LedgerError
+
+        try:
+            result = request.app.state.ledgers.write(lambda led: led.add_analysis(a))
+        except LedgerError as e:
+            return render(request, "analyze.html", status=409, title="Analyze an article", form=form,
+                          error=f"Not stored: {e}", stats=_stats(request))
+        stored = {"result": result, "id": a.article.id}
+        request.app.state.cache.clear()
+    v = article_view(analysis_article(a))
+    return render(request, "article.html", title=v.get("title") or "Analysis", art=v, live=True, form=form,
+                  stored=stored, stats=_stats(request))
