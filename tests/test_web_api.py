@@ -388,3 +388,24 @@ def test_missing_or_bad_ledger_is_refused(tmp_path):
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(LedgerError):
         create_app(junk)
+
+
+def test_every_page_kind_renders_for_real_ids(app):
+    """The page-time command requests every page kind over ids drawn from the ledger: all 200."""
+    from counterclaim.web.bench import page_times
+
+    res = page_times(app, samples=4, repeat=1)
+    assert res["stats"]["articles"] == 1 + len(load_articles())
+    for kind, k in res["kinds"].items():
+        assert k["n_errors"] == 0, (kind, k["errors"])
+        assert k["requests"] >= 1, kind
+
+
+def test_bounded_load_run_has_no_errors(web_db):
+    """The load-test command, tiny: a real uvicorn child process, a few clients, bounded count."""
+    from counterclaim.web.bench import run_load
+
+    res = run_load(web_db, clients=4, duration=3, max_requests=60, timeout=20)
+    assert res["errors"] == 0, res["error_samples"]
+    assert 0 < res["requests"] <= 60 + 4
+    assert res["p99_ms"] >= res["p50_ms"] > 0

@@ -11,7 +11,6 @@ Every writer reads the ledger through ``counterclaim.ledger.tables`` and never w
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from pathlib import Path
 from typing import Union
 

@@ -7,7 +7,7 @@ Two tests on a sample of the text (its first 20,000 characters):
 1. Script: of the letters, the share written in the Latin script. Below 50% the text is
    skipped, named by its main script ("not English (mostly Hangul script)").
 2. Function words: a Latin-script text of 40+ words where fewer than 16% of the words are
-   English function words (spaCy's English stop-word list) is skipped as "not English (Latin
+   English function words (data/function_words.txt, from spaCy's English stop-word list) is skipped as "not English (Latin
    script, few English function words)". On the 920 PolNeAR train+dev articles the lowest share is 26%; French and German news
    prose score 7-9%.
 """
@@ -27,8 +27,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
 def _function_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(STOP_WORDS)
+    from ..ledger.lexicon import function_words
+    return function_words()
 
 
 _FW: Optional[frozenset[str]] = None

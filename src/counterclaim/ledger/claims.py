@@ -22,24 +22,23 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Proposition
+from .lexicon import function_words
 
 # Thresholds (documented in docs/ledger.md; measured on the pairs in tests/test_ledger_claims.py).
 GIST_MATCH = 0.55        # gist-only matching
 WILDCARD_MATCH = 0.35    # structured keys equal up to an unknown agent/recipient
 NAME_CONFLICT_PENALTY = 0.5
 FTS_CANDIDATES = 25
+KEY_CANDIDATES = 50
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 _NUM = re.compile(r"^\d[\d.,]*$")
-# Function words are not evidence that two gists say the same thing. A closed class, so listed
-# from spaCy's English stop-word list (the pinned model's language data), not written out here.
-try:
-    from spacy.lang.en.stop_words import STOP_WORDS as _STOP
-except Exception:  # pragma: no cover - spaCy is a hard dependency
-    _STOP = frozenset()
+# Function words are not evidence that two gists say the same thing (data/function_words.txt).
+_STOP = function_words()
 # Negation words are kept: "did not supply" and "supplied" are the same proposition only when the
 # analyzer says so through the structured key and the stance, never through gist similarity.
 _KEEP = frozenset({"not", "no", "never", "nothing", "none"})
@@ -83,10 +82,15 @@ class GistFeatures:
         return cls(frozenset(words), frozenset(names), grams, math.sqrt(sum(v * v for v in grams.values())) or 1.0)
 
 
+@lru_cache(maxsize=1 << 16)
+def features(gist: str) -> GistFeatures:
+    return GistFeatures.of(gist)
+
+
 def gist_similarity(a: str | GistFeatures, b: str | GistFeatures) -> float:
     """0..1: how alike two gists are (content words and character trigrams; names must agree)."""
-    fa = a if isinstance(a, GistFeatures) else GistFeatures.of(a)
-    fb = b if isinstance(b, GistFeatures) else GistFeatures.of(b)
+    fa = a if isinstance(a, GistFeatures) else features(a or "")
+    fb = b if isinstance(b, GistFeatures) else features(b or "")
     if not fa.words and not fb.words:
         return 0.0
     dice = 2 * len(fa.words & fb.words) / ((len(fa.words) + len(fb.words)) or 1)
@@ -130,15 +134,16 @@ _PCOLS = 'p.id, p.key, p.gist, p.agent, p.relation, p.recipient, p."when"'
 
 def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
     """Find the ledger proposition an article proposition is about (or say a new one is needed)."""
-    fp = GistFeatures.of(p.gist)
+    fp = features(p.gist or "")
     cands: dict[int, tuple] = {}
     cols = _COLS
     if _structured(p.agent, p.relation, p.recipient):
         for row in conn.execute(
                 f"SELECT {cols} FROM propositions WHERE relation = :rel "
                 "AND (agent IS NULL OR :ag IS NULL OR agent = :ag) "
-                "AND (recipient IS NULL OR :rc IS NULL OR recipient = :rc)",
-                {"rel": p.relation, "ag": p.agent, "rc": p.recipient}):
+                "AND (recipient IS NULL OR :rc IS NULL OR recipient = :rc) "
+                "ORDER BY key = :key DESC, id LIMIT :lim",
+                {"rel": p.relation, "ag": p.agent, "rc": p.recipient, "key": p.key, "lim": KEY_CANDIDATES}):
             cands[row[0]] = row
     q = _fts_query(p.gist)
     if q:

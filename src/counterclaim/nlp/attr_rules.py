@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from .attr_lexicon import Lexicon
+from .attr_lexicon import Lexicon, VerbCue
 from .attr_quotes import Quote, QuoteIndex
 
 Range = tuple[int, int]  # (start, end) character offsets, end exclusive
@@ -50,6 +50,7 @@ class Cand:
     source_ref: Optional["Cand"] = None
     via: Optional[str] = None
     cue_tokens: set[int] = field(default_factory=set)
+    feats: dict[str, float] = field(default_factory=dict)  # what the cue model scores
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -124,60 +125,124 @@ def find_subject(tok: Token, depth: int = 0) -> tuple[Optional[Token], bool]:
     return None, False
 
 
+# ----------------------------------------------------------------------------- one pass over a doc
+
+class DocView:
+    """What the rules need from a doc, gathered in one pass: candidate tokens by kind and the
+    sentence bounds of every token (``Token.sent`` rescans the doc on each call)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, marker_first: dict, text: Optional[str] = None,
+                 all_verbs: bool = False):
+        self.doc = doc
+        self.text = text if text is not None else doc.text  # Doc.text rebuilds the string on each call
+        self.verbs: list[Token] = []
+        self.nouns: list[Token] = []
+        self.markers: list[Token] = []
+        n = len(doc)
+        self.sent_lo = [0] * n
+        self.sent_hi = [n] * n
+        verbs, nouns = lex.verbs, lex.nouns
+        lo = 0
+        bounds = []
+        for tok in doc:
+            if tok.is_sent_start and tok.i > 0:
+                bounds.append((lo, tok.i))
+                lo = tok.i
+            pos = tok.pos_
+            if pos == "VERB":
+                if all_verbs or verb_lemma(tok, verbs) is not None:
+                    self.verbs.append(tok)
+            elif pos == "NOUN":
+                if tok.lemma_.lower() in nouns:
+                    self.nouns.append(tok)
+            if tok.lower_ in marker_first:
+                self.markers.append(tok)
+        bounds.append((lo, n))
+        for a, b in bounds:
+            for i in range(a, b):
+                self.sent_lo[i] = a
+                self.sent_hi[i] = b
+
+    def sent(self, i: int) -> tuple[int, int]:
+        return self.sent_lo[i], self.sent_hi[i]
+
+
+def verb_lemma(tok: Token, verbs: dict) -> Optional[str]:
+    """The lexicon lemma of a verb token; falls back on the word form when the lemmatizer
+    slips ("hopes" -> "hop")."""
+    lem = tok.lemma_.lower()
+    if lem in verbs:
+        return lem
+    w = tok.lower_
+    for suffix, add in (("ing", "e"), ("ing", ""), ("es", ""), ("s", ""), ("ed", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            cand = w[: -len(suffix)] + add
+            if cand in verbs:
+                return cand
+    return None
+
+
 # ----------------------------------------------------------------------------- rules
 
 class Rules:
     """The rules with their lexicons; built once per pipeline."""
 
-    def __init__(self, lex: Lexicon, colon_labels: set[str]):
+    def __init__(self, lex: Lexicon, colon_labels: set[str], open_verbs: bool = False):
         self.lex = lex
+        self.open = open_verbs
         self.colon_labels = colon_labels
         self.marker_first = {}
         for words, w in lex.markers.items():
             self.marker_first.setdefault(words[0], []).append((words, w))
 
     # --- verbs ---------------------------------------------------------------------------
-    def verb_cands(self, doc: Doc, qi: QuoteIndex,
-                   paras: list[Range]) -> Iterator[Cand]:
+    def view(self, doc: Doc, text: Optional[str] = None) -> DocView:
+        return DocView(doc, self.lex, self.marker_first, text, self.open)
+
+    def verb_cands(self, view: DocView, qi: QuoteIndex, paras: list[Range]) -> Iterator[Cand]:
+        """Verb cues. With ``self.open`` every verb with a subject and a complement is a candidate
+        (the cue model decides); otherwise only lexicon verbs in their frame."""
+        doc = view.doc
         verbs = self.lex.verbs
         consumed: set[int] = set()
-        for tok in doc:
-            if tok.i in consumed or tok.pos_ != "VERB":
+        for tok in view.verbs:
+            if tok.i in consumed or tok.dep_ == "amod" or qi.inside(tok.idx):
                 continue
-            entry = verbs.get(tok.lemma_.lower())
-            if entry is None or tok.dep_ == "amod" or qi.inside(tok.idx):
-                continue
+            lem = verb_lemma(tok, verbs)
+            entry = verbs.get(lem or "")
+            if entry is None:
+                if not self.open:
+                    continue
+                entry = VerbCue(tok.lemma_.lower(), "open", "clause", 0.0)
             head_tok, cue_toks = tok, [tok]
             # "declined to say whether", "seemed to suggest that": one cue spanning the chain
             for c in tok.children if (entry.cls in CHAIN_CLASSES or entry.lemma in CHAIN_LEMMAS) else ():
-                if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in verbs:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB" and verb_lemma(c, verbs) is not None:
                     consumed.add(c.i)
                     cue_toks = [tok, c]
-                    entry2 = verbs[c.lemma_.lower()]
-                    if entry2.frame == "np" or entry.frame == "np":
-                        entry = entry2 if entry2.frame == "np" else entry
                     head_tok = c
                     break
-            content = self._verb_content(doc, tok, head_tok, entry.frame, qi, paras)
+            feats: dict[str, float] = {}
+            content = self._verb_content(view, tok, head_tok, entry, qi, paras, feats)
             if not content:
                 continue
-            idxs, postposed = content
+            idxs, postposed, path = content
             subj, passive = find_subject(tok)
-            if subj is None:
+            if subj is None and not self.open:
                 continue  # no one to attribute it to ("it is expected that ...")
-            src = source_span(subj)
-            if src is not None:
-                # the source must not sit inside the content (bad parse): drop it then
-                if any(s <= src[0] and src[1] <= e for s, e in idxs):
-                    src = None
-            w = entry.weight * (1.0 if src else 0.8)
+            src = source_span(subj) if subj is not None else None
+            if src is not None and any(s <= src[0] and src[1] <= e for s, e in idxs):
+                continue  # the source inside the content: a bad parse
             cue = (cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1]))
-            yield Cand(cue=cue, lemma=tok.lemma_.lower(), source=src, content=idxs, weight=w,
-                       anchor=tok.idx, postposed=postposed, cue_tokens={t.i for t in cue_toks})
+            feats.update(verb_features(tok, subj, entry, path, idxs, qi, view.text, len(cue_toks) > 1))
+            yield Cand(cue=cue, lemma=entry.lemma, source=src, content=idxs, weight=entry.weight,
+                       anchor=tok.idx, postposed=postposed, cue_tokens={t.i for t in cue_toks}, feats=feats)
 
-    def _verb_content(self, doc: Doc, tok: Token, head_tok: Token, frame: str,
-                      qi: QuoteIndex, paras: list[Range]):
-        """(content ranges, postposed) or None."""
+    def _verb_content(self, view: DocView, tok: Token, head_tok: Token, entry: VerbCue,
+                      qi: QuoteIndex, paras: list[Range], feats: dict):
+        """(content ranges, postposed, path) or None; notes what it saw in ``feats``."""
+        doc = view.doc
+        frame = entry.frame
         kids = list(head_tok.children)
         clausal = [c for c in kids if c.dep_ in CLAUSAL and c.dep_ != "csubj"]
         if head_tok is not tok:  # "declined to comment": the xcomp verb's own complements
@@ -186,52 +251,59 @@ class Rules:
         preps = [c for c in kids if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
         chosen: list[Token] = []
+        path = ""
         if clausal:
-            chosen = clausal
+            chosen, path = clausal, "clause"
             # "called on X to do Y", "urged X to": keep the object with the infinitive
             if any(c.dep_ == "xcomp" for c in clausal):
                 chosen = clausal + np_comp
-            # "dismissed reports ... as 'C'": the as-phrase goes with the object
+                path = "xcomp"
+            first = clausal[0]
+            mark = next((g.lower_ for g in first.children if g.dep_ in ("mark", "aux") and g.i < first.i), "")
+            feats["mark=" + (mark if mark in ("that", "whether", "if", "to") else "other" if mark else "none")] = 1.0
+            feats["wh"] = float(first.left_edge.tag_ in ("WDT", "WP", "WRB", "WP$"))
         elif np_comp or preps:
             quoted = any(_has_quote(c, qi) for c in np_comp + preps)
-            # "rejects the claim": a report named but not stated is no content
-            if not quoted and np_comp and all(c.lemma_.lower() in self.lex.nouns and not _np_has_clause(c)
-                                              for c in np_comp) and not preps:
-                return None
+            named_only = (not quoted and np_comp and not preps and all(
+                c.lemma_.lower() in self.lex.nouns and not _np_has_clause(c) for c in np_comp))
             naming = tok.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in kids)
             clause_in_np = any(_np_has_clause(c) for c in np_comp)
-            if frame == "np" or quoted or naming or clause_in_np:
-                chosen = np_comp + preps
-                if tok.dep_ == "acl" and not (quoted or naming or clause_in_np):
-                    chosen = []  # "the report released Friday": a reduced relative, not a report
+            reduced_rel = tok.dep_ == "acl" and not (quoted or naming or clause_in_np)
+            bare_call = (tok.lemma_.lower() in NAMING and not naming and not quoted)
+            feats.update({"np_quoted": float(quoted), "np_named_only": float(bool(named_only)),
+                          "np_naming": float(naming), "np_clause": float(clause_in_np),
+                          "np_reduced_rel": float(reduced_rel), "np_bare_call": float(bare_call),
+                          "np_prep_only": float(not np_comp)})
+            if self.open or ((frame == "np" or quoted or naming or clause_in_np)
+                             and not named_only and not reduced_rel and not bare_call):
+                chosen, path = np_comp + preps, ("np" if np_comp else "prep")
+                if preps:
+                    feats["prep=" + preps[0].lower_] = 1.0
         if chosen:
             idxs: set[int] = set()
             for c in chosen:
                 idxs |= subtree_idx(c)
-            if tok.lemma_.lower() in NAMING and not any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids) \
-                    and not any(_has_quote(c, qi) for c in chosen):
-                return None  # "call" alone with an object: a phone call, a vote called
             r = runs(doc, idxs)
             if r:
                 r = _extend_quotes(doc, r, qi, tok.idx)
-                return r, r[0][0] < tok.idx
+                return r, r[0][0] < tok.idx, path
         # parenthetical: "C, he said" parsed with "said" under the content's clause
         if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok and find_subject(tok)[0] is not None:
             head = tok.head
             idxs = subtree_idx(head) - subtree_idx(tok)
             if head.dep_ not in ("ROOT",):
-                idxs = set(range(head.sent.start, head.sent.end)) - subtree_idx(tok)
+                idxs = set(range(*view.sent(head.i))) - subtree_idx(tok)
             r = runs(doc, idxs)
             if r:
-                return _extend_quotes(doc, r, qi, tok.idx), r[0][0] < tok.idx
+                return _extend_quotes(doc, r, qi, tok.idx), r[0][0] < tok.idx, "paren"
         # "“C!” Maher replied." / "“C?” asked X": the quotation that ends just before the tag
         before = _preceding_quote(doc, tok, qi)
         if before is not None:
-            return [(before.start, before.end)], True
+            return [(before.start, before.end)], True, "quote_before"
         # "He added: “C”" / "…, adding, “C”": the quotation that follows the cue
-        follow = _following_quote(doc, head_tok, qi)
+        follow = _following_quote(doc, head_tok, qi, view.sent(head_tok.i)[1])
         if follow is not None:
-            return [(follow.start, follow.end)], False
+            return [(follow.start, follow.end)], False, "quote_after"
         # "X said:" ending a paragraph: the next paragraph is what was said
         nxt = head_tok.i + 1
         while nxt < len(doc) and doc[nxt].is_space:
@@ -240,16 +312,17 @@ class Rules:
             end = doc[nxt].idx + 1
             for pi, (ps, pe) in enumerate(paras):
                 if ps <= end <= pe:
-                    if not doc.text[end:pe].strip() and pi + 1 < len(paras):
-                        return [paras[pi + 1]], False
-                    if doc.text[end:pe].strip():
-                        s = end + len(doc.text[end:pe]) - len(doc.text[end:pe].lstrip())
-                        return [(s, pe)], False
+                    if not view.text[end:pe].strip() and pi + 1 < len(paras):
+                        return [paras[pi + 1]], False, "colon_next"
+                    if view.text[end:pe].strip():
+                        s = end + len(view.text[end:pe]) - len(view.text[end:pe].lstrip())
+                        return [(s, pe)], False, "colon"
         return None
 
     # --- "according to X" -------------------------------------------------------------------
-    def marker_cands(self, doc: Doc, cue_heads: set[int], qi: QuoteIndex) -> Iterator[Cand]:
-        for tok in doc:
+    def marker_cands(self, view: DocView, cue_heads: set[int], qi: QuoteIndex) -> Iterator[Cand]:
+        doc = view.doc
+        for tok in view.markers:
             opts = self.marker_first.get(tok.lower_)
             if not opts or qi.inside(tok.idx):
                 continue
@@ -266,30 +339,35 @@ class Rules:
                 if obj is None:
                     continue
                 src = span_of(obj)
-                sent = tok.sent
+                s_lo, s_hi = view.sent(tok.i)
                 marker_idx = set(range(tok.i, tok.i + n)) | subtree_idx(obj)
                 # the phrase's own extent (the marker and its object)
                 lo, hi = min(marker_idx), max(marker_idx)
                 # "X said C, according to KCNA": a relay of an attributed statement, not a new one
-                if tok.head.i in cue_heads or any(i in cue_heads for i in range(sent.start, sent.end)
+                if tok.head.i in cue_heads or any(i in cue_heads for i in range(s_lo, s_hi)
                                                    if doc[i].head.i == doc[i].i or doc[i] is tok.head):
                     yield Cand(cue=tok_range(list(doc[tok.i:tok.i + n])), lemma=" ".join(words),
                                source=src, content=[], weight=0.0, anchor=tok.idx, rule="via",
-                               via=doc.text[src[0]:src[1]])
+                               via=view.text[src[0]:src[1]])
                     break
-                idxs = set(range(sent.start, sent.end)) - set(range(lo, hi + 1))
+                idxs = set(range(s_lo, s_hi)) - set(range(lo, hi + 1))
                 r = runs(doc, idxs)
                 if r:
-                    yield Cand(cue=tok_range(list(doc[tok.i:tok.i + n])), lemma=" ".join(words),
+                    lem = " ".join(words)
+                    feats = {"bias_marker": 1.0, "lem=" + lem: 1.0, "w": w,
+                             "mk_pos=" + ("end" if r[0][0] < tok.idx else "start"): 1.0,
+                             "subj_ent=" + (obj.ent_type_ or "none"): 1.0, "subj_pos=" + obj.pos_: 1.0}
+                    yield Cand(cue=tok_range(list(doc[tok.i:tok.i + n])), lemma=lem,
                                source=src, content=r, weight=w, anchor=tok.idx, rule="marker",
-                               postposed=r[0][0] < tok.idx)
+                               postposed=r[0][0] < tok.idx, feats=feats)
                 break
 
     # --- nominal cues ----------------------------------------------------------------------
-    def noun_cands(self, doc: Doc, qi: QuoteIndex) -> Iterator[Cand]:
+    def noun_cands(self, view: DocView, qi: QuoteIndex) -> Iterator[Cand]:
+        doc = view.doc
         nouns = self.lex.nouns
-        for tok in doc:
-            if tok.pos_ != "NOUN" or qi.inside(tok.idx):
+        for tok in view.nouns:
+            if qi.inside(tok.idx):
                 continue
             entry = nouns.get(tok.lemma_.lower())
             if entry is None:
@@ -328,13 +406,14 @@ class Rules:
             idxs -= {g.i for g in clause.children if g.dep_ == "mark" and g.i == clause.left_edge.i}
             r = runs(doc, idxs)
             if r and src is not None:
+                feats = {"bias_noun": 1.0, "lem=n:" + entry.lemma: 1.0, "cls=" + entry.cls: 1.0, "w": entry.weight,
+                         "noun_dep=" + tok.dep_: 1.0, "noun_clause=" + clause.dep_: 1.0}
                 yield Cand(cue=(tok.idx, tok.idx + len(tok)), lemma=tok.lemma_.lower(), source=src, content=r,
-                           weight=entry.weight * (1.0 if src else 0.7), anchor=tok.idx, rule="nominal",
-                           nominal=True)
+                           weight=entry.weight, anchor=tok.idx, rule="nominal", nominal=True, feats=feats)
 
     # --- "WALLACE: ..." / "Pence: ..." ------------------------------------------------------
-    def colon_cands(self, doc: Doc, paras: list[Range]) -> Iterator[Cand]:
-        text = doc.text
+    def colon_cands(self, view: DocView, paras: list[Range]) -> Iterator[Cand]:
+        doc, text = view.doc, view.text
         for ps, pe in paras:
             colon = text.find(":", ps, min(pe, ps + 60))
             if colon <= ps or colon + 1 >= pe:
@@ -342,7 +421,7 @@ class Rules:
             label = text[ps:colon].strip()
             if not label or not (label[0].isupper() or label[0].isdigit()):
                 continue
-            if label.lower().rstrip(".") in self.colon_labels or label.endswith("."):
+            if label.lower().rstrip(".") in self.colon_labels or label.endswith(".") or len(label.split()) > 6:
                 continue
             span = doc.char_span(ps, colon, alignment_mode="expand")
             if span is None or not 1 <= len(span) <= 6:
@@ -358,8 +437,12 @@ class Rules:
             s = colon + 1 + (len(rest) - len(rest.lstrip()))
             if pe - s < 3:
                 continue
+            feats = {"bias_colon": 1.0, "colon_upper": float(label.isupper()),
+                     "colon_words=" + _bucket(len(label.split())): 1.0,
+                     "colon_first_para": float(ps == paras[0][0]),
+                     "colon_quoted": float(any(ch in text[s:pe] for ch in "“\"‘'"))}
             yield Cand(cue=(colon, colon + 1), lemma=":", source=(ps, ps + len(label)), content=[(s, pe)],
-                       weight=0.8, anchor=colon, rule="colon")
+                       weight=0.8, anchor=colon, rule="colon", feats=feats)
 
 
 def _has_quote(tok: Token, qi: QuoteIndex) -> bool:
@@ -384,9 +467,8 @@ def _extend_quotes(doc: Doc, ranges: list[Range], qi: QuoteIndex, cue_at: int) -
     return out
 
 
-def _following_quote(doc: Doc, tok: Token, qi: QuoteIndex) -> Optional[Quote]:
+def _following_quote(doc: Doc, tok: Token, qi: QuoteIndex, sent_end: int) -> Optional[Quote]:
     """A quotation opening within a few tokens after the cue, past a comma or colon."""
-    sent_end = tok.sent.end
     seen_sep = False
     for j in range(tok.i + 1, min(tok.i + 10, len(doc))):
         t = doc[j]
@@ -413,3 +495,49 @@ def _preceding_quote(doc: Doc, tok: Token, qi: QuoteIndex) -> Optional[Quote]:
         if q.end == end and not q.open_end:
             return q
     return None
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8-15" if n <= 15 else "16+"
+
+
+def verb_features(tok: Token, subj: Optional[Token], entry: VerbCue, path: str, content: list[Range],
+                  qi: QuoteIndex, text: str, chain: bool) -> dict[str, float]:
+    """What the cue model sees of a verb candidate."""
+    lem = entry.lemma
+    f = {"bias_verb": 1.0, "lem=" + lem: 1.0, "cls=" + entry.cls: 1.0, "w": entry.weight,
+         "path=" + path: 1.0, "lem_path=" + lem + "|" + path: 1.0, "dep=" + tok.dep_: 1.0,
+         "lem_dep=" + lem + "|" + tok.dep_: 1.0, "tag=" + tok.tag_: 1.0, "cls_path=" + entry.cls + "|" + path: 1.0}
+    if chain:
+        f["chain"] = 1.0
+    if any(c.dep_ == "neg" for c in tok.children):
+        f["neg"] = 1.0
+    if subj is None:
+        f["nosubj"] = 1.0
+        f["lem_nosubj=" + lem] = 1.0
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            f["passive"] = 1.0
+            f["lem_passive=" + lem] = 1.0
+    else:
+        if subj.pos_ == "PRON":
+            f["subj_pron=" + subj.lower_] = 1.0
+        else:
+            f["subj_pos=" + subj.pos_] = 1.0
+            f["subj_ent=" + (subj.ent_type_ or "none")] = 1.0
+        if subj.head is not tok:
+            f["subj_inherited"] = 1.0
+        if subj.i > tok.i:
+            f["subj_after"] = 1.0
+        if subj.dep_ == "pobj":
+            f["subj_agent"] = 1.0
+    n_alpha = sum(1 for s, e in content for w in text[s:e].split())
+    f["clen=" + _bucket(n_alpha)] = 1.0
+    quoted = 0
+    total = 0
+    for s, e in content:
+        total += e - s
+        for q in qi.overlapping(s, e):
+            quoted += min(e, q.end) - max(s, q.start)
+    f["cq=" + ("none" if not quoted else "all" if quoted >= total - 2 else "part")] = 1.0
+    f["lem_cq=" + lem + "|" + ("none" if not quoted else "q")] = 1.0
+    return f

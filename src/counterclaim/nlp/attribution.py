@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..model import Cue, Source, Span, Statement
 from .attr_lexicon import load_lexicon
+from .attr_model import CueModel, load_model
 from .attr_quotes import QuoteIndex, find_quotes, paragraphs
 from .attr_rules import Cand, Range, Rules
 
@@ -41,11 +42,12 @@ def load_colon_labels() -> frozenset[str]:
 
 
 class Attribution:
-    def __init__(self) -> None:
-        self.rules = Rules(load_lexicon(), set(load_colon_labels()))
+    def __init__(self, model_path: Optional[str] = None) -> None:
+        self.model = load_model(model_path)
+        self.rules = Rules(load_lexicon(), set(load_colon_labels()), open_verbs=self.model is not None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.statements = extract(doc, self.rules)
+        doc._.statements = extract(doc, self.rules, self.model)
         return doc
 
 
@@ -56,31 +58,52 @@ def make_attribution(nlp: Language, name: str) -> Attribution:
 
 # ----------------------------------------------------------------------------- assembly
 
-def extract(doc: Doc, rules: Rules) -> list[Statement]:
-    text = doc.text
+def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range], QuoteIndex]:
     paras = paragraphs(text)
     qi = QuoteIndex(find_quotes(text, paras))
-    cands = list(rules.verb_cands(doc, qi, paras))
-    cue_heads = {i for c in cands for i in c.cue_tokens}
-    for m in rules.marker_cands(doc, cue_heads, qi):
+    view = rules.view(doc, text)
+    cands = list(rules.verb_cands(view, qi, paras))
+    cue_heads = {i for c in cands if c.feats.get("cls=open", 0.0) == 0.0 for i in c.cue_tokens}
+    for m in rules.marker_cands(view, cue_heads, qi):
         if m.rule == "via":
-            _attach_via(doc, cands, m)
+            _attach_via(view, cands, m)
         else:
             cands.append(m)
-    cands.extend(rules.noun_cands(doc, qi))
-    cands.extend(rules.colon_cands(doc, paras))
-    cands = [c for c in (_clip(c, paras) for c in _dedupe(cands)) if c is not None]
+    cands.extend(rules.noun_cands(view, qi))
+    cands.extend(rules.colon_cands(view, paras))
+    cands = [c for c in (_clip(c, paras) for c in cands) if c is not None]
+    return cands, paras, qi
+
+
+def candidates(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[Cand]:
+    """Every candidate the rules propose, unscored (what the cue model is trained on)."""
+    return _generate(doc, rules, text if text is not None else doc.text)[0]
+
+
+def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[Statement]:
+    text = doc.text
+    cands, paras, qi = _generate(doc, rules, text)
+    if model is not None:
+        kept = []
+        for c in cands:
+            p = model.prob(c.feats)
+            if p >= model.threshold:
+                c.weight = p
+                kept.append(c)
+        cands = kept
+    cands = _dedupe(cands)
     cands.extend(_continuations(text, cands, qi, paras))
     cands.sort(key=lambda c: (min(s for s, _ in c.content), c.anchor))
     return _to_statements(text, cands, qi)
 
 
-def _attach_via(doc: Doc, cands: list[Cand], marker: Cand) -> None:
-    sent = doc.char_span(marker.cue[0], marker.cue[1], alignment_mode="expand")
-    if sent is None:
+def _attach_via(view, cands: list[Cand], marker: Cand) -> None:
+    doc = view.doc
+    span = doc.char_span(marker.cue[0], marker.cue[1], alignment_mode="expand")
+    if span is None:
         return
-    s = sent[0].sent
-    lo, hi = s.start_char, s.end_char
+    a, b = view.sent(span[0].i)
+    lo, hi = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
     for c in cands:
         if lo <= c.anchor < hi and c.via is None:
             c.via = marker.via
@@ -103,8 +126,7 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
 def _clip(c: Cand, paras: list[Range]) -> Optional[Cand]:
     """Keep a content within the cue's paragraph (a parse may run a headline into the next line);
     a content announced by a colon at a paragraph's end is the next paragraph and stays."""
-    starts = [p[0] for p in paras]
-    ps, pe = paras[_para_of(paras, starts, c.anchor)]
+    ps, pe = paras[_para_of(paras, [p[0] for p in paras], c.anchor)] if paras else (0, c.anchor + 1)
     if all(s >= pe for s, _ in c.content):
         return c  # "He said:" + the next paragraph
     c.content = [(max(s, ps), min(e, pe)) for s, e in c.content if s < pe and e > ps]
@@ -112,7 +134,7 @@ def _clip(c: Cand, paras: list[Range]) -> Optional[Cand]:
         c.source = None
     elif c.source:
         c.source = (max(c.source[0], ps), min(c.source[1], pe))
-    return c if c.content and c.source else None
+    return c if c.content and (c.source or c.rule == "verb") else None
 
 
 def _para_of(paras: list[Range], starts: list[int], pos: int) -> int:
@@ -177,12 +199,9 @@ def _kind(text: str, c: Cand, qi: QuoteIndex) -> str:
         return "nominal"
     total = quoted = 0
     for s, e in c.content:
-        inside = [(q.start, q.end) for q in qi.overlapping(s, e)]
-        for i in range(s, e):
-            if text[i].isalnum():
-                total += 1
-                if any(a <= i < b for a, b in inside):
-                    quoted += 1
+        total += sum(map(str.isalnum, text[s:e]))
+        for q in qi.overlapping(s, e):
+            quoted += sum(map(str.isalnum, text[max(s, q.start):min(e, q.end)]))
     if total and quoted == total:
         return "direct"
     return "mixed" if quoted else "indirect"

@@ -232,13 +232,23 @@ def match_rule(ctx: Ctx, head: Token, tokens: list[Token], pos: str) -> tuple[Op
     return None, None
 
 
-def _clause_tokens(head: Token, lo: int, hi: int, stop: set = frozenset()) -> list[Token]:
-    """The subtree of ``head`` within char range [lo, hi), not descending into nested clauses in ``stop``."""
+class Scope:
+    """The character ranges of a statement's content (a content may be discontinuous)."""
+
+    def __init__(self, spans) -> None:
+        self.spans = [(s.start, s.end) for s in spans]
+
+    def __contains__(self, idx: int) -> bool:
+        return any(a <= idx < b for a, b in self.spans)
+
+
+def _clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[Token]:
+    """The subtree of ``head`` within the content, not descending into nested clauses in ``stop``."""
     out = []
     todo = [head]
     while todo:
         t = todo.pop()
-        if not (lo <= t.idx < hi):
+        if t.idx not in scope:
             continue
         out.append(t)
         for c in t.children:
@@ -254,7 +264,7 @@ def _subject(v: Token) -> Optional[Token]:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
     # shared subject: conjuncts, xcomp/advcl ("claimed to have confirmed"), relative clauses
-    if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+    if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
         return _subject(v.head)
     if v.dep_ == "relcl":
         return v.head
@@ -275,6 +285,31 @@ def _negated(v: Token) -> bool:
     # "there was no collusion", "no one saw"
     return any(c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
                for c in v.children)
+
+
+MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might", "must", "'ll", "'d", "shall"}
+ATTITUDE = {"want", "like", "think", "know", "remember", "see", "believe", "care", "need", "expect", "wish", "hope",
+            "seem", "appear", "matter", "mind", "mean", "understand", "plan", "intend", "love", "hate", "feel",
+            "recall", "doubt", "trust", "agree", "worry", "fear", "imagine", "get", "go"}
+
+
+def denial_negation(v: Token) -> bool:
+    """Is this negated clause a denial that something is or was the case ("Manafort was not involved",
+    "Lewandowski never touched the reporter", "which has never happened")? Negated predictions,
+    wishes, attitudes, habits and ongoing actions ("would not treat him fairly", "I don't like it",
+    "he doesn't do anything", "is not going after") assert something instead."""
+    if not _negated(v):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children):
+        return False
+    lem = v.lemma_.lower()
+    if lem in ATTITUDE:
+        return False
+    if v.tag_ == "VBG":
+        return False
+    if lem == "be" or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ in ("VBD", "VBN"):
+        return True
+    return False
 
 
 def _modality(ctx: Ctx, v: Token) -> Optional[str]:
@@ -306,11 +341,11 @@ def _recipient(ctx: Ctx, claim_toks: list[Token], trigger: Token, agent: Optiona
     return None, None
 
 
-def _between(head: Token, lo: int, hi: int) -> Optional[tuple[Token, Optional[Token]]]:
+def _between(head: Token, scope: Scope) -> Optional[tuple[Token, Optional[Token]]]:
     """'between X and Y' right after an event noun (the parser may attach it higher)."""
     doc = head.doc
     for t in doc[head.i + 1: min(head.i + 4, head.sent.end)]:
-        if t.lower_ == "between" and lo <= t.idx < hi:
+        if t.lower_ == "between" and t.idx in scope:
             objs = [c for c in t.children if c.dep_ == "pobj"]
             if objs:
                 x = objs[0]
@@ -348,8 +383,8 @@ def anaphoric_use(lx: MeaningLexicon, t: Token, allow_the: bool) -> bool:
     return False
 
 
-def _in(t: Token, lo: int, hi: int) -> bool:
-    return lo <= t.idx < hi
+def _in(t: Token, scope: Scope) -> bool:
+    return t.idx in scope
 
 
 def _extent(toks: list[Token]) -> tuple[int, int]:
@@ -369,6 +404,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     if not toks:
         return []
     lo, hi = st.start, st.end
+    scope = Scope(st.content)
     lx = ctx.lx
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
@@ -386,10 +422,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         if clause is None:
             # "claims that it sold...": the parser may hang the that-clause on the verb after the noun
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and _in(nxt, lo, hi):
+            if nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark" and _in(nxt, scope):
                 clause = nxt.head
-        if clause is not None and _in(clause, lo, hi):
-            ctoks = _clause_tokens(clause, lo, hi)
+        if clause is not None and _in(clause, scope):
+            ctoks = _clause_tokens(clause, scope)
             c = _clause_claim(ctx, clause, ctoks, st, statements, kind="nominal")
             c.noun = t
             claims.append(c)
@@ -405,17 +441,17 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     for t in toks:
         if t.pos_ != "NOUN" or is_covered(t) or t.lemma_.lower() not in lx.noun_rules:
             continue
-        sub = [x for x in t.subtree if _in(x, lo, hi)]
-        btw = _between(t, lo, hi)
+        sub = [x for x in t.subtree if _in(x, scope)]
+        btw = _between(t, scope)
         extra = list(btw[0].subtree) if btw else []
         governs = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
         light = governs is not None and governs.lemma_.lower() in LIGHT_VERBS and t.dep_ in ("attr", "oprd", "xcomp", "ccomp", "appos", "dobj")
         if light:  # "make the US a party | to the conflict": the predicate's other arguments count too
-            extra += [x for x in _clause_tokens(governs, lo, hi) if x.i > t.i]
+            extra += [x for x in _clause_tokens(governs, scope) if x.i > t.i]
         rule, theme = match_rule(ctx, t, sub + extra + [x for x in t.children], "noun")
         if rule is None:
             continue
-        denied_event = any(v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, lo, hi)
+        denied_event = any(v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, scope)
                            for v in doc[t.i: min(t.sent.end, t.i + 12)])
         agent_tok = None
         rec_tok = None
@@ -424,7 +460,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         elif light:
             if t.dep_ == "appos":  # "make the US or its allies a party": the phrase it stands beside
                 h = t.head
-                while h.dep_ == "conj" and h.head is not h:
+                while h.dep_ == "conj" and h.head.i != h.i:
                     h = h.head
                 agent_tok = h
             else:
@@ -447,10 +483,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             c.recipient, c.recipient_name = _recipient(ctx, [x for x in ext_toks if x.i > t.i], t, c.agent, st, statements)
         # negation: of the verb that predicates it ("does not make the US a party"), or a relative
         # clause denying the event ("which has never happened")
-        if light and _in(governs, lo, hi) and _negated(governs):
+        if light and _in(governs, scope) and _negated(governs):
             c.negated = True
         for v in doc[t.i: min(t.sent.end, t.i + 25)]:
-            if v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, lo, hi):
+            if v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, scope):
                 c.negated = True
                 c.end = max(c.end, v.idx + len(v.text))
         c.modal = _modality(ctx, governs) if light else None
@@ -461,18 +497,18 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     for t in toks:
         if t.pos_ not in ("VERB", "AUX") or is_covered(t):
             continue
-        ctoks = _clause_tokens(t, lo, hi, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
+        ctoks = _clause_tokens(t, scope, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
-        if rule is None:
+        if rule is None or _not_checkable(ctx, t, doc, scope):
             continue
         c = _clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
         covered.append((c.start, c.end))
 
     # 4. demonstrative subject of an evaluation: "This is a hoax", "that is not true"
-    roots = [t for t in toks if not _in(t.head, lo, hi) or t.head is t]
-    text_low = doc.text[lo:hi].lower()
+    roots = [t for t in toks if not _in(t.head, scope) or t.head.i == t.i]
+    text_low = " ".join(doc.text[a:b] for a, b in scope.spans).lower()
     rejecting = has_rejection(ctx, toks, text_low)
     if not claims:
         for r in roots:
@@ -481,8 +517,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
                 break
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
-    scope = doc.text[(st.cue.span.start if st.cue else lo):hi] if st.cue and st.cue.span.start < hi else doc.text[lo:hi]
-    nk = bool(lx.no_knowledge and lx.no_knowledge.search(_UNQUOTE.sub("", scope)))
+    nk_text = doc.text[min(st.cue.span.start, lo):hi] if st.cue else doc.text[lo:hi]
+    nk = bool(lx.no_knowledge and lx.no_knowledge.search(_UNQUOTE.sub("", nk_text)))
     if not claims and (rejecting or nk):
         claims.append(Claim("anaphor", None, lo, hi))
     # 6. the main clause as a gist claim
@@ -490,9 +526,9 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         for r in roots:
             if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children):
                 continue
-            if _not_checkable(ctx, r, doc, lo, hi):
+            if _not_checkable(ctx, r, doc, scope):
                 continue
-            ctoks = _clause_tokens(r, lo, hi)
+            ctoks = _clause_tokens(r, scope)
             claims.append(_clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
             break
     if nk:
@@ -536,11 +572,21 @@ def rejection_positions(ctx: Ctx, toks: list[Token], lo: int) -> list[int]:
     return sorted(out)
 
 
-def _not_checkable(ctx: Ctx, r: Token, doc: Doc, lo: int, hi: int) -> bool:
+WH = {"why", "whether", "how", "what", "who", "whom", "when", "where", "which", "if"}
+
+
+def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope) -> bool:
+    """A norm, a question, an order or a bare infinitive (a request, a wish) states nothing checkable."""
     if _modality(ctx, r) == "deontic":
         return True
-    if "?" in doc.text[r.idx:hi][-3:] or doc.text[lo:hi].rstrip(_QUOTES + " ").endswith("?"):
+    sent_text = doc.text[r.sent.start_char:r.sent.end_char].rstrip(_QUOTES + " \n")
+    if sent_text.endswith("?"):
         return True
+    first = next((t for t in r.subtree if t.idx in scope and not t.is_punct), None)
+    if first is not None and first.lower_ in WH and first.i < r.i and not any(c.dep_ == "mark" and c.lower_ == "that" for c in r.children):
+        return True  # an indirect question: "questioned why ..."
+    if r.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):
+        return True  # "asked the candidates to make ...", "did not want to address ..."
     if r.tag_ == "VB" and not any(c.dep_ in SUBJ for c in r.children) and r.i == r.sent.start:
         return True  # imperative
     return False
@@ -566,9 +612,10 @@ def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, stateme
     if subj is not None:
         c.agent, c.agent_name = resolve_np(ctx, subj, st, statements)
     if rule is not None:
-        body = [t for t in ctoks if subj is None or t not in set(subj.subtree)]
+        sub_i = {x.i for x in subj.subtree} if subj is not None else set()
+        body = [t for t in ctoks if t.i not in sub_i]
         c.recipient, c.recipient_name = _recipient(ctx, body, v, c.agent, st, statements)
-    c.negated = _negated(v)
+    c.negated = denial_negation(v) if rule is None else _negated(v)
     c.modal = _modality(ctx, v)
     return c
 

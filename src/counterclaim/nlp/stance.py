@@ -52,14 +52,13 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             if claims[i].head is None or claims[i].head.idx != pos:
                 rejected.add(i)
             continue
-        if nouned:
+        linked = [(i, c) for i, c in nouned if c.noun is None or _linked(doc, c.noun, pos)]
+        if linked:
             def dist(ic):
                 c = ic[1]
                 anchor = c.noun.idx if c.noun is not None else c.start
                 return abs(anchor - pos)
-            rejected.add(min(nouned, key=dist)[0])
-        elif len(claims) == 1:
-            rejected.add(0)
+            rejected.add(min(linked, key=dist)[0])
     out: list[Stance] = []
     seen = set()
     direct = {c.prop for c in claims if c.kind != "anaphor"}
@@ -74,7 +73,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             denied = cue_class == "denies"
             if c.negated and c.modal is None and c.kind != "anaphor":
                 denied = not denied
-            if i in rejected:
+            if i in rejected or (c.noun is not None and _event_denied(c.noun)):
                 denied = True
             label = "denies" if denied else "asserts"
         if (c.prop, label) in seen:
@@ -82,6 +81,30 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
         seen.add((c.prop, label))
         out.append(Stance(c.prop, label))  # type: ignore[arg-type]
     return out
+
+
+def _event_denied(noun) -> bool:
+    """'the meeting never happened', 'such a deal does not exist'."""
+    from .propositions import _negated
+    h = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in lexicon().nonevent and _negated(h)
+
+
+def _clause_of(t):
+    return next((a for a in [t, *t.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _linked(doc: Doc, noun, pos: int) -> bool:
+    """Is the rejection at ``pos`` said of this noun: its modifier ("false report"), its predicate
+    ("the report … is the most absurd red herring"), or in the same clause ("called X a lie")?"""
+    sp = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if sp is None:
+        return False
+    r = sp.root
+    if r.i == noun.i or r in noun.subtree or noun in r.subtree:
+        return True
+    cr, cn = _clause_of(r), _clause_of(noun)
+    return cr is not None and cn is not None and cr.i == cn.i
 
 
 class _Ctx:

@@ -68,7 +68,7 @@ _PATTERNS = [
     ("rel_unit", r"\b(?P<mod>(?i:(?:earlier|later)\s+this|last|this|next|past|the past|the last|the previous|the next))\s+(?P<unit>(?i:week|month|year))\b"),
     ("ago", rf"\b(?P<n>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
     ("relday", r"\b(?P<rd>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\b"),
-    ("mon", rf"\b(?P<mod>(?i:in|since|during|until|by|last|this|next|early|late|mid|before|after|from|through|of))[\s-]+(?:early\s+|late\s+|mid-)?(?P<mon>{_MONTH_FULL})\b"),
+    ("mon", rf"\b(?P<mod>(?i:in|since|during|until|by|last|this|next|early|late|mid|before|after|from|through|of))[\s-]+(?:early\s+|late\s+|mid-)?(?P<mon>{_MONTH_FULL})\b(?!\s+[0-3]?\d\b|\s+{_YEAR})"),
     ("year", rf"(?<![\d$€£,.])\b(?P<mod>(?i:in|since|during|until|by|before|after|from|through|of|for|early|late|mid)[\s-]+)?(?P<y>{_YEAR})\b(?![\d,.%]\d|%)"),
 ]
 _RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS))
@@ -277,9 +277,16 @@ def said_on(doc: Doc, statements: list[Statement], dates: list[DateRef]) -> None
         if sp is None:
             continue
         target = None
-        for t in [sp.root, *sp.root.ancestors]:
+        chain = [sp.root, *sp.root.ancestors]
+        for k, t in enumerate(chain):
             if t.i in cue_tok:
                 target = cue_tok[t.i]
+                # "Asked about it on Thursday, Dujarric said ...": an adverbial reporting clause
+                # shares its date with the main reporting clause above it
+                if t.dep_ == "advcl":
+                    above = next((cue_tok[u.i] for u in chain[k + 1:] if u.i in cue_tok), None)
+                    if above is not None and above.said_on is None and not _in_spans(d.start, above.content):
+                        above.said_on = d
                 break
         if target is not None and any(c.start <= d.start < c.end for c in target.content):
             continue  # inside the content of the very statement it attaches to

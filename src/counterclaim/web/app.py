@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from .deps import LedgerPool
+from .deps import AggregateCache, LedgerPool
 from .security import LOOPBACK_HOSTS, BodyLimit, HostCheck, SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -94,7 +94,7 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
     app.state.allow_ingest = allow_ingest
     app.state.ledgers = LedgerPool(path)
     app.state.env = make_env()
-    app.state.cache = {}
+    app.state.cache = AggregateCache(path)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -120,6 +120,14 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
         if _is_api(request):
             return JSONResponse({"error": "internal error", "status": 500}, status_code=500)
         return _html_error(request, 500, "Internal error")
+
+    # Warm what every page needs (footer counts, outlet names) now rather than on the first visit.
+    try:
+        from .pages import warm
+
+        warm(app)
+    except Exception:  # a ledger that cannot answer yet is still served; the pages will say why
+        app.state.cache.clear()
 
     from .api import router as api_router
     from .pages import router as page_router

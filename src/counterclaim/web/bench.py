@@ -135,17 +135,12 @@ def print_page_times(res: dict) -> None:
     for kind, k in res["kinds"].items():
         t.add_row(kind, str(k["urls"]), str(k["requests"]), f"{k['median_ms']}", f"{k['p95_ms']}",
                   f"{k['max_ms']}", f"{k['cold_max_ms']}", str(k["n_errors"]))
-    Console().print(t)
-    Console().print(f"slowest request overall: {res['max_ms']} ms")
+    c = Console(width=max(Console().width, 110))
+    c.print(t)
+    c.print(f"slowest request overall: {res['max_ms']} ms")
 
 
 # ------------------------------------------------------------------ load test
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.Popen:
     """uvicorn in a child process on 127.0.0.1:port over the ledger ``db``."""
@@ -154,7 +149,7 @@ def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.
     env = dict(os.environ, COUNTERCLAIM_DB=str(resolve_path(db).resolve()))
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "counterclaim.web.app:app_from_env",
            "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-server-header",
-           "--workers", str(workers)]
+           "--workers", str(workers), "--timeout-keep-alive", "30"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -174,6 +169,7 @@ async def _load(base: str, urls: list[tuple[str, str]], clients: int, duration: 
     import httpx
 
     lat: dict[str, list[float]] = {}
+    server: list[float] = []
     errors: list[str] = []
     counter = {"n": 0}
     t_end = time.monotonic() + duration
@@ -191,6 +187,9 @@ async def _load(base: str, urls: list[tuple[str, str]], clients: int, duration: 
                     r = await client.get(u)
                     ok = r.status_code == 200
                     why = f"{u}: HTTP {r.status_code}"
+                    ms = _server_ms(r)
+                    if ms is not None:
+                        server.append(ms)
                 except httpx.HTTPError as e:
                     ok, why = False, f"{u}: {type(e).__name__}: {e}"
                 dt = (time.perf_counter() - t0) * 1000
@@ -201,7 +200,7 @@ async def _load(base: str, urls: list[tuple[str, str]], clients: int, duration: 
         t0 = time.monotonic()
         await asyncio.gather(*(one_client(i) for i in range(clients)))
         elapsed = time.monotonic() - t0
-    return {"lat": lat, "errors": errors, "elapsed": elapsed}
+    return {"lat": lat, "errors": errors, "elapsed": elapsed, "server": server}
 
 
 def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_requests: int = 200_000,
@@ -213,6 +212,8 @@ def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_
         stats = led.stats()
     urls = [(k, u) for k, us in by_kind.items() if k != "analyze form" for u in us]
     random.Random(11).shuffle(urls)
+    from .server import free_port
+
     port = free_port()
     proc = start_server(db, port, workers=workers)
     try:
@@ -231,22 +232,32 @@ def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_
         "error_samples": raw["errors"][:10], "rps": round(n / raw["elapsed"], 1) if raw["elapsed"] else 0,
         "p50_ms": round(_pct(every, 50), 1), "p90_ms": round(_pct(every, 90), 1),
         "p99_ms": round(_pct(every, 99), 1), "max_ms": round(max(every), 1) if every else 0,
-        "urls": len(urls), "stats": stats,
+        "server_p50_ms": round(_pct(raw["server"], 50), 1), "server_p99_ms": round(_pct(raw["server"], 99), 1),
+        "urls": len(urls), "stats": stats, "load_average": _loadavg(),
         "by_kind": {k: {"requests": len(v), "p50_ms": round(_pct(v, 50), 1), "p99_ms": round(_pct(v, 99), 1)}
                     for k, v in sorted(raw["lat"].items())},
     }
+
+
+def _loadavg() -> Optional[list[float]]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def print_load(res: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    c = Console()
+    c = Console(width=max(Console().width, 110))
     c.print(f"[bold]load test[/]: {res['clients']} concurrent clients for {res['duration_s']} s "
             f"(cap {res['max_requests']:,} requests) over {res['urls']} real URLs, "
             f"{res['workers']} uvicorn worker(s), ledger of {res['stats'].get('articles')} articles")
     c.print(f"requests {res['requests']:,} in {res['elapsed_s']} s = {res['rps']} req/s · errors {res['errors']} · "
             f"p50 {res['p50_ms']} ms · p90 {res['p90_ms']} ms · p99 {res['p99_ms']} ms · max {res['max_ms']} ms")
+    c.print(f"server's own time (Server-Timing): p50 {res['server_p50_ms']} ms · p99 {res['server_p99_ms']} ms "
+            f"(the rest of the client latency is queueing); machine load average after the run: {res['load_average']}")
     t = Table()
     for col in ("kind", "requests", "p50 ms", "p99 ms"):
         t.add_column(col, justify="left" if col == "kind" else "right")

@@ -67,3 +67,56 @@ def analyze_text(text: str, outlet: Optional[str] = None, published: Optional[st
 
     with _analyze_lock:
         return analyze(text, outlet=outlet, published=published, title=title)
+
+
+class AggregateCache:
+    """Results of the ledger-wide aggregate queries (stats, disputes, outlets, actor and proposition
+    lists), whose cost grows with the ledger, kept until the ledger file changes.
+
+    The file's signature (size and mtime of the database and of its WAL) is checked on every
+    lookup, so a concurrent ``counterclaim ingest`` is seen at its next commit; ``ttl`` bounds the
+    age of an entry anyway. Per-id lookups (an article, a proposition) are indexed and not cached.
+    """
+
+    def __init__(self, path: Path, ttl: float = 300.0, max_entries: int = 256) -> None:
+        self.path = Path(path)
+        self.wal = Path(str(path) + "-wal")
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._data: dict = {}
+        self._sig = None
+
+    def signature(self) -> tuple:
+        out = []
+        for p in (self.path, self.wal):
+            try:
+                st = p.stat()
+                out.append((st.st_size, st.st_mtime_ns))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def get(self, key: tuple, compute):
+        import time
+
+        now = time.monotonic()
+        sig = self.signature()
+        with self._lock:
+            if sig != self._sig:
+                self._data.clear()
+                self._sig = sig
+            hit = self._data.get(key)
+            if hit is not None and now - hit[0] < self.ttl:
+                return hit[1]
+        value = compute()
+        with self._lock:
+            if len(self._data) >= self.max_entries:
+                self._data.pop(next(iter(self._data)))
+            if self._sig == sig:
+                self._data[key] = (now, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()

@@ -42,6 +42,8 @@ def make_env(debug: bool = False) -> Environment:
     env.filters["truncate_text"] = truncate
     env.filters["framing_class"] = framing_class
     env.globals["STANCE_LABEL"] = STANCE_LABEL
+    for name in env.list_templates(extensions=["html"]):  # compile now, not on a user's first request
+        env.get_template(name)
     return env
 
 
@@ -58,26 +60,23 @@ def _ledger(request: Request):
     return request.app.state.ledgers.get()
 
 
-def _cached(request: Request, key: str, fn, ttl: float = 5.0):
-    """A ledger-wide figure recomputed at most every ``ttl`` seconds (footer counts, outlet names):
-    cheap to be a few seconds stale, costly to recompute on every page."""
-    cache: dict = request.app.state.cache
-    now = time.monotonic()
-    hit = cache.get(key)
-    if hit and now - hit[0] < ttl:
-        return hit[1]
-    value = fn()
-    cache[key] = (now, value)
-    return value
+def cached(app, name: str, **kw):
+    """``Ledger.<name>(**kw)`` for a ledger-wide aggregate, through the app's AggregateCache."""
+    key = (name,) + tuple(sorted(kw.items()))
+    return app.state.cache.get(key, lambda: getattr(app.state.ledgers.get(), name)(**kw))
 
 
 def _stats(request: Request) -> dict:
-    return _cached(request, "stats", lambda: _ledger(request).stats())
+    return cached(request.app, "stats")
 
 
 def _outlet_names(request: Request) -> list[str]:
-    return _cached(request, "outlet_names",
-                   lambda: [o.get("outlet") for o in _ledger(request).outlets() if o.get("outlet")], ttl=30.0)
+    return [o.get("outlet") for o in cached(request.app, "outlets") if o.get("outlet")]
+
+
+def warm(app) -> None:
+    cached(app, "stats")
+    cached(app, "outlets")
 
 
 router = APIRouter(include_in_schema=False)
@@ -93,10 +92,10 @@ def TextQ():
 @router.get("/", response_class=HTMLResponse)
 def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
                   actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ()):
-    led = _ledger(request)
     outlet = outlet or None
     actor = actor or None
-    items = led.disputes(limit=PAGE + 1, offset=offset, outlet=outlet, since=since, until=until, actor=actor)
+    items = cached(request.app, "disputes", limit=PAGE + 1, offset=offset, outlet=outlet, since=since, until=until,
+                   actor=actor)
     more = len(items) > PAGE
     outlets = _outlet_names(request)
     filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until)) if v}
@@ -106,7 +105,7 @@ def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), 
 
 @router.get("/propositions", response_class=HTMLResponse)
 def propositions_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
-    items = _ledger(request).propositions(limit=PAGE + 1, offset=offset)
+    items = cached(request.app, "propositions", limit=PAGE + 1, offset=offset)
     return render(request, "propositions.html", title="Propositions", propositions=items[:PAGE],
                   more=len(items) > PAGE, offset=offset, page=PAGE, stats=_stats(request))
 
@@ -122,9 +121,8 @@ def proposition_page(request: Request, pid: int):
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ()):
-    led = _ledger(request)
     outlet = outlet or None
-    items = led.articles(limit=PAGE + 1, offset=offset, outlet=outlet)
+    items = cached(request.app, "articles", limit=PAGE + 1, offset=offset, outlet=outlet)
     outlets = _outlet_names(request)
     return render(request, "articles.html", title="Articles", articles=items[:PAGE], more=len(items) > PAGE,
                   offset=offset, page=PAGE, outlet=outlet, outlets=outlets, stats=_stats(request))
@@ -142,23 +140,27 @@ def article_page(request: Request, article_id: str):
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request):
-    items = _ledger(request).actors(limit=300)
+    items = cached(request.app, "actors", limit=300)
     return render(request, "actors.html", title="Actors", actors=items, stats=_stats(request))
 
 
+ACTOR_PAGE = 100
+
+
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
-def actor_page(request: Request, actor_id: str):
+def actor_page(request: Request, actor_id: str, offset: int = Query(0, ge=0, le=1_000_000)):
     a = _ledger(request).actor(actor_id) if len(actor_id) <= 300 else None
     if a is None:
         raise HTTPException(404, "no such actor")
     sts = sorted(a.get("statements") or [], key=lambda r: r.get("date") or "", reverse=True)
-    return render(request, "actor.html", title=(a.get("actor") or {}).get("name"), a=a, statements=sts,
-                  stats=_stats(request))
+    return render(request, "actor.html", title=(a.get("actor") or {}).get("name"), a=a,
+                  statements=sts[offset: offset + ACTOR_PAGE], n_statements=len(sts), offset=offset,
+                  page=ACTOR_PAGE, more=offset + ACTOR_PAGE < len(sts), stats=_stats(request))
 
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets_page(request: Request):
-    outs = _ledger(request).outlets()
+    outs = cached(request.app, "outlets")
     return render(request, "outlets.html", title="Outlet framing", outlets=outs, chart=outlet_chart_data(outs),
                   stats=_stats(request))
 

@@ -120,9 +120,14 @@ def analysis_article(a: Analysis) -> dict:
             "url": art.url, "text": art.text, "statements": sts}
 
 
-def outlet_chart_data(outlets: list[dict]) -> dict[str, Any]:
+MIN_CELL = 10  # framed statements an (outlet, source country) cell needs before its share is drawn
+
+
+def outlet_chart_data(outlets: list[dict], min_cell: int = MIN_CELL) -> dict[str, Any]:
     """The outlet framing page's chart data (embedded as JSON, drawn by Chart.js): shares are over
-    the statements that have a cue (neutral + distancing + endorsing)."""
+    the statements that have a cue (neutral + distancing + endorsing). By source country, a cell
+    with fewer than ``min_cell`` such statements is left out (a share of 3 statements misleads),
+    and so are sources of unknown country."""
     labels = [o.get("outlet") or "(unknown)" for o in outlets]
 
     def framed(o: dict) -> int:
@@ -137,7 +142,7 @@ def outlet_chart_data(outlets: list[dict]) -> dict[str, Any]:
     for o, lbl in zip(outlets, labels):
         for c, row in (o.get("by_source_country") or {}).items():
             n = framed(row)
-            if n:
+            if n >= min_cell and c and c != "unknown":
                 countries.setdefault(c or "unknown", {})[lbl] = share(row, "distancing")
                 weight[c or "unknown"] = weight.get(c or "unknown", 0) + n
     top = sorted(countries, key=lambda c: (-weight[c], c))[:12]

@@ -47,7 +47,7 @@
         type: "bar",
         data: { labels: data.countries, datasets: sets },
         options: { responsive: true, maintainAspectRatio: false,
-                   scales: { y: { max: 100, ticks: { callback: function (v) { return v + "%"; } } } },
+                   scales: { y: { beginAtZero: true, ticks: { callback: function (v) { return v + "%"; } } } },
                    plugins: { legend: { position: "bottom" } } }
       });
     }
