@@ -316,7 +316,7 @@ def test_pages_escape_hostile_text(client):
         _assert_no_live_payload(r.text, u)
     art = client.get(f"/articles/{ids[0]}").text
     assert "&lt;script&gt;window.__xss_script=1&lt;/script&gt;" in art
-    assert "&#34;&gt;&lt;img src=x onerror=&#34;window.__xss_img=1&#34;&gt;" in art
+    assert "&quot;&gt;&lt;img src=x onerror=&quot;window.__xss_img=1&quot;&gt;" in art
 
 
 def test_json_embedded_in_a_page_cannot_close_its_script(client):

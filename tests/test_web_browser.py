@@ -2,7 +2,6 @@
 on loopback, serving a real ledger (real analyses, two hostile articles among them)."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

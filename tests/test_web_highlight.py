@@ -80,8 +80,9 @@ def test_hostile_text_is_escaped():
     out = str(highlight(text, [Hl("content", 9, 35, "st-\"><x>", "S<1>"), Hl("cue", 3, 7)]))
     assert "<script>" not in out and "<img" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in out
-    assert 'href="#st-&#34;&gt;&lt;x&gt;"' in out and "S&lt;1&gt;" in out
+    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt; &amp; more" in out
+    assert 'href="#st-&quot;&gt;&lt;x&gt;"' in out and "S&lt;1&gt;" in out
+    assert 'data-st="st-&quot;&gt;&lt;x&gt;"' in out
     assert "".join(_parse(out).text) == text
 
 

@@ -1,7 +1,6 @@
 """`counterclaim serve`, `counterclaim screenshots`, `counterclaim web-times`, `counterclaim web-load`."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 

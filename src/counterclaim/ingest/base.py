@@ -52,4 +52,7 @@ def finish(article: Article) -> Union[Article, Skipped]:
         return Skipped(origin, why)
     if not article.language:
         article.language = "en"
+    if not article.title:
+        from ..analyze import guess_title
+        article.title = guess_title(text)
     return article

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Iterator, Union
 
-from ..analyze import guess_title
 from ..model import Article, Skipped
 from .base import NoteSink, clean_date, emit, finish
 from .html import HTML_SUFFIXES, read_html_file
@@ -89,7 +88,6 @@ def read_text_article(p: Path, note_sink: NoteSink = None, max_bytes: int = DEFA
     if got.id == "" or got.id.startswith("sha1:"):
         got.id = ""  # recomputed from the text below
         got.__post_init__()
-    got.title = got.title or guess_title(got.text)
     return finish(got)
 
 

@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from .attr_lexicon import Lexicon, VerbCue
+from .attr_lexicon import Lexicon, NounCue, VerbCue
 from .attr_quotes import Quote, QuoteIndex
 
 Range = tuple[int, int]  # (start, end) character offsets, end exclusive
@@ -26,6 +26,7 @@ Range = tuple[int, int]  # (start, end) character offsets, end exclusive
 SUBJ = {"nsubj", "csubj"}
 CLAUSAL = {"ccomp", "xcomp", "csubj"}
 NP_COMP = {"dobj", "oprd", "attr"}
+NOUN_PREPS = {"for", "of", "against", "on", "about", "to", "with"}
 CONTENT_PREPS = {"as", "about", "of", "for", "against", "over", "on"}
 INHERIT_SUBJ = {"xcomp", "conj", "advcl", "ccomp", "pcomp"}
 REL_PRON = {"who", "which", "that", "whom"}
@@ -95,13 +96,14 @@ def span_of(tok: Token) -> Range:
     return (r[0][0], r[-1][1]) if r else (tok.idx, tok.idx + len(tok))
 
 
-def source_span(subj: Token) -> Range:
-    """The source phrase: the subject's subtree; a relative pronoun stands for the noun it modifies."""
-    if subj.lower_ in REL_PRON and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        keep = subtree_idx(noun) - subtree_idx(subj.head)
-        r = runs(noun.doc, {i for i in keep if i <= noun.i})
-        return (r[0][0], r[-1][1]) if r else (noun.idx, noun.idx + len(noun))
+def source_span(subj: Token, verb: Optional[Token] = None) -> Range:
+    """The source phrase: the subject's subtree (a relative pronoun stays itself, as PARC/PolNeAR
+    annotate it; cc_speakers resolves it). For a noun modified by the cue's own clause
+    ("candidates proposing ...") only the part before that clause."""
+    if verb is not None and verb.head is subj:
+        keep = subtree_idx(subj) - subtree_idx(verb)
+        r = runs(subj.doc, {i for i in keep if i <= subj.i})
+        return (r[0][0], r[-1][1]) if r else (subj.idx, subj.idx + len(subj))
     return span_of(subj)
 
 
@@ -122,6 +124,12 @@ def find_subject(tok: Token, depth: int = 0) -> tuple[Optional[Token], bool]:
         return None, True
     if tok.dep_ in INHERIT_SUBJ and tok.head is not tok and depth < 3 and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
+    # "by hitting Trump for ...", "before endorsing X": the verb governing the preposition
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and depth < 3 and tok.head.head.pos_ in ("VERB", "AUX"):
+        return find_subject(tok.head.head, depth + 1)
+    # "candidates proposing tax cuts": the noun the participle modifies
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return tok.head, False
     return None, False
 
 
@@ -153,7 +161,7 @@ class DocView:
                 if all_verbs or verb_lemma(tok, verbs) is not None:
                     self.verbs.append(tok)
             elif pos == "NOUN":
-                if tok.lemma_.lower() in nouns:
+                if all_verbs or tok.lemma_.lower() in nouns:
                     self.nouns.append(tok)
             if tok.lower_ in marker_first:
                 self.markers.append(tok)
@@ -230,7 +238,7 @@ class Rules:
             subj, passive = find_subject(tok)
             if subj is None and not self.open:
                 continue  # no one to attribute it to ("it is expected that ...")
-            src = source_span(subj) if subj is not None else None
+            src = source_span(subj, tok) if subj is not None else None
             if src is not None and any(s <= src[0] and src[1] <= e for s, e in idxs):
                 continue  # the source inside the content: a bad parse
             cue = (cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1]))
@@ -344,8 +352,7 @@ class Rules:
                 # the phrase's own extent (the marker and its object)
                 lo, hi = min(marker_idx), max(marker_idx)
                 # "X said C, according to KCNA": a relay of an attributed statement, not a new one
-                if tok.head.i in cue_heads or any(i in cue_heads for i in range(s_lo, s_hi)
-                                                   if doc[i].head.i == doc[i].i or doc[i] is tok.head):
+                if tok.head.i in cue_heads:
                     yield Cand(cue=tok_range(list(doc[tok.i:tok.i + n])), lemma=" ".join(words),
                                source=src, content=[], weight=0.0, anchor=tok.idx, rule="via",
                                via=view.text[src[0]:src[1]])
@@ -371,7 +378,9 @@ class Rules:
                 continue
             entry = nouns.get(tok.lemma_.lower())
             if entry is None:
-                continue
+                if not self.open:
+                    continue
+                entry = NounCue(tok.lemma_.lower(), "open", 0.0)
             clause = None
             for c in tok.children:
                 if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -381,7 +390,11 @@ class Rules:
                     if entry.cls == "intention" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                         clause = c
                         break
-            if clause is None:
+            prep = None
+            if clause is None and self.open:  # "Trump's call for a ban", "her support of the deal"
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS
+                             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+            if clause is None and prep is None:
                 continue
             src = None
             for c in tok.children:
@@ -402,12 +415,19 @@ class Rules:
                         if obj is not None:
                             src = span_of(obj)
                             break
-            idxs = subtree_idx(clause)
-            idxs -= {g.i for g in clause.children if g.dep_ == "mark" and g.i == clause.left_edge.i}
+            if src is None:
+                continue
+            if clause is not None:
+                idxs = subtree_idx(clause)
+                idxs -= {g.i for g in clause.children if g.dep_ == "mark" and g.i == clause.left_edge.i}
+                kind = "clause=" + clause.dep_
+            else:
+                idxs = set().union(*(subtree_idx(g) for g in prep.children if g.dep_ in ("pobj", "pcomp")))
+                kind = "prep=" + prep.lower_
             r = runs(doc, idxs)
-            if r and src is not None:
+            if r:
                 feats = {"bias_noun": 1.0, "lem=n:" + entry.lemma: 1.0, "cls=" + entry.cls: 1.0, "w": entry.weight,
-                         "noun_dep=" + tok.dep_: 1.0, "noun_clause=" + clause.dep_: 1.0}
+                         "noun_dep=" + tok.dep_: 1.0, "noun_" + kind: 1.0, "lem_kind=n:" + entry.lemma + "|" + kind: 1.0}
                 yield Cand(cue=(tok.idx, tok.idx + len(tok)), lemma=tok.lemma_.lower(), source=src, content=r,
                            weight=entry.weight, anchor=tok.idx, rule="nominal", nominal=True, feats=feats)
 

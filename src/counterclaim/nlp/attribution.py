@@ -63,7 +63,7 @@ def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range
     qi = QuoteIndex(find_quotes(text, paras))
     view = rules.view(doc, text)
     cands = list(rules.verb_cands(view, qi, paras))
-    cue_heads = {i for c in cands if c.feats.get("cls=open", 0.0) == 0.0 for i in c.cue_tokens}
+    cue_heads = {i for c in cands if c.feats.get("cls=speech", 0.0) or not c.feats for i in c.cue_tokens}
     for m in rules.marker_cands(view, cue_heads, qi):
         if m.rule == "via":
             _attach_via(view, cands, m)

@@ -50,9 +50,11 @@ def sample_urls(ledger, samples: int = 20, seed: int = 7) -> dict[str, list[str]
     words = list(dict.fromkeys(words))
     terms = pick(words, samples) or ["said"]
     outlets = [o["outlet"] for o in ledger.outlets() if o.get("outlet")]
-    n_disp_pages = max(1, min(3, (ledger.stats().get("disputes") or 0) // 30 + 1))
+    from .pages import BOARD_PAGE
+
+    n_disp_pages = max(1, min(3, (ledger.stats().get("disputes") or 0) // BOARD_PAGE + 1))
     return {
-        "dispute board": ["/"] + [f"/?offset={30 * k}" for k in range(1, n_disp_pages)]
+        "dispute board": ["/"] + [f"/?offset={BOARD_PAGE * k}" for k in range(1, n_disp_pages)]
                          + [f"/?outlet={urllib.parse.quote(o)}" for o in outlets[:3]],
         "proposition": [f"/propositions/{i}" for i in pids],
         "propositions list": ["/propositions", "/propositions?offset=30"],
@@ -81,7 +83,10 @@ def _pct(xs: list[float], p: float) -> float:
 
 
 def _server_ms(resp) -> Optional[float]:
-    st = resp.headers.get("server-timing", "")
+    return _server_ms_header(resp.headers.get("server-timing", ""))
+
+
+def _server_ms_header(st: str) -> Optional[float]:
     for part in st.split(","):
         part = part.strip()
         if part.startswith("app;dur="):
@@ -154,7 +159,8 @@ def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError("the server did not start: " + (proc.stderr.read() or b"").decode(errors="replace")[-2000:])
+            err = (proc.stderr.read() or b"").decode(errors="replace")[-2000:]
+            raise RuntimeError("the server did not start: " + err)
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return proc
@@ -164,43 +170,89 @@ def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.
     raise RuntimeError("the server did not start within 60 s")
 
 
-async def _load(base: str, urls: list[tuple[str, str]], clients: int, duration: float, max_requests: int,
-                timeout: float) -> dict:
-    import httpx
+class _Conn:
+    """A minimal HTTP/1.1 keep-alive GET client on asyncio streams. The load generator shares the
+    machine with the server: httpx costs several ms of CPU per request, this a fraction of one, so
+    the figures measure the server rather than the client."""
 
+    def __init__(self, host: str, port: int, timeout: float) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self.reader = self.writer = None
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            try:
+                await self.writer.wait_closed()
+            except OSError:
+                pass
+        self.reader = self.writer = None
+
+    async def get(self, path: str) -> tuple[int, dict]:
+        return await asyncio.wait_for(self._get(path), self.timeout)
+
+    async def _get(self, path: str) -> tuple[int, dict]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+                          f"Accept: */*\r\n\r\n".encode("latin-1"))
+        await self.writer.drain()
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {}
+        for line in lines[1:]:
+            if ":" in line:
+                k, v = line.split(":", 1)
+                headers[k.strip().lower()] = v.strip()
+        if "content-length" in headers:
+            await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                await self.reader.readexactly(size + 2)
+                if size == 0:
+                    break
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, headers
+
+
+async def _load(host: str, port: int, urls: list[tuple[str, str]], clients: int, duration: float,
+                max_requests: int, timeout: float) -> dict:
     lat: dict[str, list[float]] = {}
     server: list[float] = []
     errors: list[str] = []
     counter = {"n": 0}
     t_end = time.monotonic() + duration
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
-        async def one_client(i: int) -> None:
-            k = i
+    async def one_client(i: int) -> None:
+        conn = _Conn(host, port, timeout)
+        k = i
+        try:
             while time.monotonic() < t_end and counter["n"] < max_requests:
                 counter["n"] += 1
                 kind, u = urls[k % len(urls)]
                 k += clients
                 t0 = time.perf_counter()
                 try:
-                    r = await client.get(u)
-                    ok = r.status_code == 200
-                    why = f"{u}: HTTP {r.status_code}"
-                    ms = _server_ms(r)
+                    status, headers = await conn.get(u)
+                    ok, why = status == 200, f"{u}: HTTP {status}"
+                    ms = _server_ms_header(headers.get("server-timing", ""))
                     if ms is not None:
                         server.append(ms)
-                except httpx.HTTPError as e:
+                except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError) as e:
                     ok, why = False, f"{u}: {type(e).__name__}: {e}"
-                dt = (time.perf_counter() - t0) * 1000
-                lat.setdefault(kind, []).append(dt)
+                    await conn.close()
+                lat.setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
                 if not ok:
                     errors.append(why)
+        finally:
+            await conn.close()
 
-        t0 = time.monotonic()
-        await asyncio.gather(*(one_client(i) for i in range(clients)))
-        elapsed = time.monotonic() - t0
-    return {"lat": lat, "errors": errors, "elapsed": elapsed, "server": server}
+    t0 = time.monotonic()
+    await asyncio.gather(*(one_client(i) for i in range(clients)))
+    return {"lat": lat, "errors": errors, "elapsed": time.monotonic() - t0, "server": server}
 
 
 def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_requests: int = 200_000,
@@ -217,7 +269,7 @@ def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_
     port = free_port()
     proc = start_server(db, port, workers=workers)
     try:
-        raw = asyncio.run(_load(f"http://127.0.0.1:{port}", urls, clients, duration, max_requests, timeout))
+        raw = asyncio.run(_load("127.0.0.1", port, urls, clients, duration, max_requests, timeout))
     finally:
         proc.terminate()
         try:

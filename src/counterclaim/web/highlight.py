@@ -12,9 +12,15 @@ Offsets are Unicode code-point offsets into the text (Python string indices).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape as _html_escape
 from typing import Iterable, Optional
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
+
+
+def _esc(s: str) -> str:
+    """HTML-escape text or an attribute value: & < > " ' (``html.escape`` with quote=True)."""
+    return _html_escape(s, quote=True)
 
 # Roles in drawing priority (the first role present decides the piece's main colour).
 ROLES = ("cue", "source", "content", "scare_quotes", "hedge")
@@ -60,17 +66,16 @@ def _clean(spans: Iterable[Hl], n: int) -> list[Hl]:
 
 def highlight(text: str, spans: Iterable[Hl]) -> Markup:
     """The text as safe HTML with every span highlighted. Spans out of range are clipped, empty
-    ones dropped. Runs in O((n_spans + pieces) log n_spans)."""
+    ones dropped. Runs in O(n_pieces * active spans); every piece of text goes through
+    ``html.escape`` (``& < > " '``), every attribute value too."""
     n = len(text)
     spans = _clean(spans, n)
     if not spans:
-        return Markup(escape(text))
-    # Events at each boundary: spans opening and closing there.
+        return Markup(_esc(text))
     opens: dict[int, list[int]] = {}
     closes: dict[int, list[int]] = {}
     bounds = {0, n}
-    # where each statement's content ends: a marker goes there
-    content_end: dict[str, tuple[int, str]] = {}
+    content_end: dict[str, tuple[int, str]] = {}  # where each statement's content ends: its marker
     for i, s in enumerate(spans):
         opens.setdefault(s.start, []).append(i)
         closes.setdefault(s.end, []).append(i)
@@ -80,34 +85,40 @@ def highlight(text: str, spans: Iterable[Hl]) -> Markup:
             prev = content_end.get(s.statement)
             if prev is None or s.end > prev[0]:
                 content_end[s.statement] = (s.end, s.label)
-    markers: dict[int, list[tuple[str, str]]] = {}
-    for anchor, (end, label) in content_end.items():
-        markers.setdefault(end, []).append((anchor, label))
-        bounds.add(end)
+    markers: dict[int, list[str]] = {}
+    for anchor, (end, label) in sorted(content_end.items()):
+        markers.setdefault(end, []).append(f'<a class="st-ref" href="#{_esc(anchor)}">{_esc(label)}</a>')
+
+    tags: dict[frozenset, str] = {}  # opening tag per set of active spans (sets repeat along the text)
+
+    def open_tag(active: frozenset) -> str:
+        tag = tags.get(active)
+        if tag is None:
+            roles = sorted({spans[i].role for i in active}, key=_ROLE_RANK.__getitem__)
+            stmts = sorted({spans[i].statement for i in active if spans[i].statement})
+            classes = " ".join(f"hl-{r.replace('_', '-')}" for r in roles)
+            attrs = f' data-st="{_esc(" ".join(stmts))}"' if stmts else ""
+            tag = tags[active] = f'<mark class="hl {classes}"{attrs}>'
+        return tag
 
     active: set[int] = set()
     parts: list[str] = []
     points = sorted(bounds)
+    last = len(points) - 1
     for k, pos in enumerate(points):
-        for i in closes.get(pos, ()):
-            active.discard(i)
-        for anchor, label in sorted(markers.get(pos, ()), key=lambda x: x[0]):
-            parts.append(f'<a class="st-ref" href="#{escape(anchor)}">{escape(label)}</a>')
-        for i in opens.get(pos, ()):
-            active.add(i)
-        if k + 1 == len(points):
+        if pos in closes:
+            active.difference_update(closes[pos])
+        if pos in markers:
+            parts.extend(markers[pos])
+        if pos in opens:
+            active.update(opens[pos])
+        if k == last:
             break
         piece = text[pos:points[k + 1]]
-        if not piece:
-            continue
-        if not active:
-            parts.append(str(escape(piece)))
-            continue
-        roles = sorted({spans[i].role for i in active}, key=_ROLE_RANK.__getitem__)
-        stmts = sorted({spans[i].statement for i in active if spans[i].statement})
-        classes = " ".join(f"hl-{r.replace('_', '-')}" for r in roles)
-        attrs = f' data-st="{escape(" ".join(stmts))}"' if stmts else ""
-        parts.append(f'<mark class="hl {classes}"{attrs}>{escape(piece)}</mark>')
+        if active:
+            parts.append(open_tag(frozenset(active)) + _esc(piece) + "</mark>")
+        else:
+            parts.append(_esc(piece))
     return Markup("".join(parts))
 
 

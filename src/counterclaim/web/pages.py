@@ -1,7 +1,6 @@
 """The HTML pages: Jinja2 templates (autoescaped) over the Ledger API and the view models."""
 from __future__ import annotations
 
-import time
 import urllib.parse
 from pathlib import Path
 from typing import Optional
@@ -16,6 +15,7 @@ from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, 
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE = 30
+BOARD_PAGE = 20  # disputes per board page: each carries up to 7 statement cards
 
 
 def _urlpath(s: object) -> str:
@@ -75,8 +75,11 @@ def _outlet_names(request: Request) -> list[str]:
 
 
 def warm(app) -> None:
+    """Compute at start what the first visitor would otherwise wait for: the footer counts, the
+    outlet names and the unfiltered dispute board (valid until the ledger file changes)."""
     cached(app, "stats")
     cached(app, "outlets")
+    cached(app, "disputes", limit=BOARD_PAGE + 1, offset=0, outlet=None, since=None, until=None, actor=None)
 
 
 router = APIRouter(include_in_schema=False)
@@ -94,13 +97,14 @@ def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), 
                   actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ()):
     outlet = outlet or None
     actor = actor or None
-    items = cached(request.app, "disputes", limit=PAGE + 1, offset=offset, outlet=outlet, since=since, until=until,
-                   actor=actor)
-    more = len(items) > PAGE
+    items = cached(request.app, "disputes", limit=BOARD_PAGE + 1, offset=offset, outlet=outlet, since=since,
+                   until=until, actor=actor)
+    more = len(items) > BOARD_PAGE
     outlets = _outlet_names(request)
     filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until)) if v}
-    return render(request, "disputes.html", title="Dispute board", disputes=[dispute_view(d) for d in items[:PAGE]],
-                  offset=offset, more=more, page=PAGE, outlets=outlets, filters=filters, stats=_stats(request))
+    return render(request, "disputes.html", title="Dispute board",
+                  disputes=[dispute_view(d) for d in items[:BOARD_PAGE]], offset=offset, more=more,
+                  page=BOARD_PAGE, outlets=outlets, filters=filters, stats=_stats(request))
 
 
 @router.get("/propositions", response_class=HTMLResponse)
