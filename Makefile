@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= counterclaim.db
 
-.PHONY: run test browser eval bench profile fuzz screenshots clean
+.PHONY: run test browser eval bench profile fuzz screenshots clean model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 	  else echo "browser tests need Debian's chromium: sudo apt-get install chromium"; fi; }
+
+## model: rebuild the attribution cue model from the PolNeAR train split (../shared/polnear/train)
+model: $(STAMP)
+	$(BIN)/counterclaim train attribution ../shared/polnear/train
 
 eval: $(STAMP)
 	$(BIN)/counterclaim eval polnear ../shared/polnear/dev

@@ -69,6 +69,15 @@ def main(argv=None) -> int:
         f"| pytest | {summary.strip('= ')} |",
         "",
     ]
+    per_test, current = [], None
+    for line in out.splitlines():
+        if line.startswith("tests/test_properties.py::") and line.endswith(":"):
+            current = line.split("::")[1].rstrip(":")
+        elif current and ("passing" in line and "failing" in line):
+            per_test.append(f"| `{current}` | {line.strip(' -')} |")
+            current = None
+    if per_test:
+        doc += ["## Per property (hypothesis statistics)", "", "| property | examples |", "|---|---|"] + per_test + [""]
     if failures or xfails:
         doc += ["## Failures", ""] + [f"- `{x}`" for x in failures + xfails] + [""]
     if minimal:

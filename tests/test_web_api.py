@@ -409,3 +409,52 @@ def test_bounded_load_run_has_no_errors(web_db):
     assert res["errors"] == 0, res["error_samples"]
     assert 0 < res["requests"] <= 60 + 4
     assert res["p99_ms"] >= res["p50_ms"] > 0
+
+
+def test_served_pages_follow_a_concurrent_writer(tmp_path, seed_analysis):
+    """A live read-only server and a writer on the same ledger (WAL): every read succeeds while the
+    writer commits, and the cached ledger-wide figures follow each commit."""
+    import threading
+
+    import httpx
+
+    from counterclaim import analyze
+    from counterclaim.ledger import Ledger
+    from counterclaim.web import create_app
+    from counterclaim.web.server import running
+
+    db = tmp_path / "live.db"
+    analyses = [analyze(a["text"], outlet=a["outlet"], published=a["published"], title=a["title"], url=a["url"])
+                for a in load_articles()]
+    with Ledger(db) as led:
+        led.add_analysis(seed_analysis)
+    app = create_app(db)
+    failures: list[str] = []
+    seen: list[int] = []
+    done = threading.Event()
+
+    with running(app) as base, httpx.Client(base_url=base, timeout=20) as client:
+        def reader() -> None:
+            while not done.is_set():
+                for u in ("/api/stats", "/", "/api/disputes", "/outlets", "/articles"):
+                    r = client.get(u)
+                    if r.status_code != 200:
+                        failures.append(f"{u}: {r.status_code}")
+                    elif u == "/api/stats":
+                        seen.append(r.json()["articles"])
+
+        t = threading.Thread(target=reader)
+        t.start()
+        try:
+            with Ledger(db) as led:
+                for a in analyses:
+                    assert led.add_analysis(a) == "added"
+                    done.wait(0.3)
+        finally:
+            done.set()
+            t.join(30)
+        assert not failures, failures[:5]
+        assert seen and seen == sorted(seen), "counts only grow"
+        assert client.get("/api/stats").json()["articles"] == 1 + len(analyses)
+        listed = {a["title"] for a in client.get("/api/articles?limit=50").json()}
+        assert {a["title"] for a in load_articles()} <= listed

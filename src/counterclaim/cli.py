@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "counterclaim.commands_web",
     "counterclaim.commands_export",
     "counterclaim.commands_bench",
+    "counterclaim.commands_train",
 ]
 
 for _mod in COMMAND_MODULES:

@@ -560,4 +560,15 @@ def verb_features(tok: Token, subj: Optional[Token], entry: VerbCue, path: str, 
             quoted += min(e, q.end) - max(s, q.start)
     f["cq=" + ("none" if not quoted else "all" if quoted >= total - 2 else "part")] = 1.0
     f["lem_cq=" + lem + "|" + ("none" if not quoted else "q")] = 1.0
+    # context: what governs the cue, what follows it, how the content opens
+    if tok.dep_ != "ROOT":
+        f["head=" + tok.head.lemma_.lower()] = 1.0
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None:
+        f["next=" + nxt.lower_] = 1.0
+    if content:
+        first = text[content[0][0]:content[0][1]].split(None, 1)
+        if first:
+            f["c_first=" + first[0].lower()[:12]] = 1.0
+    f["c_before"] = float(content[0][0] < tok.idx) if content else 0.0
     return f

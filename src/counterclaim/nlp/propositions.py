@@ -309,7 +309,9 @@ def denial_negation(v: Token) -> bool:
         return False
     if lem == "be" or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ in ("VBD", "VBN"):
         return True
-    return False
+    # "did not represent", "has never touched": a past event denied
+    return any(c.dep_ == "aux" and c.lemma_.lower() in ("do", "have") and c.tag_ in ("VBD", "VBZ", "VBP")
+               and (c.lemma_.lower() == "have" or c.tag_ == "VBD") for c in v.children)
 
 
 def _modality(ctx: Ctx, v: Token) -> Optional[str]:
@@ -319,7 +321,8 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
                 return "future"
             if c.lemma_.lower() in ctx.lx.deontic or c.lower_ in ctx.lx.deontic:
                 return "deontic"
-    if v.lemma_.lower() in ("need", "have") and any(c.dep_ == "xcomp" for c in v.children) and \
+    if v.lemma_.lower() in ("need", "have") and not any(c.dep_ == "auxpass" for c in v.children) \
+            and any(c.dep_ == "xcomp" for c in v.children) and \
             any(g.lower_ == "to" for c in v.children if c.dep_ == "xcomp" for g in c.children):
         return "deontic"
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have"):
@@ -519,7 +522,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
     nk_text = doc.text[min(st.cue.span.start, lo):hi] if st.cue else doc.text[lo:hi]
     nk = bool(lx.no_knowledge and lx.no_knowledge.search(_UNQUOTE.sub("", nk_text)))
-    if not claims and (rejecting or nk):
+    if not claims and (nk or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))
     # 6. the main clause as a gist claim
     if not claims:
@@ -550,6 +553,38 @@ def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
             if part is None or any(c.lower_ == part for c in t.children):
                 return True
     return False
+
+
+def _is_rejection_word(lx: MeaningLexicon, t: Token) -> bool:
+    lem = t.lemma_.lower()
+    if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+        return True
+    if lem in lx.reject_verbs and t.pos_ == "VERB":
+        part = lx.reject_verbs[lem]
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+            return False  # "more than made up for"
+        return part is None or any(c.lower_ == part for c in t.children)
+    return False
+
+
+def rejection_predicate(ctx: Ctx, r: Token, scope: Scope) -> bool:
+    """Is the content's main predicate a rejection of something outside it ("was cooked up by
+    dishonest forces", "that's a lie", "totally false")? Not when it evaluates a person ("you're
+    being ridiculous")."""
+    lx = ctx.lx
+    subj = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.idx in scope and subj.lower_ not in DEMONSTR \
+            and subj.lemma_.lower() not in lx.claim_nouns:
+        return False
+    if _is_rejection_word(lx, r):
+        return True
+    preds = [c for c in r.children if c.dep_ in ("attr", "acomp", "oprd", "xcomp")]
+    for p in preds:
+        if _is_rejection_word(lx, p) or any(_is_rejection_word(lx, x) for x in p.children if x.dep_ == "amod"):
+            return True
+    txt = ctx.doc.text[r.idx: r.sent.end_char].lower()
+    return bool(lx.reject_phrases is not None and r.lemma_.lower() == "be" and lx.reject_phrases.match(
+        re.sub(r"^\S+\s+(?:just\s+|simply\s+|totally\s+|completely\s+)?", "", txt)))
 
 
 def rejection_positions(ctx: Ctx, toks: list[Token], lo: int) -> list[int]:
@@ -583,12 +618,13 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope) -> bool:
     if sent_text.endswith("?"):
         return True
     first = next((t for t in r.subtree if t.idx in scope and not t.is_punct), None)
-    if first is not None and first.lower_ in WH and first.i < r.i and not any(c.dep_ == "mark" and c.lower_ == "that" for c in r.children):
-        return True  # an indirect question: "questioned why ..."
+    if first is not None and first.lower_ in WH and first.i < r.i and (first.head.i == r.i or first.head.head.i == r.i) \
+            and first.dep_ != "advmod" or (first is not None and first.lower_ in ("why", "whether", "how") and first.head.i == r.i):
+        return True  # an indirect question: "questioned why ...", "asked whether ..."
     if r.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):
         return True  # "asked the candidates to make ...", "did not want to address ..."
-    if r.tag_ == "VB" and not any(c.dep_ in SUBJ for c in r.children) and r.i == r.sent.start:
-        return True  # imperative
+    if r.tag_ == "VB" and r.dep_ == "ROOT" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
+        return True  # imperative: "please explain ..."
     return False
 
 

@@ -83,6 +83,7 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
     async def lifespan(app: FastAPI):
         yield
         app.state.ledgers.close()
+        app.state.cache.close()
 
     app = FastAPI(title="Counterclaim", lifespan=lifespan, version=__version__,
                   description="Who claims what, who denies it, and how each outlet reports it: "

@@ -73,9 +73,11 @@ class AggregateCache:
     """Results of the ledger-wide aggregate queries (stats, disputes, outlets, actor and proposition
     lists), whose cost grows with the ledger, kept until the ledger file changes.
 
-    The file's signature (size and mtime of the database and of its WAL) is checked on every
-    lookup, so a concurrent ``counterclaim ingest`` is seen at its next commit; ``ttl`` bounds the
-    age of an entry anyway. Per-id lookups (an article, a proposition) are indexed and not cached.
+    The ledger's change counter is checked on every lookup: SQLite's ``PRAGMA data_version`` on a
+    connection of the cache's own (it changes whenever another connection commits, exactly), plus
+    the size and mtime of the database and its WAL. A concurrent ``counterclaim ingest`` is thus
+    seen at its next commit; ``ttl`` bounds the age of an entry anyway. Per-id lookups (an
+    article, a proposition) are indexed and not cached.
     """
 
     def __init__(self, path: Path, ttl: float = 300.0, max_entries: int = 256) -> None:
@@ -86,9 +88,24 @@ class AggregateCache:
         self._lock = threading.Lock()
         self._data: dict = {}
         self._sig = None
+        self._conn = None
+
+    def _data_version(self):
+        import sqlite3
+        import urllib.parse
+
+        try:
+            if self._conn is None:
+                uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5)
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            self._conn = None
+            return None
 
     def signature(self) -> tuple:
-        out = []
+        with self._lock:
+            out = [self._data_version()]
         for p in (self.path, self.wal):
             try:
                 st = p.stat()
@@ -96,6 +113,12 @@ class AggregateCache:
             except OSError:
                 out.append(None)
         return tuple(out)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
     def get(self, key: tuple, compute):
         import time
