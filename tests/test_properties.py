@@ -147,9 +147,6 @@ def test_huge_whitespace_and_control_characters(text):
     check_analysis_properties(text)
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError,
-                   reason="reported to the lead: analyze('\\ud800') crashes in spaCy's tokenizer with UnicodeEncodeError "
-                          "(lone surrogates, e.g. from a JSON \\ud800 escape); check_text should refuse them with a reason")
 @settings(SETTINGS, max_examples=max(10, N_EXAMPLES // 6))
 @given(with_surrogates)
 def test_lone_surrogates(text):

@@ -21,6 +21,7 @@ MAX_CHARS = 2_000_000
 BATCH_SIZE = 64
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_text(text: str, max_chars: int = MAX_CHARS) -> Optional[str]:
@@ -31,6 +32,9 @@ def check_text(text: str, max_chars: int = MAX_CHARS) -> Optional[str]:
         return f"text too large ({len(text):,} characters, limit {max_chars:,}; raise it with --max-chars)"
     if "\x00" in text:
         return "binary content (NUL bytes)"
+    bad = _SURROGATE.search(text)
+    if bad:
+        return f"invalid Unicode: lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}"
     return None
 
 

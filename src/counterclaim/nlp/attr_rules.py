@@ -34,7 +34,7 @@ CHAIN_CLASSES = {"intention", "belief"}   # "declined to say", "seemed to sugges
 CHAIN_LEMMAS = {"continue"}
 NAMING = {"call", "name", "dub", "label", "term", "brand"}
 OPEN_QUOTES = {"“", '"', "``", "''", "«", "„"}
-PUNCT_TRIM = set(",;:—–-()[]") | {"--"}
+PUNCT_TRIM = set(",;:—–-()[].") | {"--"}
 
 
 @dataclass
