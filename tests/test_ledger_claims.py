@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from counterclaim.ledger.claims import GIST_MATCH, gist_similarity, when_compatible
+from counterclaim.ledger.claims import GIST_MATCH, MIN_SHARED_WORDS, features, gist_similarity, when_compatible
 
 SAME = [
     ("North Korea supplied weapons to Russia", "North Korea sold weapons to Russia"),
@@ -18,6 +18,11 @@ DIFFERENT = [
     ("Wagner has 50,000 troops in Ukraine", "Wagner has 10,000 troops in Ukraine"),
     ("The US sent over $20 billion in military aid to Ukraine", "The US and its allies are a party to the conflict"),
     ("Clinton used a private email server", "Trump refused to release his tax returns"),
+    # pairs the first version merged on PolNeAR dev: short gists, opposite polarity, different agents
+    ("low-lying", "low-paying"),
+    ("not paying income tax", "tax-paying"),
+    ("Phoenix endorsed Donald Trump", "Ed Schultz endorsed Donald Trump"),
+    ("North Korea did not supply weapons to Russia", "North Korea supplied weapons to Russia"),
 ]
 
 
@@ -29,7 +34,13 @@ def test_same_claim_in_other_words_matches(a, b):
 
 @pytest.mark.parametrize("a,b", DIFFERENT)
 def test_different_claims_stay_apart(a, b):
-    assert gist_similarity(a, b) < GIST_MATCH
+    fa, fb = features(a), features(b)
+    assert gist_similarity(a, b) < GIST_MATCH or len(fa.words & fb.words) < MIN_SHARED_WORDS
+
+
+def test_acronyms_count_as_names():
+    assert "us" in features("The US supplies lethal weapons to Ukraine").names
+    assert not features("Not paying taxes").names
 
 
 def test_dates_of_different_precision():

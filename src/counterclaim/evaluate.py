@@ -142,7 +142,10 @@ def gold_details(gold: dict, analysis: Analysis, scorer) -> dict:
                "pred_stances": [f"{x.proposition}:{x.stance}" for x in p.stances] if p else [],
                "gold_said_on": g.get("said_on"), "pred_said_on": (p.said_on.value if p and p.said_on else None),
                "gold_framing": (g.get("cue") or {}).get("framing"),
-               "pred_framing": p.cue.framing if p and p.cue else None}
+               "pred_framing": p.cue.framing if p and p.cue else None,
+               "gold_via": g.get("via"), "pred_via": p.via if p else None,
+               "gold_marks": g.get("reporter_marks", []),
+               "pred_marks": [_mark_text(m) for m in p.marks] if p else []}
         if p:
             ent = p.source.entity if p.source else None
             if ent is None and p.source_ref:
@@ -163,7 +166,17 @@ def gold_details(gold: dict, analysis: Analysis, scorer) -> dict:
         hit = next((q for q in analysis.quantities if abs(q.value - val) < 1e-6 * val
                     and txt.split()[0].lstrip("$") in q.text), None)
         amounts.append({"text": txt, "value": val, "found": bool(hit), "pred": hit.to_dict() if hit else None})
-    return {"statements": rows, "amounts": amounts}
+    props = [p.to_dict() for p in analysis.propositions]
+    return {"statements": rows, "amounts": amounts, "propositions": props, "gold_propositions": gold.get("propositions", [])}
+
+
+def _mark_text(m) -> str:
+    """A reporter mark as the gold writes it: "scare quotes: confirmed", "hedge: allegedly"."""
+    kind = "scare quotes" if m.type == "scare_quotes" else m.type
+    return f"{kind}: {m.text.strip(_QUOTE_CHARS)}"
+
+
+_QUOTE_CHARS = "\u201c\u201d\u2018\u2019\"'"
 
 
 def _same_speaker(g_ent: dict, ent) -> Optional[bool]:
@@ -222,10 +235,24 @@ def gold_table(rep: dict) -> str:
         fr = f"{mark(r['gold_framing'] == r['pred_framing'])} {r['gold_framing']} / {r['pred_framing']}" if r["found"] and r["gold_framing"] else "—"
         out.append(f"| {gid} | {mark(r['found'])} | {src} | {spk} | {st} | {so} | {fr} |")
     out.append("")
+    out.append("| gold | via (gold / predicted) | reporter marks (gold / predicted) |")
+    out.append("|---|---|---|")
+    for r in rep["details"]["statements"]:
+        if r["found"] and (r.get("gold_via") or r.get("pred_via") or r.get("gold_marks") or r.get("pred_marks")):
+            out.append(f"| {r['id']} | {r.get('gold_via') or '∅'} / {r.get('pred_via') or '∅'} | "
+                       f"{'; '.join(r.get('gold_marks') or []) or '∅'} / {'; '.join(r.get('pred_marks') or []) or '∅'} |")
+    out.append("")
     out.append("| amount | found | value |")
     out.append("|---|---|---|")
     for x in rep["details"]["amounts"]:
         out.append(f"| {x['text']} | {mark(x['found'])} | {x['pred']['value'] if x['pred'] else '—'} |")
+    if rep["details"].get("propositions"):
+        out.append("")
+        out.append("| predicted proposition | gist | agent | relation | recipient | when |")
+        out.append("|---|---|---|---|---|---|")
+        for p in rep["details"]["propositions"]:
+            out.append(f"| {p['id']} | {p['gist']} | {p['agent'] or '—'} | {p['relation'] or '—'} | "
+                       f"{p['recipient'] or '—'} | {p['when'] or '—'} |")
     return "\n".join(out)
 
 

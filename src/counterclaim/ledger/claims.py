@@ -29,8 +29,9 @@ from ..model import Proposition
 from .lexicon import function_words
 
 # Thresholds (documented in docs/ledger.md; measured on the pairs in tests/test_ledger_claims.py).
-GIST_MATCH = 0.55        # gist-only matching
-WILDCARD_MATCH = 0.35    # structured keys equal up to an unknown agent/recipient
+GIST_MATCH = 0.55        # gist-only matching (and at least MIN_SHARED_WORDS content words in common)
+MIN_SHARED_WORDS = 2
+WILDCARD_MATCH = 0.45    # structured keys equal up to an unknown agent/recipient
 NAME_CONFLICT_PENALTY = 0.5
 FTS_CANDIDATES = 25
 KEY_CANDIDATES = 50
@@ -58,7 +59,8 @@ def _stem(w: str) -> str:
 @dataclass(frozen=True)
 class GistFeatures:
     words: frozenset[str]          # stemmed content words
-    names: frozenset[str]          # capitalized words not at the start, and numbers
+    names: frozenset[str]          # capitalized content words, and numbers
+    negated: bool                  # says "not", "no", "never"...
     grams: Counter                 # character trigrams of the normalized gist
     norm: float
 
@@ -72,14 +74,23 @@ class GistFeatures:
                 names.add(t.replace(",", ""))
                 words.add(t.replace(",", ""))
                 continue
-            if t[:1].isupper() and i > 0:
+            if t.isupper() and len(t) > 1:  # an acronym (US, UN, NATO), even when it spells a function word
                 names.add(low)
-            if low in _STOP and low not in _KEEP:
+                words.add(low)
                 continue
+            if low in _KEEP:
+                words.add(low)
+                continue
+            if low in _STOP:
+                continue
+            if t[:1].isupper():
+                names.add(low)
             words.add(_stem(low))
         norm = " " + " ".join(t.lower() for t in toks) + " "
         grams = Counter(norm[i:i + 3] for i in range(len(norm) - 2))
-        return cls(frozenset(words), frozenset(names), grams, math.sqrt(sum(v * v for v in grams.values())) or 1.0)
+        negated = any(t.lower() in _KEEP or t.lower().endswith(("n't", "n’t")) for t in toks)
+        return cls(frozenset(words), frozenset(names), negated, grams,
+                   math.sqrt(sum(v * v for v in grams.values())) or 1.0)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,9 +108,17 @@ def gist_similarity(a: str | GistFeatures, b: str | GistFeatures) -> float:
     dot = sum(v * fb.grams.get(g, 0) for g, v in fa.grams.items())
     cos = dot / (fa.norm * fb.norm)
     sim = (dice + cos) / 2
-    if (fa.names - fb.names) and (fb.names - fa.names):
+    if names_conflict(fa, fb):
+        sim *= NAME_CONFLICT_PENALTY
+    if fa.negated != fb.negated:
         sim *= NAME_CONFLICT_PENALTY
     return sim
+
+
+def names_conflict(fa: GistFeatures, fb: GistFeatures) -> bool:
+    """Each gist names someone or something (or a number) the other does not."""
+    return bool((fa.names - fb.names) and (fb.names - fa.names))
+
 
 
 def when_compatible(a: Optional[str], b: Optional[str]) -> bool:
@@ -166,14 +185,14 @@ def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
                 continue
             if (p.agent and agent and p.agent != agent) or (p.recipient and recipient and p.recipient != recipient):
                 continue
-            if key == p.key:
+            if key == p.key and "?" not in key.split("|"):
                 score, conf, method = 2.0 + sim, 0.75 + 0.25 * sim, "key"
-            elif sim >= WILDCARD_MATCH:
+            elif sim >= WILDCARD_MATCH and not names_conflict(fp, features(gist)):
                 score, conf, method = 1.0 + sim, 0.5 + 0.3 * sim, "key+gist"
             else:
                 continue
         else:
-            if sim < GIST_MATCH:
+            if sim < GIST_MATCH or len(fp.words & features(gist).words) < MIN_SHARED_WORDS:
                 continue
             score, conf, method = sim, sim, "gist"
         if score > best_score or (score == best_score and best.proposition_id is not None and pid < best.proposition_id):

@@ -122,6 +122,8 @@ def find_subject(tok: Token, depth: int = 0) -> tuple[Optional[Token], bool]:
             passive = True
     if passive:
         return None, True
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN":
+        return None, True  # "Asked about it, the spokesman said": the subject was asked, not asking
     if tok.dep_ in INHERIT_SUBJ and tok.head is not tok and depth < 3 and tok.head.pos_ in ("VERB", "AUX"):
         return find_subject(tok.head, depth + 1)
     # "by hitting Trump for ...", "before endorsing X": the verb governing the preposition
@@ -282,8 +284,10 @@ class Rules:
                           "np_naming": float(naming), "np_clause": float(clause_in_np),
                           "np_reduced_rel": float(reduced_rel), "np_bare_call": float(bare_call),
                           "np_prep_only": float(not np_comp)})
-            if self.open or ((frame == "np" or quoted or naming or clause_in_np)
-                             and not named_only and not reduced_rel and not bare_call):
+            if named_only:
+                chosen = []  # "rejects the claim": a report named but not stated has no content
+            elif self.open or ((frame == "np" or quoted or naming or clause_in_np)
+                               and not reduced_rel and not bare_call):
                 chosen, path = np_comp + preps, ("np" if np_comp else "prep")
                 if preps:
                     feats["prep=" + preps[0].lower_] = 1.0
@@ -352,7 +356,8 @@ class Rules:
                 # the phrase's own extent (the marker and its object)
                 lo, hi = min(marker_idx), max(marker_idx)
                 # "X said C, according to KCNA": a relay of an attributed statement, not a new one
-                if tok.head.i in cue_heads:
+                # (the marker hangs on the reporting verb, or shares its sentence with one)
+                if tok.head.i in cue_heads or any(s_lo <= i < s_hi for i in cue_heads):
                     yield Cand(cue=tok_range(list(doc[tok.i:tok.i + n])), lemma=" ".join(words),
                                source=src, content=[], weight=0.0, anchor=tok.idx, rule="via",
                                via=view.text[src[0]:src[1]])
@@ -432,7 +437,16 @@ class Rules:
                            weight=entry.weight, anchor=tok.idx, rule="nominal", nominal=True, feats=feats)
 
     # --- "WALLACE: ..." / "Pence: ..." ------------------------------------------------------
-    def colon_cands(self, view: DocView, paras: list[Range]) -> Iterator[Cand]:
+    def colon_cands(self, view: DocView, paras: list[Range]) -> list[Cand]:
+        """Speaker turns; a doc with several upper-case turns is a transcript (a feature)."""
+        out = list(self._colon_cands(view, paras))
+        turns = sum(1 for c in out if c.feats["colon_upper"])
+        for c in out:
+            c.feats["colon_turns=" + ("many" if turns >= 2 else "one")] = 1.0
+            c.feats["colon_upper_turns"] = float(turns >= 2 and c.feats["colon_upper"] > 0)
+        return out
+
+    def _colon_cands(self, view: DocView, paras: list[Range]) -> Iterator[Cand]:
         doc, text = view.doc, view.text
         for ps, pe in paras:
             colon = text.find(":", ps, min(pe, ps + 60))
@@ -460,7 +474,8 @@ class Rules:
             feats = {"bias_colon": 1.0, "colon_upper": float(label.isupper()),
                      "colon_words=" + _bucket(len(label.split())): 1.0,
                      "colon_first_para": float(ps == paras[0][0]),
-                     "colon_quoted": float(any(ch in text[s:pe] for ch in "“\"‘'"))}
+                     "colon_quoted": float(any(ch in text[s:pe] for ch in "“\"‘'")),
+                     "colon_person": float(any(t.ent_type_ == "PERSON" for t in span))}
             yield Cand(cue=(colon, colon + 1), lemma=":", source=(ps, ps + len(label)), content=[(s, pe)],
                        weight=0.8, anchor=colon, rule="colon", feats=feats)
 

@@ -66,7 +66,7 @@ def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range
     qi = QuoteIndex(find_quotes(text, paras))
     view = rules.view(doc, text)
     cands = list(rules.verb_cands(view, qi, paras))
-    cue_heads = {i for c in cands if c.feats.get("cls=speech", 0.0) or not c.feats for i in c.cue_tokens}
+    cue_heads = {i for c in cands if c.source and (c.feats.get("cls=speech", 0.0) or not c.feats) for i in c.cue_tokens}
     for m in rules.marker_cands(view, cue_heads, qi):
         if m.rule == "via":
             _attach_via(view, cands, m)
@@ -92,6 +92,8 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
             p = model.prob(c.feats)
             if c.nominal and c.weight >= NOMINAL_FLOOR and c.feats.get("noun_clause=acl", 0) + c.feats.get("noun_clause=ccomp", 0):
                 p = max(p, model.threshold)  # "X's claim that ...": kept
+            elif c.rule == "colon" and c.feats.get("colon_upper_turns"):
+                p = max(p, model.threshold)  # a transcript: every "NAME:" turn is a statement
             if p >= model.threshold:
                 c.weight = p
                 kept.append(c)

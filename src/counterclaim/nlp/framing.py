@@ -125,6 +125,17 @@ def relay(doc: Doc, st: Statement) -> Optional[str]:
     return None
 
 
+def outlet_name(phrase: str) -> str:
+    """'the state news agency KCNA' → 'KCNA' (the gazetteer's name for the outlet), else the phrase."""
+    from .actors import lookup, scan
+
+    a = lookup(phrase)
+    if a is None:
+        hits = [h for h in scan(phrase) if h[2].type == "media"]
+        a = hits[-1][2] if hits else None
+    return a.name if a is not None and a.type == "media" else phrase
+
+
 @Language.component("cc_framing")
 def cc_framing(doc: Doc) -> Doc:
     statements = doc._.statements or []
@@ -136,5 +147,7 @@ def cc_framing(doc: Doc) -> Doc:
             st.cue.framing = framing_of(lem)[0]  # type: ignore[assignment]
         if st.via is None:
             st.via = relay(doc, st)
+        elif st.via:
+            st.via = outlet_name(st.via)
     hedges_and_scare_quotes(doc, statements)
     return doc

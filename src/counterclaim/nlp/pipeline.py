@@ -43,6 +43,8 @@ def build_nlp(components: bool = True) -> Language:
     import importlib
 
     nlp = spacy.load(MODEL)
+    from .attr_lines import add_line_breaks  # a line break ends a sentence (before the parser)
+    add_line_breaks(nlp)
     if components:
         for module, factory in COMPONENTS:
             try:
@@ -67,4 +69,6 @@ def get_nlp() -> Language:
 
 def bare_nlp() -> Language:
     """The model alone, with the same components the analyzer's parse uses (for benchmarks)."""
-    return spacy.load(MODEL)
+    from .attr_lines import add_line_breaks
+
+    return add_line_breaks(spacy.load(MODEL))

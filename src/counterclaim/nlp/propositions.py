@@ -282,15 +282,16 @@ def _subject(v: Token) -> Optional[Token]:
 def _negated(v: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
         return True
-    # "there was no collusion", "no one saw"
-    return any(c.dep_ in ("attr", "nsubj", "dobj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
-               for c in v.children)
+    # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
+    return any(c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() not in ("question", "doubt")
+               and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in v.children)
 
 
 MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might", "must", "'ll", "'d", "shall"}
 ATTITUDE = {"want", "like", "think", "know", "remember", "see", "believe", "care", "need", "expect", "wish", "hope",
             "seem", "appear", "matter", "mind", "mean", "understand", "plan", "intend", "love", "hate", "feel",
-            "recall", "doubt", "trust", "agree", "worry", "fear", "imagine", "get", "go"}
+            "recall", "doubt", "trust", "agree", "worry", "fear", "imagine", "get", "go", "recognize",
+            "realize", "notice"}
 
 
 def denial_negation(v: Token) -> bool:
@@ -527,7 +528,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     # 6. the main clause as a gist claim
     if not claims:
         for r in roots:
-            if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children):
+            small_clause = r.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "as" for c in r.children)
+            if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause:
                 continue
             if _not_checkable(ctx, r, doc, scope):
                 continue
