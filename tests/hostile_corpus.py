@@ -39,7 +39,10 @@ EXPECTED = {
 
 
 def paragraphs() -> list[str]:
-    return [p for p in SEED.read_text(encoding="utf-8").split("\n") if len(p) > 150]
+    """The seed's paragraphs, repeated round-robin when more are needed (so that the good fixtures
+    are distinct texts, each starts at a different paragraph and ends with its own paragraph pair)."""
+    ps = [p for p in SEED.read_text(encoding="utf-8").split("\n") if len(p) > 80]
+    return [ps[i % len(ps)] + ("" if i < len(ps) else " " + ps[(i * 3 + 1) % len(ps)]) for i in range(16)]
 
 
 def _warc(pages: list[tuple[str, bytes]]) -> bytes:
@@ -53,7 +56,9 @@ def _warc(pages: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
-def make(d: Path, *, huge: bool = True) -> Path:
+def make(d: Path, *, huge: bool = True, long_tokens: int = 10_000) -> Path:
+    """``long_tokens``: the length of the one-sentence file (issue 8 asks for 10,000 tokens; the test
+    suite uses 1,000 because the stance step is super-linear in sentence length, see docs/robustness.md)."""
     d.mkdir(parents=True, exist_ok=True)
     ps = paragraphs()
     rng = random.Random(8)
@@ -90,7 +95,8 @@ def make(d: Path, *, huge: bool = True) -> Path:
         "Then the minister said \"it was \u201cabsurd and false, officials added.\u201d\u201d\u201d \"\"\" "
         + ps[12] + " \u201c\u201c\u201cNested \u2018quotes \u201cinside\u201d quotes\u2019 end\u201d.", encoding="utf-8")
     (d / "long-sentence.txt").write_text(
-        "The official said that " + " and ".join(["the claim was false"] * 2500) + ".", encoding="utf-8")
+        "The official said that " + " and ".join(["the claim was false"] * max(long_tokens // 5, 1)) + ".",
+        encoding="utf-8")
     (d / "korean.txt").write_text("북한 외무성 대변인은 미국의 주장이 터무니없는 거짓말이라고 말했다. " * 20, encoding="utf-8")
     (d / "russian.txt").write_text("КНДР отвергла обвинения США в поставках оружия России, назвав их абсурдными. " * 20,
                                    encoding="utf-8")

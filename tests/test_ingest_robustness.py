@@ -19,7 +19,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory, nlp):
-    d = make(tmp_path_factory.mktemp("hostile") / "in")
+    d = make(tmp_path_factory.mktemp("hostile") / "in", long_tokens=1_000)
     db = d.parent / "ledger.db"
     res = runner.invoke(app, ["ingest", str(d), "--db", str(db), "--json", "--no-progress"])
     assert res.exit_code == 0, res.output

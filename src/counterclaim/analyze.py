@@ -18,7 +18,10 @@ SEGMENT_CHARS = 100_000
 # MAX_CHARS an article is skipped with its reason unless the caller raises the limit (memory stays
 # bounded either way: long texts are parsed segment by segment).
 MAX_CHARS = 2_000_000
-BATCH_SIZE = 64
+# Docs per nlp.pipe batch. Measured (`counterclaim bench`, docs/bench.md): with the pinned model,
+# 64 costs ~20% more CPU than 16 and doubles peak memory (bare spaCy over 100 PolNeAR train
+# articles: 1038 MiB at 64, 534 MiB at 16, 375 MiB at 4); 16 keeps most of the batching gain.
+BATCH_SIZE = 16
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")

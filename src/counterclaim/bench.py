@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Union
 
+from .analyze import BATCH_SIZE
 from .model import Article, Skipped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,7 +114,7 @@ def peak_rss_mb() -> float:
 
 def _arm_spacy(bare, texts: list[str]) -> int:
     n = 0
-    for doc in bare.pipe(texts, batch_size=64):
+    for doc in bare.pipe(texts, batch_size=BATCH_SIZE):
         n += len(doc)
     return n
 
@@ -133,7 +134,7 @@ def _arm_ingest(arts: list[Article]) -> int:
 
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as tmp:
         with Ledger(Path(tmp) / "bench.db") as ledger:
-            rep = ledger.ingest(arts)
+            rep = ledger.ingest(arts, batch_size=BATCH_SIZE)
     return rep.added
 
 
@@ -141,7 +142,7 @@ def _arm_textacy(bare, texts: list[str]) -> int:
     from textacy.extract.triples import direct_quotations
 
     n = 0
-    for doc in bare.pipe(texts, batch_size=64):
+    for doc in bare.pipe(texts, batch_size=BATCH_SIZE):
         try:
             n += sum(1 for _ in direct_quotations(doc))
         except ValueError:  # textacy gives up on a doc with an unclosed quotation mark
@@ -264,7 +265,7 @@ def run_components(corpus: Optional[Union[str, Path]] = None, *, limit: Optional
         for name, proc in nlp.pipeline:
             t = time.process_time()
             if hasattr(proc, "pipe"):
-                docs = list(proc.pipe(docs, batch_size=64))
+                docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
             else:
                 docs = [proc(d) for d in docs]
             times[name].append(time.process_time() - t)

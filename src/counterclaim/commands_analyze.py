@@ -136,13 +136,14 @@ def eval_stance_cmd(
     stance_set: Optional[Path] = typer.Argument(None, help="Labelled set (default: eval/stance/polnear-stances.jsonl)."),
     polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR folder with train/ dev/ metadata.tsv (default: ../shared/polnear)."),
     split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits (train, dev); default: all, reported separately."),
+    gold_spans: bool = typer.Option(False, "--gold-spans", help="Use the corpus' own attributions instead of the attribution step (measures stance alone)."),
     as_json: bool = typer.Option(False, "--json", help="Print the full JSON report, with every row."),
 ) -> None:
     """Stance accuracy and denial precision/recall on hand-labelled PolNeAR attributions (train/dev only)."""
     from .evaluate import DEFAULT_STANCE_SET, eval_stance, stance_brief
 
     try:
-        rep = eval_stance(stance_set or DEFAULT_STANCE_SET, polnear=polnear, splits=split or None)
+        rep = eval_stance(stance_set or DEFAULT_STANCE_SET, polnear=polnear, splits=split or None, gold_spans=gold_spans)
     except (FileNotFoundError, ValueError) as e:
         _err(str(e))
         raise typer.Exit(2)

@@ -280,8 +280,60 @@ def primary_stance(stances) -> str:
     return next((lbl for lbl in STANCE_PRIORITY if lbl in labels), "none")
 
 
+def brat_attributions(path: Path, text: str) -> list:
+    """The attributions of a BRAT .ann file as Statements (content, cue and source spans), in text order."""
+    from .model import Cue, Source, Span, Statement
+
+    spans, rels = {}, []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, offs = parts[1].partition(" ")
+            spans[parts[0]] = [tuple(int(x) for x in piece.split()) for piece in offs.split(";")]
+        elif parts[0].startswith("E"):
+            rels.append(dict(a.split(":", 1) for a in parts[1].split() if ":" in a))
+    out = []
+    for r in rels:
+        content = spans.get(r.get("Content"))
+        if not content:
+            continue
+        cue = spans.get(r.get("Cue"))
+        src = spans.get(r.get("Source"))
+        st = Statement(id="", content=[Span(s, e, text[s:e]) for s, e in content],
+                       cue=Cue(Span(cue[0][0], cue[-1][1], text[cue[0][0]:cue[-1][1]])) if cue else None,
+                       source=Source(Span(src[0][0], src[-1][1], text[src[0][0]:src[-1][1]])) if src else None)
+        out.append(st)
+    out.sort(key=lambda s: s.start)
+    for i, st in enumerate(out, 1):
+        st.id = f"S{i}"
+    return out
+
+
+def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
+    """Run the pipeline with the attribution step replaced by the gold attributions of the .ann file
+    (stance measured on its own, independent of attribution errors)."""
+    from .analyze import _collect
+    from .nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    ann_of = {f"{x['split']}/{x['file']}": root / x["split"] / "attributions" / x["ann"] for x in items}
+    out = {}
+    for art in arts:
+        doc = nlp.make_doc(art.text)
+        doc._.article = art
+        for name, proc in nlp.pipeline:
+            if name == "cc_attribution":
+                doc._.statements = brat_attributions(ann_of[art.id], art.text)
+                continue
+            doc = proc(doc)
+        out[art.id] = _collect(art, [(0, doc)])
+    return out
+
+
 def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
-                splits: Optional[list[str]] = None) -> dict:
+                splits: Optional[list[str]] = None, gold_spans: bool = False) -> dict:
     """Analyze the labelled articles, match each labelled attribution to the predicted statement whose
     content overlaps it most (one-to-one, greedy by shared characters) and score the statement's
     primary stance against the hand label. Reports per split: accuracy over matched statements,
@@ -307,9 +359,12 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
         arts.append(Article(text=text, id=f"{split}/{name}", outlet=(meta.get(name) or {}).get("publisher"),
                             published=pub if pub and re.match(r"^\d{4}-\d{2}-\d{2}$", pub) else None, origin=name))
     analyses = {}
-    for a in analyze_articles(arts):
-        if not isinstance(a, Skipped):
-            analyses[a.article.id] = a
+    if gold_spans:
+        analyses = _analyze_with_gold_spans(arts, root, items)
+    else:
+        for a in analyze_articles(arts):
+            if not isinstance(a, Skipped):
+                analyses[a.article.id] = a
     by_art: dict[str, list[dict]] = {}
     for x in items:
         by_art.setdefault(f"{x['split']}/{x['file']}", []).append(x)
@@ -343,7 +398,7 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
             rows.append({"split": g["split"], "file": g["file"], "content": g["content"], "gold": g["label"],
                          "pred": primary_stance(p.stances) if p else None,
                          "pred_stances": [s.to_dict() for s in p.stances] if p else None})
-    report = {"set": str(path), "splits": {}}
+    report = {"set": str(path), "mode": "gold attributions" if gold_spans else "predicted attributions", "splits": {}}
     for split in sorted({r["split"] for r in rows}):
         rs = [r for r in rows if r["split"] == split]
         m = [r for r in rs if r["pred"] is not None]
@@ -372,7 +427,7 @@ def stance_brief(rep: dict) -> str:
     out = []
     for split, s in rep["splits"].items():
         d, k = s["per_label"]["denies"], s["per_label"]["no_knowledge"]
-        out.append(f"{split}: stance accuracy={s['accuracy']} ({s['correct']}/{s['matched']} matched of {s['labelled']} labelled)"
+        out.append(f"{split} ({rep.get('mode', '')}): stance accuracy={s['accuracy']} ({s['correct']}/{s['matched']} matched of {s['labelled']} labelled)"
                    f" · denies P={d['p']} R={d['r']} (gold {d['gold']}, predicted {d['predicted']})"
                    f" · no_knowledge P={k['p']} R={k['r']} (gold {k['gold']}, predicted {k['predicted']})")
     return "\n".join(out)

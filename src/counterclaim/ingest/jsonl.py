@@ -84,7 +84,7 @@ def read_jsonl_file(path: Union[str, Path], note_sink: NoteSink = None) -> Itera
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as e:
-                    yield Skipped(origin, f"invalid JSON ({e.msg} at column {e.colno})")
+                    yield Skipped(origin, f"invalid JSON ({e.msg}, column {e.colno})")
                     continue
                 except RecursionError:
                     yield Skipped(origin, "invalid JSON (nested too deeply)")

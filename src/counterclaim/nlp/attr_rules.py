@@ -238,8 +238,8 @@ class Rules:
                 continue
             idxs, postposed, path = content
             subj, passive = find_subject(tok)
-            if subj is None and not self.open:
-                continue  # no one to attribute it to ("it is expected that ...")
+            if subj is None and (not self.open or path == "prep"):
+                continue  # no one to attribute it to, or no speaker and only a topic ("Asked about it")
             src = source_span(subj, tok) if subj is not None else None
             if src is not None and any(s <= src[0] and src[1] <= e for s, e in idxs):
                 continue  # the source inside the content: a bad parse

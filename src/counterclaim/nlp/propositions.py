@@ -522,9 +522,11 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 break
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
     nk_text = doc.text[min(st.cue.span.start, lo):hi] if st.cue else doc.text[lo:hi]
-    nk = bool(lx.no_knowledge and lx.no_knowledge.search(_UNQUOTE.sub("", nk_text)))
-    if not claims and (nk or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
-        claims.append(Claim("anaphor", None, lo, hi))
+    m = lx.no_knowledge.search(_UNQUOTE.sub("", nk_text)) if lx.no_knowledge else None
+    nk = m is not None and m.start() <= NK_REACH  # the source's own words, not a clause deep inside
+    denial_cue = st.cue is not None and _cue_class(doc, st) == "denies"
+    if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
+        claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
     # 6. the main clause as a gist claim
     if not claims:
         for r in roots:
@@ -540,6 +542,15 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         for c in claims:
             c.forced = "no_knowledge"
     return claims
+
+
+NK_REACH = 60  # characters from the cue within which a no-knowledge formula must start
+
+
+def _cue_class(doc: Doc, st: Statement) -> str:
+    from .framing import cue_lemma, framing_of
+
+    return framing_of(cue_lemma(doc, st))[1]
 
 
 def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
