@@ -74,10 +74,10 @@ def test_components_cost_covers_the_whole_pipeline(nlp, tiny_corpus):
 
 
 def test_memory_child_big_article_is_analyzed_in_segments(tiny_corpus):
-    # a fresh process, as `counterclaim bench memory` runs it: a 0.3 MB article (3 segments)
+    # a fresh process, as `counterclaim bench memory` runs it: a 60 kB article cut in 3 segments of 20,000 chars
     proc = subprocess.run([sys.executable, "-m", "counterclaim.bench", "_memory_child", "big", str(tiny_corpus),
-                           "0", "0.3"], capture_output=True, text=True, timeout=600)
+                           "0", "0.06", "20000"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert out["bytes"] >= 0.3 * 2**20 and out["tokens"] > 40_000
+    assert out["bytes"] >= 0.06 * 2**20 and out["tokens"] > 8_000 and out["segment_chars"] == 20000
     assert out["peak_rss_mb"] >= out["rss_after_model_mb"] > 0

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from .analyze import BATCH_SIZE
+from .analyze import BATCH_SIZE, SEGMENT_CHARS
 from .model import Article, Skipped
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -328,7 +328,7 @@ def run_profile(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[in
 
 # --- memory, in child processes -------------------------------------------------------------------
 
-def _child(kind: str, corpus: Optional[str], n: int, big_mb: float) -> dict:
+def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_chars: int = 0) -> dict:
     """Runs in a fresh process: one memory scenario; returns RSS figures in MiB."""
     from .analyze import analyze_articles
     from .nlp.pipeline import get_nlp
@@ -357,7 +357,9 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float) -> dict:
         del pieces
         out["chars"] = len(text)
         out["bytes"] = len(text.encode("utf-8"))
-        res = next(analyze_articles([Article(text=text, origin="big")], max_chars=len(text) + 1))
+        opts = {"segment_chars": segment_chars} if segment_chars else {}
+        out["segment_chars"] = segment_chars or SEGMENT_CHARS
+        res = next(analyze_articles([Article(text=text, origin="big")], max_chars=len(text) + 1, **opts))
         if isinstance(res, Skipped):
             raise RuntimeError(f"the big article was skipped: {res.reason}")
         out.update(statements=len(res.statements), tokens=res.n_tokens)
@@ -390,14 +392,15 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float) -> dict:
 
 
 def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[str, ...] = ("corpus", "big", "stream"),
-               stream_n: int = 2000, big_mb: float = 5.0, log: Optional[Callable[[str], None]] = None) -> dict:
+               stream_n: int = 2000, big_mb: float = 5.0, segment_chars: int = 0,
+               log: Optional[Callable[[str], None]] = None) -> dict:
     """Each scenario in its own fresh Python process, so that its peak RSS is its own."""
     results = {}
     for kind in scenarios:
         if log:
             log(f"memory: {kind} ...")
         cmd = [sys.executable, "-m", "counterclaim.bench", "_memory_child", kind, str(corpus or ""), str(stream_n),
-               str(big_mb)]
+               str(big_mb), str(segment_chars)]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
             raise RuntimeError(f"memory scenario {kind} failed:\n{proc.stderr[-3000:]}")
@@ -408,8 +411,8 @@ def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[st
 
 
 if __name__ == "__main__":  # the child of run_memory
-    if len(sys.argv) == 6 and sys.argv[1] == "_memory_child":
-        _, _, kind, corpus, n, mb = sys.argv
-        print(json.dumps(_child(kind, corpus or None, int(n), float(mb))))
+    if len(sys.argv) in (6, 7) and sys.argv[1] == "_memory_child":
+        _, _, kind, corpus, n, mb, *seg = sys.argv
+        print(json.dumps(_child(kind, corpus or None, int(n), float(mb), int(seg[0]) if seg else 0)))
     else:
-        sys.exit("usage: python -m counterclaim.bench _memory_child KIND CORPUS N MB")
+        sys.exit("usage: python -m counterclaim.bench _memory_child KIND CORPUS N MB [SEGMENT_CHARS]")

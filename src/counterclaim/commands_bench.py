@@ -88,6 +88,7 @@ def bench_memory_cmd(
                                        help="corpus (the whole corpus), big (one huge article), stream (N articles)."),
     stream_n: int = typer.Option(2000, "--stream-n", help="Articles in the stream scenario (the corpus, cycled)."),
     big_mb: float = typer.Option(5.0, "--big-mb", help="Size of the huge article, in MB (made of the corpus' texts)."),
+    segment_chars: int = typer.Option(0, "--segment-chars", help="big: the analyzer's segment size (0: its default)."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
 ) -> None:
     """Resident memory of analyze, each scenario in a fresh process: a corpus, a huge article, a long stream."""
@@ -99,7 +100,7 @@ def bench_memory_cmd(
         raise typer.Exit(2)
     try:
         res = run_memory(corpus, scenarios=tuple(scenario), stream_n=stream_n, big_mb=big_mb,
-                         log=None if as_json else _log)
+                         segment_chars=segment_chars, log=None if as_json else _log)
     except (FileNotFoundError, RuntimeError) as e:
         _err(str(e))
         raise typer.Exit(1)
@@ -111,7 +112,7 @@ def bench_memory_cmd(
         if k == "stream":
             extra = f", growth over the second half {r.get('growth_second_half_mb_per_1000')} MiB per 1000 articles"
         if k == "big":
-            extra = f", {r['bytes'] / 1e6:.1f} MB article, {r['tokens']:,} tokens"
+            extra = f", {r['bytes'] / 1e6:.1f} MB article in segments of {r['segment_chars']:,} chars, {r['tokens']:,} tokens"
         typer.echo(f"{k:7s} peak RSS {r['peak_rss_mb']:7.0f} MiB (model loaded: {r['rss_after_model_mb']:.0f} MiB, "
                    f"end: {r['rss_end_mb']:.0f} MiB), {r['seconds']:.0f}s{extra}")
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from ..model import Mark, Statement
 from .meaning_lexicon import lexicon
+from .doctext import doc_text
 
 _QUOTE = re.compile(r"[“\"‘'](?P<q>[^“”\"‘’\n]{1,60}?)[”\"’'](?!\w)")
 _VIA = re.compile(
@@ -67,7 +68,7 @@ def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def hedges_and_scare_quotes(doc: Doc, statements: list[Statement]) -> None:
-    text = doc.text
+    text = doc_text(doc)
     lx = lexicon()
     for st in statements:
         framing = st.cue.framing if st.cue else "neutral"
@@ -111,7 +112,7 @@ def relay(doc: Doc, st: Statement) -> Optional[str]:
     if sp is None:
         return None
     sent = sp.sent
-    for m in _VIA.finditer(doc.text, sent.start_char, sent.end_char):
+    for m in _VIA.finditer(doc_text(doc), sent.start_char, sent.end_char):
         if any(c.start <= m.start() < c.end for c in st.content):
             continue
         if st.source and st.source.span.start <= m.start("name") < st.source.span.end:

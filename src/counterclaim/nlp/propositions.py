@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, DateRef, Proposition, Statement
 from .meaning_lexicon import MeaningLexicon, RelationRule, lexicon
+from .doctext import doc_text
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -81,6 +82,8 @@ class Ctx:
     doc: Doc
     lx: MeaningLexicon
     mentions: list = field(default_factory=list)          # (start_char, end_char, Actor) in text order
+    starts: list = field(default_factory=list)            # their start offsets (for bisect)
+    by_tok: dict = field(default_factory=dict)            # token index -> Actor of the mention it is in
     props: dict = field(default_factory=dict)             # key -> Proposition
     order: list = field(default_factory=list)             # Propositions in creation order
     history: list = field(default_factory=list)           # (char position, prop id, relation)
@@ -133,11 +136,31 @@ def doc_mentions(doc: Doc) -> list:
     return out
 
 
-def _mention_at(ctx: Ctx, tok: Token) -> Optional[Actor]:
+def index_mentions(ctx: Ctx) -> None:
+    ctx.starts = [m[0] for m in ctx.mentions]
+    doc = ctx.doc
     for s, e, a in ctx.mentions:
-        if s <= tok.idx < e:
-            return a
-    return None
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            for t in sp:
+                ctx.by_tok.setdefault(t.i, a)
+
+
+def _mention_at(ctx: Ctx, tok: Token) -> Optional[Actor]:
+    return ctx.by_tok.get(tok.i)
+
+
+def _mentions_before(ctx: Ctx, pos: int, lo: int):
+    """Mentions starting in [lo, pos), latest first."""
+    import bisect
+
+    i = bisect.bisect_left(ctx.starts, pos)
+    while i > 0:
+        i -= 1
+        s, e, a = ctx.mentions[i]
+        if s < lo:
+            return
+        yield s, e, a
 
 
 def _source_actor(st: Statement, statements: dict) -> Optional[Actor]:
@@ -178,9 +201,7 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
         lo = tok.sent.start_char
         if tok.sent.start > 0:
             lo = tok.doc[tok.sent.start - 1].sent.start_char
-        for s, e, a in reversed(ctx.mentions):
-            if s >= tok.idx or s < lo:
-                continue
+        for s, e, a in _mentions_before(ctx, tok.idx, lo):
             if _agrees(low, a) and canonical(a) != exclude:
                 return canonical(a), a.name
         return None, tok.text
@@ -205,8 +226,8 @@ def _antecedent_by_type(ctx: Ctx, tok: Token) -> Optional[Actor]:
     if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
         return None
     types = ctx.lx.type_heads[tok.lower_]
-    for s, e, a in reversed(ctx.mentions):
-        if s < tok.idx and a.type in types and tok.idx - s < SALIENCE_WINDOW:
+    for s, e, a in _mentions_before(ctx, tok.idx, tok.idx - SALIENCE_WINDOW):
+        if a.type in types:
             return a
     return None
 
@@ -396,7 +417,7 @@ def _extent(toks: list[Token]) -> tuple[int, int]:
 
 
 def _text(doc: Doc, s: int, e: int) -> str:
-    t = " ".join(doc.text[s:e].split())
+    t = " ".join(doc_text(doc)[s:e].split())
     t = t.strip(_QUOTES + " ,.;:")
     t = re.sub(r"^(?:that|whether)\s+", "", t)
     return t.replace("“", "").replace("”", "").replace("‘", "").replace("’", "'")
@@ -498,9 +519,12 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         covered.append((c.start, c.end))
 
     # 3. relation verbs (clauses, gerunds) outside what is covered
+    verb_rules = lx.verb_rules
     for t in toks:
         if t.pos_ not in ("VERB", "AUX") or is_covered(t):
             continue
+        if t.lemma_.lower() not in verb_rules and t.lower_ not in verb_rules:
+            continue  # match_rule would find nothing: skip the clause walk (quadratic in long sentences)
         ctoks = _clause_tokens(t, scope, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
@@ -512,7 +536,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
 
     # 4. demonstrative subject of an evaluation: "This is a hoax", "that is not true"
     roots = [t for t in toks if not _in(t.head, scope) or t.head.i == t.i]
-    text_low = " ".join(doc.text[a:b] for a, b in scope.spans).lower()
+    text_low = " ".join(doc_text(doc)[a:b] for a, b in scope.spans).lower()
     rejecting = has_rejection(ctx, toks, text_low)
     if not claims:
         for r in roots:
@@ -521,7 +545,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
                 break
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
-    nk_text = doc.text[min(st.cue.span.start, lo):hi] if st.cue else doc.text[lo:hi]
+    nk_text = doc_text(doc)[min(st.cue.span.start, lo):hi] if st.cue else doc_text(doc)[lo:hi]
     m = lx.no_knowledge.search(_UNQUOTE.sub("", nk_text)) if lx.no_knowledge else None
     nk = m is not None and m.start() <= NK_REACH  # the source's own words, not a clause deep inside
     denial_cue = st.cue is not None and _cue_class(doc, st) == "denies"
@@ -595,7 +619,7 @@ def rejection_predicate(ctx: Ctx, r: Token, scope: Scope) -> bool:
     for p in preds:
         if _is_rejection_word(lx, p) or any(_is_rejection_word(lx, x) for x in p.children if x.dep_ == "amod"):
             return True
-    txt = ctx.doc.text[r.idx: r.sent.end_char].lower()
+    txt = doc_text(ctx.doc)[r.idx: r.sent.end_char].lower()
     return bool(lx.reject_phrases is not None and r.lemma_.lower() == "be" and lx.reject_phrases.match(
         re.sub(r"^\S+\s+(?:just\s+|simply\s+|totally\s+|completely\s+)?", "", txt)))
 
@@ -607,7 +631,7 @@ def rejection_positions(ctx: Ctx, toks: list[Token], lo: int) -> list[int]:
     if toks and lx.reject_phrases is not None:
         s0 = toks[0].idx
         e0 = toks[-1].idx + len(toks[-1].text)
-        for m in lx.reject_phrases.finditer(ctx.doc.text[s0:e0].lower()):
+        for m in lx.reject_phrases.finditer(doc_text(ctx.doc)[s0:e0].lower()):
             out.append(s0 + m.start())
     for t in toks:
         lem = t.lemma_.lower()
@@ -627,7 +651,7 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope) -> bool:
     """A norm, a question, an order or a bare infinitive (a request, a wish) states nothing checkable."""
     if _modality(ctx, r) == "deontic":
         return True
-    sent_text = doc.text[r.sent.start_char:r.sent.end_char].rstrip(_QUOTES + " \n")
+    sent_text = doc_text(doc)[r.sent.start_char:r.sent.end_char].rstrip(_QUOTES + " \n")
     if sent_text.endswith("?"):
         return True
     first = next((t for t in r.subtree if t.idx in scope and not t.is_punct), None)
@@ -689,7 +713,7 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[str]:
         want = ctx.lx.relation_nouns(c.noun.lemma_.lower())
     if c.rule is not None:
         want.add(c.rule.relation)
-    recent = [h for h in ctx.history if h[0] < pos and pos - h[0] < SALIENCE_WINDOW]
+    recent = [h for h in ctx.history[-64:] if h[0] < pos and pos - h[0] < SALIENCE_WINDOW]
     if not recent:
         return None
     if want:
@@ -738,6 +762,7 @@ def cc_propositions(doc: Doc) -> Doc:
     statements = doc._.statements or []
     ctx = Ctx(doc=doc, lx=lexicon())
     ctx.mentions = doc_mentions(doc) if statements else []
+    index_mentions(ctx)
     by_id = {s.id: s for s in statements}
     dates = doc._.dates or []
     claims_of: dict[str, list[Claim]] = {}

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import DateRef, Statement
+from .doctext import doc_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "timex.tsv"
 
@@ -243,6 +244,7 @@ def said_on(doc: Doc, statements: list[Statement], dates: list[DateRef]) -> None
     """Give each statement the date expression that modifies its cue (in place)."""
     if not statements or not dates:
         return
+    text = doc_text(doc)
     # token index of every cue -> statement
     cue_tok: dict[int, Statement] = {}
     for st in statements:
@@ -262,13 +264,13 @@ def said_on(doc: Doc, statements: list[Statement], dates: list[DateRef]) -> None
             if _in_spans(d.start, st.content):
                 continue
             if st.source is not None and st.source.span.end <= d.start and d.end <= st.cue.span.start \
-                    and len(doc.text[st.source.span.end:d.start].split()) + len(doc.text[d.end:st.cue.span.start].split()) <= 2:
+                    and len(text[st.source.span.end:d.start].split()) + len(text[d.end:st.cue.span.start].split()) <= 2:
                 st.said_on = d
                 break
             if st.kind == "nominal":
                 continue
             before = d.end <= st.cue.span.start
-            gap = doc.text[d.end:st.cue.span.start] if before else doc.text[st.cue.span.end:d.start]
+            gap = text[d.end:st.cue.span.start] if before else text[st.cue.span.end:d.start]
             if len(gap) <= 20 and len(gap.split()) <= (0 if before else 1) and not any(ch in gap for ch in ".;:!?\n“”\""):
                 st.said_on = d
                 break
@@ -338,7 +340,7 @@ def cc_timex(doc: Doc) -> Doc:
         sp = doc.char_span(s, e, alignment_mode="expand")
         return bool(sp is not None and _is_future(sp.root))
 
-    dates = find_dates(doc.text, published, future_at)
+    dates = find_dates(doc_text(doc), published, future_at)
     doc._.dates = dates
     said_on(doc, doc._.statements or [], dates)
     return doc

@@ -81,8 +81,8 @@ def dask_client(scheduler: Optional[str] = None, workers: Optional[int] = None, 
         n = workers or default_workers()
         if n < 1:
             raise ValueError(f"--workers must be at least 1, not {n}")
-        os.environ.update({k: os.environ.get(k, v) for k, v in WORKER_ENV.items()})
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0",
                                silence_logs=logging.ERROR, env=dict(WORKER_ENV))
         client = Client(cluster)
     try:
