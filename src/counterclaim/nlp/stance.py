@@ -21,6 +21,8 @@ A statement with no claim (a question, an order, a norm) gets no stance.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,6 +40,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
     toks = _tok_range(doc, st)
     lo = st.start
     rejected: set[int] = set()
+    clause_memo: dict[int, Optional[int]] = {}
     rej = rejection_positions(None or _Ctx(doc, lx), toks, lo)
     nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")]
     for pos in rej:
@@ -52,7 +55,9 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             if claims[i].head is None or claims[i].head.idx != pos:
                 rejected.add(i)
             continue
-        linked = [(i, c) for i, c in nouned if c.noun is None or _linked(doc, c.noun, pos)]
+        root = _root_at(doc, pos)
+        linked = [(i, c) for i, c in nouned
+                  if c.noun is None or (root is not None and _linked(root, c.noun, clause_memo))]
         if linked:
             def dist(ic):
                 c = ic[1]
@@ -94,17 +99,26 @@ def _clause_of(t):
     return next((a for a in [t, *t.ancestors] if a.pos_ in ("VERB", "AUX")), None)
 
 
-def _linked(doc: Doc, noun, pos: int) -> bool:
-    """Is the rejection at ``pos`` said of this noun: its modifier ("false report"), its predicate
-    ("the report … is the most absurd red herring"), or in the same clause ("called X a lie")?"""
+def _root_at(doc: Doc, pos: int):
     sp = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if sp is None:
-        return False
-    r = sp.root
-    if r.i == noun.i or r in noun.subtree or noun in r.subtree:
+    return sp.root if sp is not None else None
+
+
+def _clause_index(t, memo: dict) -> Optional[int]:
+    if t.i not in memo:
+        c = _clause_of(t)
+        memo[t.i] = c.i if c is not None else None
+    return memo[t.i]
+
+
+def _linked(r, noun, memo: dict) -> bool:
+    """Is the rejection whose token is ``r`` said of this noun: its modifier ("false report"), its
+    predicate ("the report … is the most absurd red herring"), or in the same clause ("called X a
+    lie")? Subtrees are contiguous (the parser is projective), so membership is an index test."""
+    if r.i == noun.i or noun.left_edge.i <= r.i <= noun.right_edge.i or r.left_edge.i <= noun.i <= r.right_edge.i:
         return True
-    cr, cn = _clause_of(r), _clause_of(noun)
-    return cr is not None and cn is not None and cr.i == cn.i
+    cr, cn = _clause_index(r, memo), _clause_index(noun, memo)
+    return cr is not None and cr == cn
 
 
 class _Ctx:
