@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Union
 
-from .model import Analysis, Article, DateRef, Mark, Proposition, Quantity, Skipped, Span, Statement
+from .model import Analysis, Article, DateRef, Proposition, Quantity, Skipped, Span, Statement
 
 SEGMENT_CHARS = 100_000
 # A news article is rarely over 100 KB; a multi-megabyte "article" is a dump or a mistake. Beyond

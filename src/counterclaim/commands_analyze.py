@@ -36,7 +36,7 @@ def analyze_cmd(
     """Find every attributed statement in articles: who said what, with which cue, and its stance."""
     from .analyze import analyze_articles, guess_title
     from .ingest.text import read_text_file
-    from .model import Analysis, Skipped
+    from .model import Skipped
 
     if fmt not in ("table", "json"):
         _err(f"unknown --format {fmt!r}: use table or json")

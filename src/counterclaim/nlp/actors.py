@@ -12,12 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from ..model import Actor
+from ..lexicons import tsv_rows
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
@@ -70,24 +69,11 @@ class Gazetteer:
         return list(a.aliases) if a else []
 
 
-def _data_lines(name: str):
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    header = None
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            header = cols
-            continue
-        yield dict(zip(header, cols + [""] * (len(header) - len(cols))))
-
-
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the data files once per process."""
     g = Gazetteer()
-    for row in _data_lines("actors.tsv"):
+    for row in tsv_rows("actors.tsv"):
         aid = row["id"].strip()
         aliases = [a.strip() for a in row.get("aliases", "").split("|") if a.strip()]
         actor = Actor(id=aid, name=row["name"].strip(), type=row["type"].strip() or "unknown",
@@ -107,7 +93,7 @@ def load_gazetteer() -> Gazetteer:
             if key:
                 g.by_key.setdefault(key, aid)  # first row wins: states come before institutions
                 g.max_words = max(g.max_words, key.count(" ") + 1)
-    for row in _data_lines("actor_heads.tsv"):
+    for row in tsv_rows("actor_heads.tsv"):
         key = normalize(row["head"])
         disp = row.get("display", "").strip() or row["head"].strip()
         g.heads[key] = "" if disp == "-" else disp

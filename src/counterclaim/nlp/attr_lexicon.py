@@ -4,11 +4,10 @@ Each file starts with ``#`` comment lines naming its sources, then a header row,
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Iterator
+
+from ..lexicons import tsv_rows
 
 
 @dataclass(frozen=True)
@@ -33,21 +32,15 @@ class Lexicon:
     markers: dict[tuple[str, ...], float] = field(default_factory=dict)  # ("according", "to") -> weight
 
 
-def _rows(name: str) -> Iterator[dict]:
-    text = resources.files("counterclaim.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t")
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lex = Lexicon()
-    for r in _rows("reporting_verbs.tsv"):
+    for r in tsv_rows("reporting_verbs.tsv"):
         lem = r["lemma"].strip().lower()
         lex.verbs.setdefault(lem, VerbCue(lem, r["class"], r["frame"], float(r["weight"])))
-    for r in _rows("reporting_nouns.tsv"):
+    for r in tsv_rows("reporting_nouns.tsv"):
         lem = r["lemma"].strip().lower()
         lex.nouns.setdefault(lem, NounCue(lem, r["class"], float(r["weight"])))
-    for r in _rows("attribution_markers.tsv"):
+    for r in tsv_rows("attribution_markers.tsv"):
         lex.markers[tuple(r["words"].lower().split())] = float(r["weight"])
     return lex

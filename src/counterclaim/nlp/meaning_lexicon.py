@@ -10,23 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
+from ..lexicons import tsv_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def rows(name: str) -> list[dict]:
-    out, header = [], None
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            header = cols
-            continue
-        out.append(dict(zip(header, cols)))
-    return out
 
 
 @dataclass(frozen=True)
@@ -65,7 +51,7 @@ def _alt(phrases: list[str]) -> str:
 @lru_cache(maxsize=1)
 def lexicon() -> MeaningLexicon:
     lx = MeaningLexicon()
-    for r in rows("relations.tsv"):
+    for r in tsv_rows("relations.tsv"):
         needs = None if r["needs"].strip() in ("-", "") else frozenset(x for x in r["needs"].split("|") if x != "-")
         rule = RelationRule(r["relation"], r["pos"], frozenset(r["triggers"].split("|")), needs, r["agent"], r["gist"])
         target = lx.verb_rules if rule.pos == "verb" else lx.noun_rules
@@ -76,7 +62,7 @@ def lexicon() -> MeaningLexicon:
         for k in d:
             d[k].sort(key=lambda r: r.needs is None)
     phrases, nk, hedges = [], [], []
-    for r in rows("stance_lexicon.tsv"):
+    for r in tsv_rows("stance_lexicon.tsv"):
         cls, expr, how = r["class"], r["expression"], r["match"]
         if cls in ("reject_adj", "reject_noun"):
             if how == "lemma" and " " not in expr:
@@ -100,8 +86,8 @@ def lexicon() -> MeaningLexicon:
     lx.reject_phrases = re.compile(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
     lx.no_knowledge = re.compile("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
     lx.hedges = re.compile(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
-    for r in rows("cue_framing.tsv"):
+    for r in tsv_rows("cue_framing.tsv"):
         lx.framing[r["lemma"]] = (r["framing"], r["stance"])
-    for r in rows("type_heads.tsv"):
+    for r in tsv_rows("type_heads.tsv"):
         lx.type_heads[r["head"]] = set(r["types"].split("|"))
     return lx

@@ -14,33 +14,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Quantity, Statement
+from ..lexicons import tsv_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def _rows(name: str) -> list[list[str]]:
-    out, header = [], True
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        out.append(line.split("\t"))
-    return out
 
 
 @lru_cache(maxsize=1)
 def _tables():
-    cur = {r[0]: (r[1], r[2]) for r in _rows("currencies.tsv")}
-    mult = {r[0]: (float(r[1]), r[2]) for r in _rows("multipliers.tsv")}
+    cur = {r["form"]: (r["code"], r["position"]) for r in tsv_rows("currencies.tsv")}
+    mult = {r["word"]: (float(r["value"]), r["kind"]) for r in tsv_rows("multipliers.tsv")}
     scales = {w: v for w, (v, k) in mult.items() if k == "scale"}
     numbers = {w: v for w, (v, k) in mult.items() if k == "number"}
     pre = sorted((f for f, (_, p) in cur.items() if p == "prefix"), key=len, reverse=True)

@@ -26,13 +26,14 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..model import Actor, Statement
-from .actors import DATA_DIR, is_state, load_gazetteer, lookup, person_id, scan, slug
+from .actors import is_state, load_gazetteer, lookup, person_id, scan, slug
+from ..lexicons import tsv_rows
 
 log = logging.getLogger(__name__)
 
@@ -69,26 +70,14 @@ class Lexicon:
         return v[1] if v else None
 
 
-def _tsv(name: str) -> Iterable[dict]:
-    header = None
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header is None:
-            header = cols
-            continue
-        yield dict(zip(header, cols))
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     kinds: dict[str, dict] = {}
-    for r in _tsv("speaker_words.tsv"):
+    for r in tsv_rows("speaker_words.tsv"):
         g = r.get("gender", "-")
         n = r.get("number", "-")
         kinds.setdefault(r["word"].lower(), {})[r["kind"]] = (None if g == "-" else g, None if n == "-" else n)
-    given = {r["name"].lower(): r["gender"] for r in _tsv("given_names.tsv")}
+    given = {r["name"].lower(): r["gender"] for r in tsv_rows("given_names.tsv")}
     return Lexicon(kinds, given)
 
 
