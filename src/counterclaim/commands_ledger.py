@@ -9,6 +9,8 @@ from typing import List, Optional
 
 import typer
 
+from .analyze import BATCH_SIZE
+
 DB_HELP = "Ledger file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."
 
 
@@ -65,7 +67,7 @@ def ingest_cmd(
     paths: List[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .warc[.gz]) or folders of them."),
     db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
     max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Skip plain-text files larger than this (bytes)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",

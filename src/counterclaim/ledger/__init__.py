@@ -170,10 +170,13 @@ class Ledger:
 
     @_locked
     def ingest(self, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
-               batch_size: int = 64, nlp=None) -> IngestReport:
+               batch_size: Optional[int] = None, nlp=None) -> IngestReport:
         """Analyze and store articles. Articles already stored (same text, or same URL) are counted as
         unchanged before any analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches)
         and each analysis is committed in its own transaction as soon as it is ready."""
+        if batch_size is None:
+            from ..analyze import BATCH_SIZE
+            batch_size = BATCH_SIZE
         self._writable()
         t0 = time.perf_counter()
         report = IngestReport()
