@@ -32,15 +32,19 @@ def load_scorer():
     raise FileNotFoundError("reference scorer not found: set COUNTERCLAIM_SCORER to shared/eval/score.py")
 
 
+def polnear_metadata(split_dir: Path, metadata: Optional[Path] = None) -> dict[str, dict]:
+    """metadata.tsv rows by file name (default: the file beside the split); {} when there is none."""
+    meta_path = Path(metadata) if metadata else Path(split_dir).parent / "metadata.tsv"
+    if not meta_path.is_file():
+        return {}
+    with open(meta_path, encoding="utf-8") as f:
+        return {row["filename"]: row for row in csv.DictReader(f, delimiter="\t")}
+
+
 def polnear_articles(split_dir: Path, metadata: Optional[Path] = None, limit: Optional[int] = None):
     """Articles of a PolNeAR-style split that have annotations, with outlet and date from metadata.tsv."""
     split_dir = Path(split_dir)
-    meta_path = Path(metadata) if metadata else split_dir.parent / "metadata.tsv"
-    meta = {}
-    if meta_path.is_file():
-        with open(meta_path, encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                meta[row["filename"]] = row
+    meta = polnear_metadata(split_dir, metadata)
     names = sorted({re.sub(r"_[0-9a-f]{4}\.ann$", "", fn) for fn in os.listdir(split_dir / "attributions")
                     if fn.endswith(".ann")})
     if limit:

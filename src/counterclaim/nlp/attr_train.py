@@ -45,16 +45,11 @@ def read_ann(path: Path) -> list[dict]:
 
 def polnear_split(split_dir: Path, metadata: Optional[Path] = None) -> Iterator[tuple[str, str, list[dict]]]:
     """(name, text, gold attributions of the first listed annotator) for each annotated article."""
-    import csv
+    from ..evaluate import polnear_metadata
 
     split_dir = Path(split_dir)
-    meta_path = Path(metadata) if metadata else split_dir.parent / "metadata.tsv"
-    first = {}
-    if meta_path.is_file():
-        with open(meta_path, encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                if row.get("annotators") and row["annotators"] != "None":
-                    first[row["filename"]] = row["annotators"].split("|")[0]
+    first = {name: row["annotators"].split("|")[0] for name, row in polnear_metadata(split_dir, metadata).items()
+             if row.get("annotators") and row["annotators"] != "None"}
     anns: dict[str, dict[str, str]] = {}
     for fn in sorted(os.listdir(split_dir / "attributions")):
         m = re.match(r"(.*)_([0-9a-f]{4})\.ann$", fn)
