@@ -8,12 +8,12 @@ the size of one article.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Union
 
 from .model import Analysis, Article, DateRef, Proposition, Quantity, Skipped, Span, Statement
 
-SEGMENT_CHARS = 100_000
+SEGMENT_CHARS = 20_000  # ~4,000 words: longer articles are parsed in pieces cut at paragraph breaks
 # A news article is rarely over 100 KB; a multi-megabyte "article" is a dump or a mistake. Beyond
 # MAX_CHARS an article is skipped with its reason unless the caller raises the limit (memory stays
 # bounded either way: long texts are parsed segment by segment).
@@ -76,7 +76,23 @@ def _shift_statement(st: Statement, off: int) -> Statement:
     )
 
 
-def _collect(article: Article, parts: list[tuple[int, object]]) -> Analysis:
+@dataclass
+class _Segment:
+    """What the pipeline found in one segment: the records only, so that a long article's parsed
+    docs are freed as soon as each segment is done."""
+    statements: list
+    propositions: list
+    quantities: list
+    dates: list
+    n_tokens: int
+
+    @classmethod
+    def of(cls, doc) -> "_Segment":
+        return cls(doc._.statements or [], doc._.propositions or [], doc._.quantities or [],
+                   doc._.dates or [], len(doc))
+
+
+def _collect(article: Article, parts: list[tuple[int, "_Segment"]]) -> Analysis:
     """Merge the analyses of an article's segments (doc-local offsets) into one Analysis."""
     statements: list[Statement] = []
     propositions: list[Proposition] = []
@@ -84,30 +100,30 @@ def _collect(article: Article, parts: list[tuple[int, object]]) -> Analysis:
     dates: list[DateRef] = []
     by_key: dict[str, str] = {}
     n_tokens = 0
-    for seg_i, (off, doc) in enumerate(parts):
-        n_tokens += len(doc)
+    for off, seg in parts:
+        n_tokens += seg.n_tokens
         sid_map: dict[str, str] = {}
         pid_map: dict[str, str] = {}
-        for p in doc._.propositions or []:
+        for p in seg.propositions:
             if p.key in by_key:
                 pid_map[p.id] = by_key[p.key]
                 continue
             new_id = f"P{len(propositions) + 1}"
             pid_map[p.id] = by_key[p.key] = new_id
             propositions.append(replace(p, id=new_id))
-        for st in doc._.statements or []:
+        for st in seg.statements:
             sid_map[st.id] = f"S{len(statements) + 1}"
             statements.append(_shift_statement(st, off))
-        for st in statements[len(statements) - len(doc._.statements or []):]:
+        for st in statements[len(statements) - len(seg.statements):]:
             st.id = sid_map[st.id]
             st.source_ref = sid_map.get(st.source_ref) if st.source_ref else None
             for s in st.stances:
                 s.proposition = pid_map.get(s.proposition, s.proposition)
-        for q in doc._.quantities or []:
+        for q in seg.quantities:
             quantities.append(replace(q, start=q.start + off, end=q.end + off,
                                       statement=sid_map.get(q.statement) if q.statement else None,
                                       proposition=pid_map.get(q.proposition) if q.proposition else None))
-        for d in doc._.dates or []:
+        for d in seg.dates:
             dates.append(replace(d, start=d.start + off, end=d.end + off))
     actors = {}
     for st in statements:
@@ -161,7 +177,7 @@ def analyze_articles(articles: Iterable[Article], nlp=None, batch_size: int = BA
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         i, j, off = doc.user_data.pop("cc_seg")
-        pending[i][1][j] = (off, doc)
+        pending[i][1][j] = (off, _Segment.of(doc))  # keep the records, not the parsed doc
         yield from flush_ready()
     yield from flush_ready()
 
