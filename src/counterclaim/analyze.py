@@ -77,7 +77,7 @@ def _shift_statement(st: Statement, off: int) -> Statement:
 
 
 @dataclass
-class _Segment:
+class SegmentResult:
     """What the pipeline found in one segment: the records only, so that a long article's parsed
     docs are freed as soon as each segment is done."""
     statements: list
@@ -87,12 +87,12 @@ class _Segment:
     n_tokens: int
 
     @classmethod
-    def of(cls, doc) -> "_Segment":
+    def of(cls, doc) -> "SegmentResult":
         return cls(doc._.statements or [], doc._.propositions or [], doc._.quantities or [],
                    doc._.dates or [], len(doc))
 
 
-def _collect(article: Article, parts: list[tuple[int, "_Segment"]]) -> Analysis:
+def merge_segments(article: Article, parts: list[tuple[int, "SegmentResult"]]) -> Analysis:
     """Merge the analyses of an article's segments (doc-local offsets) into one Analysis."""
     statements: list[Statement] = []
     propositions: list[Proposition] = []
@@ -169,7 +169,7 @@ def analyze_articles(articles: Iterable[Article], nlp=None, batch_size: int = BA
             if parts and isinstance(parts[0], str):
                 yield Skipped(art.origin or art.id, parts[0])
             elif all(p is not None for p in parts):
-                yield _collect(art, parts)
+                yield merge_segments(art, parts)
             else:
                 return
             order.pop(0)
@@ -177,7 +177,7 @@ def analyze_articles(articles: Iterable[Article], nlp=None, batch_size: int = BA
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         i, j, off = doc.user_data.pop("cc_seg")
-        pending[i][1][j] = (off, _Segment.of(doc))  # keep the records, not the parsed doc
+        pending[i][1][j] = (off, SegmentResult.of(doc))  # keep the records, not the parsed doc
         yield from flush_ready()
     yield from flush_ready()
 

@@ -318,7 +318,7 @@ def brat_attributions(path: Path, text: str) -> list:
 def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
     """Run the pipeline with the attribution step replaced by the gold attributions of the .ann file
     (stance measured on its own, independent of attribution errors)."""
-    from .analyze import _collect
+    from .analyze import SegmentResult, merge_segments
     from .nlp.pipeline import get_nlp
 
     nlp = get_nlp()
@@ -332,7 +332,7 @@ def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
                 doc._.statements = brat_attributions(ann_of[art.id], art.text)
                 continue
             doc = proc(doc)
-        out[art.id] = _collect(art, [(0, doc)])
+        out[art.id] = merge_segments(art, [(0, SegmentResult.of(doc))])
     return out
 
 
