@@ -8,6 +8,8 @@ from typing import List, Optional
 
 import typer
 
+from .cli_errors import err as _err
+
 from .analyze import MAX_CHARS
 from .dates import BadDate, parse_published
 
@@ -15,10 +17,6 @@ from .dates import BadDate, parse_published
 def register(app: typer.Typer) -> None:
     app.command("analyze")(analyze_cmd)
     app.add_typer(eval_app, name="eval")
-
-
-def _err(msg: str) -> None:
-    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
 
 
 def analyze_cmd(

@@ -8,6 +8,8 @@ from typing import Optional
 
 import typer
 
+from .cli_errors import err as _err
+
 bench_app = typer.Typer(help="Measure throughput and memory (see docs/bench.md).")
 dataset_app = typer.Typer(help="Analysis datasets written by `analyze --engine dask`.", no_args_is_help=True)
 
@@ -15,10 +17,6 @@ dataset_app = typer.Typer(help="Analysis datasets written by `analyze --engine d
 def register(app: typer.Typer) -> None:
     app.add_typer(bench_app, name="bench")
     app.add_typer(dataset_app, name="dataset")
-
-
-def _err(msg: str) -> None:
-    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
 
 
 def _log(msg: str) -> None:

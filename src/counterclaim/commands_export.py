@@ -7,16 +7,14 @@ from typing import Optional
 
 import typer
 
+from .cli_errors import err as _err
+
 FORMAT_HELP = ("jsonl | csv | parquet (one file per table) · claimreview (schema.org JSON-LD drafts of "
                "disputed claims) · brat (PolNeAR standoff) · sqlite (a standalone copy for Datasette)")
 
 
 def register(app: typer.Typer) -> None:
     app.command("export")(export_cmd)
-
-
-def _err(msg: str) -> None:
-    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
 
 
 def export_cmd(

@@ -10,6 +10,7 @@ from typing import List, Optional
 import typer
 
 from .analyze import BATCH_SIZE
+from .cli_errors import err as _err
 
 DB_HELP = "Ledger file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."
 
@@ -24,10 +25,6 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search_cmd)
     app.command("article")(article_cmd)
     app.command("rematch")(rematch_cmd)
-
-
-def _err(msg: str) -> None:
-    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
 
 
 def _console():

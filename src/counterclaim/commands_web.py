@@ -6,6 +6,8 @@ from typing import List, Optional
 
 import typer
 
+from .cli_errors import err as _err
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -14,10 +16,6 @@ def register(app: typer.Typer) -> None:
     app.command("screenshots")(screenshots_cmd)
     app.command("web-times")(web_times_cmd)
     app.command("web-load")(web_load_cmd)
-
-
-def _err(msg: str) -> None:
-    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
 
 
 def _app_or_exit(db: Optional[Path], allow_ingest: bool = False, allowed_hosts=None):

@@ -7,11 +7,9 @@ from typing import Iterable, Optional
 
 import typer
 
+from ..cli_errors import err as _err
+
 from ..model import Skipped
-
-
-def _err(msg: str) -> None:
-    typer.secho(f"counterclaim: {msg}", fg=typer.colors.RED, err=True)
 
 
 def _progress(info: dict) -> None:
