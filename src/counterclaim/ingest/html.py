@@ -10,6 +10,7 @@ from typing import Optional, Union
 
 from ..model import Article, Skipped
 from .base import NoteSink, clean_date, finish
+from .text import read_limited
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -44,12 +45,7 @@ def read_html_bytes(data: bytes, origin: str, url: Optional[str] = None, note_si
 
 
 def read_html_file(path: Union[str, Path], note_sink: NoteSink = None) -> Union[Article, Skipped]:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_HTML_BYTES:
-            return Skipped(str(p), f"HTML too large ({size:,} bytes, limit {MAX_HTML_BYTES:,})")
-        data = p.read_bytes()
-    except OSError as e:
-        return Skipped(str(p), e.strerror or str(e))
-    return read_html_bytes(data, str(p), note_sink=note_sink)
+    data = read_limited(path, MAX_HTML_BYTES, "HTML")
+    if isinstance(data, Skipped):
+        return data
+    return read_html_bytes(data, str(Path(path)), note_sink=note_sink)

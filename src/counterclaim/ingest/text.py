@@ -24,15 +24,27 @@ def decode_bytes(data: bytes) -> str:
         raise ValueError(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
 
 
-def read_text_file(path: Union[str, Path], max_bytes: int = MAX_BYTES) -> Union[Article, Skipped]:
+def read_limited(path: Union[str, Path], max_bytes: int, what: str = "file") -> Union[bytes, Skipped]:
+    """A file's bytes, or a Skipped saying it is too large or cannot be read."""
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            return Skipped(str(p), f"file too large ({size:,} bytes, limit {max_bytes:,})")
-        text = decode_bytes(p.read_bytes())
-    except (OSError, ValueError) as e:
-        return Skipped(str(p), e.strerror if isinstance(e, OSError) and e.strerror else str(e))
+            return Skipped(str(p), f"{what} too large ({size:,} bytes, limit {max_bytes:,})")
+        return p.read_bytes()
+    except OSError as e:
+        return Skipped(str(p), e.strerror or str(e))
+
+
+def read_text_file(path: Union[str, Path], max_bytes: int = MAX_BYTES) -> Union[Article, Skipped]:
+    p = Path(path)
+    data = read_limited(p, max_bytes)
+    if isinstance(data, Skipped):
+        return data
+    try:
+        text = decode_bytes(data)
+    except ValueError as e:
+        return Skipped(str(p), str(e))
     if not text.strip():
         return Skipped(str(p), "empty file")
     return Article(text=text, origin=str(p))
