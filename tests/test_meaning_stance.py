@@ -94,3 +94,117 @@ def test_a_statement_can_assert_one_claim_and_deny_another():
     doc = parse(None, text, None, [("He", "added", text[len("He added "):-1])])
     labels = {doc._.propositions[int(p[1:]) - 1].agent: s for p, s in stances(doc)[0]}
     assert labels == {"USA": "asserts", "IRN": "denies"}
+
+
+# --- session 2 (issue #3): negation, no-comment statements, rejections, what is checkable ----------
+
+def labels(doc):
+    return [(st.stances[0].stance if st.stances else None) for st in doc._.statements]
+
+
+def test_negated_accusations_and_descriptions_assert_but_rebuttals_deny():
+    text = ("The auditor said the agency did not keep adequate records of the shipments. "
+            "A union official said the mayor is not a good negotiator. "
+            "Asked about the reports, the spokesman said the minister had never met the lobbyist. "
+            "The coach insisted that the team was not divided. "
+            "The director said: “We did not receive a single complaint.” "
+            "Her lawyer said she was not involved in the scheme.")
+    doc = parse(None, text, None, [
+        ("The auditor", "said", "the agency did not keep adequate records of the shipments"),
+        ("A union official", "said", "the mayor is not a good negotiator"),
+        ("the spokesman", "said", "the minister had never met the lobbyist"),
+        ("The coach", "insisted", "that the team was not divided"),
+        ("The director", "said", "“We did not receive a single complaint.”", "direct"),
+        ("Her lawyer", "said", "she was not involved in the scheme"),
+    ])
+    assert labels(doc) == ["asserts", "asserts", "denies", "denies", "denies", "denies"]
+
+
+def test_rejections_said_inside_the_clause():
+    text = ("The mayor said the reporter had fabricated the story. "
+            "The governor said anyone claiming that the fund is empty is peddling fiction. "
+            "The senator said the auditor was wrong for suggesting that the pension fund was empty.")
+    doc = parse(None, text, None, [
+        ("The mayor", "said", "the reporter had fabricated the story"),
+        ("The governor", "said", "anyone claiming that the fund is empty is peddling fiction"),
+        ("The senator", "said", "the auditor was wrong for suggesting that the pension fund was empty"),
+    ])
+    assert labels(doc) == ["denies", "denies", "denies"]
+
+
+def test_commitments_predictions_and_small_clauses_are_claims_wishes_and_topics_are_not():
+    text = ("The candidate vowed to cut taxes for families. "
+            "The board decided to postpone the vote. "
+            "Analysts predict two more rate cuts next year. "
+            "Critics have cast the governor as a puppet of the oil industry. "
+            "The mayor responded to the governor's remarks. "
+            "She has flirted with the idea of moving her headquarters to Denver.")
+    doc = parse(None, text, None, [
+        ("The candidate", "vowed", "to cut taxes for families"),
+        ("The board", "decided", "to postpone the vote"),
+        ("Analysts", "predict", "two more rate cuts next year"),
+        ("Critics", "have cast", "the governor as a puppet of the oil industry"),
+        ("The mayor", "responded to", "the governor's remarks"),
+        ("She", "has flirted with the idea of", "moving her headquarters to Denver"),
+    ])
+    assert labels(doc) == ["asserts", None, "asserts", "asserts", None, None]
+
+
+def test_a_question_by_the_reporter_does_not_hide_the_assertion_it_asks_about():
+    text = "Why had he claimed that the plant was profitable if it lost money every year?"
+    doc = parse(None, text, None, [("he", "claimed", "that the plant was profitable")])
+    assert labels(doc) == ["asserts"]
+
+
+def test_no_comment_wordings_become_no_knowledge_statements(nlp):
+    from counterclaim import analyze
+
+    text = ("The ministry said the convoy had crossed the border on Sunday. "
+            "A spokesman for the army declined to comment. "
+            "The company did not immediately respond to a request for comment. "
+            "The governor could not be reached for comment. "
+            "Her office was not available for comment on Monday. "
+            "The campaign would not comment on the polling data.")
+    a = analyze(text)
+    by_source = {st.source.span.text: st for st in a.statements if st.source}
+    for src in ("A spokesman for the army", "The company", "The governor", "Her office", "The campaign"):
+        st = by_source[src]
+        assert [s.stance for s in st.stances] == ["no_knowledge"], src
+    assert by_source["A spokesman for the army"].content[0].text == "to comment"
+    assert [s.stance for s in by_source["The ministry"].stances] == ["asserts"]
+
+
+def test_a_rebutting_clause_beside_an_assertion_is_denied():
+    text = ("The minister said: “Many officials used private phones. It was not at all unusual. "
+            "I have answered every question.”")
+    doc = parse(None, text, None, [
+        ("The minister", "said", "“Many officials used private phones. It was not at all unusual. "
+                                 "I have answered every question.”", "direct"),
+    ])
+    assert {s.stance for s in doc._.statements[0].stances} == {"asserts", "denies"}
+
+
+def test_no_knowledge_wordings_and_look_alikes():
+    text = ("The spokesman said it was too early to tell whether the plant would reopen. "
+            "The mayor said he did not know whether the bridge would be repaired. "
+            "The farmer said they have not seen a raise in years. "
+            "The banker said they did not know what a hedge fund was back then.")
+    doc = parse(None, text, None, [
+        ("The spokesman", "said", "it was too early to tell whether the plant would reopen"),
+        ("The mayor", "said", "he did not know whether the bridge would be repaired"),
+        ("The farmer", "said", "they have not seen a raise in years"),
+        ("The banker", "said", "they did not know what a hedge fund was back then"),
+    ])
+    assert labels(doc) == ["no_knowledge", "no_knowledge", "asserts", "asserts"]
+
+
+def test_a_denial_cue_denies_claims_not_bills_or_people():
+    text = ("The Senate rejected the bill on Tuesday. The mayor denied any wrongdoing. "
+            "The firm denied the report. Liberals dismissed him as a Hollywood actor.")
+    doc = parse(None, text, None, [
+        ("The Senate", "rejected", "the bill on Tuesday"),
+        ("The mayor", "denied", "any wrongdoing"),
+        ("The firm", "denied", "the report"),
+        ("Liberals", "dismissed", "him as a Hollywood actor"),
+    ])
+    assert labels(doc) == [None, "denies", "denies", "asserts"]

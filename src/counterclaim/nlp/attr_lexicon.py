@@ -30,6 +30,7 @@ class Lexicon:
     verbs: dict[str, VerbCue] = field(default_factory=dict)
     nouns: dict[str, NounCue] = field(default_factory=dict)
     markers: dict[tuple[str, ...], float] = field(default_factory=dict)  # ("according", "to") -> weight
+    no_comment: dict[str, frozenset] = field(default_factory=dict)      # class -> lemmas (no_comment_cues.tsv)
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +44,8 @@ def load_lexicon() -> Lexicon:
         lex.nouns.setdefault(lem, NounCue(lem, r["class"], float(r["weight"])))
     for r in tsv_rows("attribution_markers.tsv"):
         lex.markers[tuple(r["words"].lower().split())] = float(r["weight"])
+    nc: dict[str, set] = {}
+    for r in tsv_rows("no_comment_cues.tsv"):
+        nc.setdefault(r["class"].strip(), set()).add(r["lemma"].strip().lower())
+    lex.no_comment = {k: frozenset(v) for k, v in nc.items()}
     return lex

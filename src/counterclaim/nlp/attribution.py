@@ -73,6 +73,7 @@ def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range
         else:
             cands.append(m)
     cands.extend(rules.noun_cands(view, qi))
+    cands.extend(rules.nocomment_cands(view, qi))
     cands.extend(rules.colon_cands(view, paras))
     cands = [c for c in (_clip(c, paras) for c in cands) if c is not None]
     return cands, paras, qi
@@ -94,6 +95,8 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
                 p = max(p, model.threshold)  # "X's claim that ...": kept
             elif c.rule == "colon" and c.feats.get("colon_upper_turns"):
                 p = max(p, model.threshold)  # a transcript: every "NAME:" turn is a statement
+            elif c.rule == "nocomment":
+                p = max(p, c.weight)  # "X declined to comment": a formula, not a cue to weigh
             if p >= model.threshold:
                 c.weight = p
                 kept.append(c)

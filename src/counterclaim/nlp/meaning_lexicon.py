@@ -37,6 +37,16 @@ class MeaningLexicon:
     hedges: Optional[re.Pattern] = None
     claim_nouns: set = field(default_factory=set)
     deontic: set = field(default_factory=set)
+    emphatic: set = field(default_factory=set)             # single words ("never", "absolutely")
+    emphatic_phrases: Optional[re.Pattern] = None          # "at all", "nothing to do with"
+    rebuttal_cues: set = field(default_factory=set)
+    rebuttal_context: set = field(default_factory=set)
+    commitment_cues: set = field(default_factory=set)
+    prediction_cues: set = field(default_factory=set)
+    wrongdoing: set = field(default_factory=set)
+    small_clause_cues: set = field(default_factory=set)
+    denied_nouns: set = field(default_factory=set)
+    rejected_action_nouns: set = field(default_factory=set)
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -61,7 +71,7 @@ def lexicon() -> MeaningLexicon:
     for d in (lx.verb_rules, lx.noun_rules):
         for k in d:
             d[k].sort(key=lambda r: r.needs is None)
-    phrases, nk, hedges = [], [], []
+    phrases, nk, hedges, emph = [], [], [], []
     for r in tsv_rows("stance_lexicon.tsv"):
         cls, expr, how = r["class"], r["expression"], r["match"]
         if cls in ("reject_adj", "reject_noun"):
@@ -83,8 +93,30 @@ def lexicon() -> MeaningLexicon:
             lx.claim_nouns.add(expr)
         elif cls == "deontic":
             lx.deontic.add(expr)
+        elif cls == "emphatic":
+            if " " in expr:
+                emph.append(expr)
+            else:
+                lx.emphatic.add(expr)
+        elif cls == "rebuttal_cue":
+            lx.rebuttal_cues.add(expr)
+        elif cls == "rebuttal_context":
+            lx.rebuttal_context.add(expr)
+        elif cls == "commitment_cue":
+            lx.commitment_cues.add(expr)
+        elif cls == "prediction_cue":
+            lx.prediction_cues.add(expr)
+        elif cls == "wrongdoing":
+            lx.wrongdoing.add(expr)
+        elif cls == "small_clause_cue":
+            lx.small_clause_cues.add(expr)
+        elif cls == "denied_noun":
+            lx.denied_nouns.add(expr)
+        elif cls == "rejected_action_noun":
+            lx.rejected_action_nouns.add(expr)
     lx.reject_phrases = re.compile(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
     lx.no_knowledge = re.compile("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
+    lx.emphatic_phrases = re.compile(r"\b(?:" + _alt(emph) + r")\b", re.I) if emph else None
     lx.hedges = re.compile(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
     for r in tsv_rows("cue_framing.tsv"):
         lx.framing[r["lemma"]] = (r["framing"], r["stance"])

@@ -7,9 +7,12 @@ For every claim ``cc_propositions`` found in a statement (``doc.user_data["cc_cl
 - ``denies`` when
   * the cue is a denial cue (``data/cue_framing.tsv`` stance class ``denies``: deny, reject,
     dismiss, refute...): "dismissed reports that…", "rejected claims that…";
-  * the claim's own predicate is negated ("this does not make the US a party…") or its event is
-    negated by a relative clause ("arms transaction … which has never happened"), unless the
-    negated clause is a prediction or a norm (a negated "will" is a commitment, not a denial);
+  * the claim's own predicate is negated **as a rebuttal** (``nlp/negation.py``: emphatic,
+    wrongdoing, the source about itself, a rebutting cue, or a claim on the table: "Manafort was
+    not involved", "I never touched her"), or its event is negated ("this does not make the US a
+    party…", "arms transaction … which has never happened"); a negated prediction, norm, habit or
+    present evaluation, or a negated accusation with no claim to rebut, is asserted;
+  * the clause itself says a claim is false ("had fabricated the story", "is wrong for saying X");
   * a rejecting evaluation in the content outside the claim's clause applies to it ("the false
     report that…", "the groundless theory that…", "an absurd lie", "cooked up by…", "unfounded
     accusations"): each rejection goes to the nearest noun-headed claim (the claim noun it
@@ -17,7 +20,9 @@ For every claim ``cc_propositions`` found in a statement (``doc.user_data["cc_cl
   * a denial cue and a negation cancel out ("denied that he had not paid");
 - ``asserts`` otherwise.
 
-A statement with no claim (a question, an order, a norm) gets no stance.
+A statement with no claim (a question, an order, a norm) gets no stance, nor does one whose
+content only names a topic under a cue that neither confirms nor denies it ("responded to Trump's
+remarks").
 """
 from __future__ import annotations
 
@@ -28,7 +33,8 @@ from spacy.tokens import Doc
 
 from ..model import Stance, Statement
 from .framing import cue_lemma, framing_of
-from .propositions import Claim, _tok_range, rejection_positions
+from .negation import rebuts
+from .propositions import PERCEPTION, Claim, _tok_range, rejection_positions
 from .meaning_lexicon import lexicon
 
 
@@ -36,7 +42,8 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
     if not claims:
         return []
     lx = lexicon()
-    cue_class = framing_of(cue_lemma(doc, st))[1] if st.cue else "-"
+    cue_lem = cue_lemma(doc, st) if st.cue else None
+    cue_class = framing_of(cue_lem)[1] if st.cue else "-"
     toks = _tok_range(doc, st)
     lo = st.start
     rejected: set[int] = set()
@@ -67,16 +74,24 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
     out: list[Stance] = []
     seen = set()
     direct = {c.prop for c in claims if c.kind != "anaphor"}
+    only_anaphors = not direct
     for i, c in enumerate(claims):
         if c.prop is None:
             continue
+        if only_anaphors and _topic_only(doc, st, c, i in rejected, cue_class, cue_lem):
+            continue  # "responding to Trump's remarks", "blasted Trump's statements": a topic, no stance
         if c.kind == "anaphor" and c.prop in direct and i not in rejected and not c.forced:
             continue  # a mention of a claim the statement already states ("the report that X ... the news")
         if c.forced:
             label = c.forced
+        elif _self_rejecting(c, lx):
+            label = "denies"
         else:
-            denied = cue_class == "denies"
-            if c.negated and c.modal is None and c.kind != "anaphor":
+            # "dismissed him as a Hollywood actor": a characterization, not a denial
+            small_clause = c.kind == "gist" and c.head is not None and c.head.pos_ in ("NOUN", "PROPN", "PRON")
+            denied = cue_class == "denies" and not small_clause
+            if c.negated and c.modal is None and c.kind != "anaphor" and (
+                    denied or c.kind == "event" or rebuts(doc, st, c.head, c.agent, lx, cue_lem)):
                 denied = not denied
             if i in rejected or (c.noun is not None and _event_denied(c.noun)):
                 denied = True
@@ -86,6 +101,58 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
         seen.add((c.prop, label))
         out.append(Stance(c.prop, label))  # type: ignore[arg-type]
     return out
+
+
+def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: str, cue_lem: Optional[str]) -> bool:
+    """An anaphor that is the whole content under a cue that neither confirms nor denies it names
+    a topic ("responding to Trump's remarks", "apologize for his remarks"), not a claim taken up."""
+    if c.kind != "anaphor" or c.noun is None or c.forced or rejected or cue_class == "denies":
+        return False
+    if cue_lem is not None and (cue_lem in PERCEPTION or framing_of(cue_lem)[0] == "endorsing"):
+        return False
+    spans = [(x.start, x.end) for x in st.content]
+    head = c.noun.head
+    if head.i != c.noun.i and head.pos_ != "ADP" and any(a <= head.idx < b for a, b in spans):
+        return False  # the noun is inside a larger content
+    inside = [t for t in _tok_range(doc, st) if not t.is_punct and t.pos_ not in ("ADP", "DET")]
+    np = {t.i for t in c.noun.subtree}
+    return sum(t.i in np for t in inside) >= 0.8 * len(inside)  # the content is (almost) only that noun phrase
+
+
+def _self_rejecting(c: Claim, lx) -> bool:
+    """A clause that itself says a claim is false: "Fields had fabricated the story" (a fabrication
+    verb with a claim noun as object), "anyone claiming X is peddling fiction" (a rejection noun as
+    object, a saying in the subject), "Smith is wrong for saying X" (a rejection adjective of a
+    person, for what the person said)."""
+    v = c.head
+    if v is None or c.kind not in ("clause", "gist", "nominal") or v.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(v.children)
+    lem = v.lemma_.lower()
+    if lem in lx.reject_verbs and any(k.dep_ == "dobj" and k.lemma_.lower() in lx.claim_nouns for k in kids):
+        return True
+    said = lambda t: t.pos_ == "VERB" and t.lemma_.lower() in lx.framing  # noqa: E731
+    # the claim is what someone is said to say, and that saying is rejected: "Smith is wrong for
+    # saying [Clinton lied]", "anyone claiming [the economy is in decline] is peddling fiction"
+    up = list(v.ancestors)[:8]
+    for k, a in enumerate(up):
+        if said(a):
+            for b in up[k + 1:k + 5]:
+                if b.pos_ in ("VERB", "AUX") and any(
+                        x.dep_ in ("acomp", "attr", "dobj") and (x.lemma_.lower() in lx.reject_words or x.lower_ in lx.reject_words)
+                        for x in b.children):
+                    return True
+            break
+    subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass")), None)
+    for k in kids:
+        if k.dep_ in ("dobj", "attr") and (k.lemma_.lower() in lx.reject_words or k.lower_ in lx.reject_words):
+            if subj is not None and any(said(t) for t in subj.subtree):
+                return True
+        if k.dep_ == "acomp" and (k.lemma_.lower() in lx.reject_words or k.lower_ in lx.reject_words):
+            for p in list(k.children) + kids:
+                if p.dep_ == "prep" and p.lower_ == "for" and any(said(g) for g in p.children if g.dep_ == "pcomp"):
+                    return True
+    return False
 
 
 def _event_denied(noun) -> bool:
