@@ -11,6 +11,7 @@ import typer
 
 from .analyze import BATCH_SIZE
 from .cli_errors import err as _err
+from .ledger.queries import MIN_CONFIDENCE
 
 DB_HELP = "Ledger file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."
 
@@ -25,6 +26,11 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search_cmd)
     app.command("article")(article_cmd)
     app.command("rematch")(rematch_cmd)
+    try:
+        from .commands_analyze import eval_app
+    except ImportError:  # the analyze area's `eval` group is not there
+        return
+    eval_app.command("disputes")(eval_disputes_cmd)
 
 
 def _console():
@@ -151,6 +157,9 @@ def disputes_cmd(
     actor: Optional[str] = typer.Option(None, "--actor", help="Only disputes this actor (name or id) takes part in."),
     since: Optional[str] = typer.Option(None, "--since", help="Only statements dated on/after YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="Only statements dated on/before YYYY-MM-DD."),
+    min_confidence: float = typer.Option(MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
+                                         help="Count only statement links at least this sure (0 counts every link)."),
+    weak: bool = typer.Option(False, "--weak", help="Also show each dispute's links below --min-confidence."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Contested claims, most contested and most recent first: who asserts, who denies, who does not know."""
@@ -161,7 +170,8 @@ def disputes_cmd(
         _err(str(e))
         raise typer.Exit(2)
     with _open(db) as led:
-        ds = led.disputes(limit=limit, offset=offset, outlet=outlet, actor=actor, since=since, until=until)
+        ds = led.disputes(limit=limit, offset=offset, outlet=outlet, actor=actor, since=since, until=until,
+                          min_confidence=min_confidence)
     if as_json:
         return _dump(ds)
     if not ds:
@@ -179,9 +189,13 @@ def disputes_cmd(
         t.add_column("cue", style="magenta", ratio=1)
         t.add_column("what", ratio=5)
         t.add_column("when · where", style="dim", ratio=2)
-        for label, key, style in (("asserts", "asserted_by", "green"), ("denies", "denied_by", "red"),
-                                  ("no knowledge", "no_knowledge", "yellow")):
+        rows = [("asserts", "asserted_by", "green"), ("denies", "denied_by", "red"), ("no knowledge", "no_knowledge", "yellow")]
+        if weak:
+            rows.append(("weak link", "weak", "dim"))
+        for label, key, style in rows:
             for r in d[key]:
+                if key == "weak":
+                    label = f"{r['stance']}?\n{r['confidence']} {r['basis'] or ''}"
                 cue = (r["cue"] or "—") + (f"\n[{r['framing']}]" if r.get("framing") not in (None, "neutral") else "")
                 t.add_row(f"[{style}]{label}[/]", _who(r), cue, _short(r["text"], 240),
                           " · ".join(x for x in (r["date"], r["outlet"]) if x) or "—")
@@ -317,3 +331,39 @@ def rematch_cmd(db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP)) -
         led.rematch()
         s = led.stats()
     typer.echo(f"rematched: {s['propositions']} propositions, {s['disputes']} disputes")
+
+
+# ---------------------------------------------------------------- eval disputes (registered on `eval`)
+
+def eval_disputes_cmd(
+    judged: Path = typer.Argument(..., help="Judgement file (eval/disputes/*.json)."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    min_confidence: float = typer.Option(MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
+                                         help="The disputes' link threshold (as `disputes --min-confidence`)."),
+    todo: Optional[Path] = typer.Option(None, "--todo", help="Write the links no judgement covers here, to judge."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Link and dispute precision of a ledger's disputes against judged statements."""
+    from .ledger.judgements import JudgementError, Judgements, evaluate
+    try:
+        j = Judgements.load(judged)
+    except JudgementError as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    with _open(db) as led:
+        with led._lock:
+            r = evaluate(led.conn, j, min_confidence=min_confidence)
+    if todo is not None:
+        todo.write_text(json.dumps(r["todo"], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if as_json:
+        return _dump({k: v for k, v in r.items() if k != "todo"})
+    pct = lambda x: "—" if x is None else f"{100 * x:.1f}%"  # noqa: E731
+    for d in r["per_dispute"]:
+        typer.echo(f"  {d['verdict']:>4}  #{d['id']} {_short(d['gist'], 70)}  ({d['right']}/{d['judged']} links right"
+                   f"{', ' + str(d['links'] - d['judged']) + ' unjudged' if d['links'] > d['judged'] else ''})")
+    typer.echo(f"disputes: {r['disputes']} (real {r['real']}, not real {r['not_real']}, unsettled {r['open']}) · "
+               f"dispute precision {pct(r['dispute_precision'])}")
+    typer.echo(f"links: {r['links']} (judged {r['judged_links']}, right {r['right_links']}, unjudged "
+               f"{r['unjudged_links']}) · link precision {pct(r['link_precision'])}")
+    if todo is not None:
+        typer.echo(f"{len(r['todo'])} unjudged link(s) written to {todo}")

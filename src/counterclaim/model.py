@@ -98,9 +98,22 @@ class Cue:
 class Stance:
     proposition: str
     stance: StanceLabel
+    # How sure the analyzer is that the statement is about this proposition (the link, not the
+    # stance label): 0..1, and how the link was made (relation | claim | gist | fragment |
+    # anaphor-fit | anaphor | pronoun | unresolved). Optional: gold and older analyses have none.
+    confidence: float = 1.0
+    basis: Optional[str] = None
 
     def to_dict(self) -> dict:
-        return {"proposition": self.proposition, "stance": self.stance}
+        d: dict = {"proposition": self.proposition, "stance": self.stance}
+        if self.basis is not None:
+            d["confidence"] = round(self.confidence, 3)
+            d["basis"] = self.basis
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Stance":
+        return cls(d["proposition"], d["stance"], float(d.get("confidence", 1.0)), d.get("basis"))
 
 
 @dataclass
@@ -198,7 +211,7 @@ class Statement:
             source=Source.from_dict(d["source"]) if d.get("source") else None,
             cue=Cue.from_dict(d["cue"]) if d.get("cue") else None,
             kind=d.get("kind", "indirect"),
-            stances=[Stance(s["proposition"], s["stance"]) for s in d.get("stances", [])],
+            stances=[Stance.from_dict(s) for s in d.get("stances", [])],
             said_on=DateRef(**expr) if expr else None,
             via=d.get("via"),
             marks=[Mark(**m) for m in d.get("marks", [])],

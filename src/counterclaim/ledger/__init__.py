@@ -249,14 +249,19 @@ class Ledger:
 
     # ------------------------------------------------------------ reading
     @_locked
-    def stats(self) -> dict:
-        return queries.stats(self.conn)
+    def stats(self, *, min_confidence: Optional[float] = None) -> dict:
+        mc = queries.MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
+        return queries.stats(self.conn, min_confidence=mc)
 
     @_locked
     def disputes(self, *, limit: int = 50, offset: int = 0, outlet: Optional[str] = None,
-                 since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None) -> list[dict]:
+                 since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None,
+                 min_confidence: Optional[float] = None) -> list[dict]:
+        """Contested propositions; only statement links at least ``min_confidence`` sure count
+        (default ``queries.MIN_CONFIDENCE``), the weaker ones are listed under ``weak``."""
+        mc = queries.MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
         return queries.disputes(self.conn, limit=limit, offset=offset, outlet=outlet, since=since, until=until,
-                                actor=actor)
+                                actor=actor, min_confidence=mc)
 
     @_locked
     def proposition(self, id: int) -> Optional[dict]:

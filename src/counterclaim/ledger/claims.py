@@ -31,7 +31,14 @@ from .lexicon import function_words
 # Thresholds (documented in docs/ledger.md; measured on the pairs in tests/test_ledger_claims.py).
 GIST_MATCH = 0.55        # gist-only matching (and at least MIN_SHARED_WORDS content words in common)
 MIN_SHARED_WORDS = 2
-WILDCARD_MATCH = 0.45    # structured keys equal up to an unknown agent/recipient
+MIN_COVERAGE = 0.6       # ... covering this share of the longer gist's content words ("I think it's a bribe"
+                         # and "I think it's funny" share the frame, not the claim)
+MIXED_MATCH = 0.65       # gist matching when one side has a structured key and the other has not (the
+                         # analyzer read them differently: "you cannot win an election" vs "you win a primary")
+WILDCARD_MATCH = 0.45    # structured keys with the same agent, equal up to an unknown recipient
+AGENTLESS_MATCH = 0.95   # same relation and recipient but no known agent: near-identical gists only, with
+                         # the same names and content words ("voters endorsed Clinton" is not "John Bolton
+                         # endorsed Clinton", and "he endorsed Clinton" in two articles is two people)
 NAME_CONFLICT_PENALTY = 0.5
 FTS_CANDIDATES = 25
 KEY_CANDIDATES = 50
@@ -69,7 +76,19 @@ class GistFeatures:
         toks = _WORD.findall(gist or "")
         words, names = set(), set()
         for i, t in enumerate(toks):
-            low = t.lower()
+            low = t.lower().replace("’", "'")
+            if low == "cannot":
+                words.add("not")
+                continue
+            if "'" in low:  # contractions and possessives: "it's", "I'm", "don't", "Trump's"
+                if low.endswith("n't"):
+                    words.add("not")
+                    low = low[:-3]
+                else:
+                    low = low.split("'")[0]
+                if not low or low in _STOP:
+                    continue
+                t = t[:len(low)]
             if _NUM.match(t):
                 names.add(t.replace(",", ""))
                 words.add(t.replace(",", ""))
@@ -88,7 +107,7 @@ class GistFeatures:
             words.add(_stem(low))
         norm = " " + " ".join(t.lower() for t in toks) + " "
         grams = Counter(norm[i:i + 3] for i in range(len(norm) - 2))
-        negated = any(t.lower() in _KEEP or t.lower().endswith(("n't", "n’t")) for t in toks)
+        negated = any(t.lower() in _KEEP or t.lower() == "cannot" or t.lower().endswith(("n't", "n’t")) for t in toks)
         return cls(frozenset(words), frozenset(names), negated, grams,
                    math.sqrt(sum(v * v for v in grams.values())) or 1.0)
 
@@ -118,6 +137,21 @@ def gist_similarity(a: str | GistFeatures, b: str | GistFeatures) -> float:
 def names_conflict(fa: GistFeatures, fb: GistFeatures) -> bool:
     """Each gist names someone or something (or a number) the other does not."""
     return bool((fa.names - fb.names) and (fb.names - fa.names))
+
+
+def share_predicate(fa: GistFeatures, fb: GistFeatures) -> bool:
+    """Do the gists share a content word that is not a name? Names alone are not a claim: "I met
+    Hillary Clinton" and "I can beat Hillary Clinton" share only whom they are about."""
+    return bool((fa.words - fa.names) & (fb.words - fb.names) - _KEEP)
+
+
+def coverage(fa: GistFeatures, fb: GistFeatures) -> float:
+    """The share of the longer gist's content words that the other has too (negation words, which
+    say nothing of what a claim is about, left out: "I don't think it matters" and "I don't think the
+    industry is over" share one word, "think")."""
+    a, b = fa.words - _KEEP, fb.words - _KEEP
+    n = max(len(a), len(b))
+    return len(a & b) / n if n else 0.0
 
 
 
@@ -185,14 +219,22 @@ def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
                 continue
             if (p.agent and agent and p.agent != agent) or (p.recipient and recipient and p.recipient != recipient):
                 continue
+            fg = features(gist)
             if key == p.key and "?" not in key.split("|"):
                 score, conf, method = 2.0 + sim, 0.75 + 0.25 * sim, "key"
-            elif sim >= WILDCARD_MATCH and not names_conflict(fp, features(gist)):
+            elif p.agent and agent:  # same agent, a recipient unknown on one side
+                if sim < WILDCARD_MATCH or names_conflict(fp, fg):
+                    continue
                 score, conf, method = 1.0 + sim, 0.5 + 0.3 * sim, "key+gist"
-            else:
-                continue
+            else:  # who did it is unknown on one side: the gists must say the same of the same names
+                if sim < AGENTLESS_MATCH or fp.names != fg.names or coverage(fp, fg) < 1.0:
+                    continue
+                score, conf, method = 1.0 + sim, 0.4 + 0.4 * sim, "key+gist"
         else:
-            if sim < GIST_MATCH or len(fp.words & features(gist).words) < MIN_SHARED_WORDS:
+            fg = features(gist)
+            mixed = _structured(p.agent, p.relation, p.recipient) or _structured(agent, relation, recipient)
+            if sim < (MIXED_MATCH if mixed else GIST_MATCH) or len(fp.words & fg.words) < MIN_SHARED_WORDS \
+                    or coverage(fp, fg) < MIN_COVERAGE or not share_predicate(fp, fg):
                 continue
             score, conf, method = sim, sim, "gist"
         if score > best_score or (score == best_score and best.proposition_id is not None and pid < best.proposition_id):

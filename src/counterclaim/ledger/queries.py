@@ -14,6 +14,14 @@ from typing import Iterable, Optional
 
 STANCES = ("asserts", "denies", "no_knowledge")
 
+# A dispute counts only statement -> proposition links at least this sure (stances.confidence: the
+# weaker of the analyzer's link confidence and the cross-article match's; docs/ledger.md). 0.5 keeps
+# a statement's own clause or claim, a fitting anaphor ("the transfer") and a rejection or
+# no-knowledge formula about the claim just before it; it drops clause fragments, anaphors to
+# gists, far-back anaphors and bare "this is ..." / "it's ..." evaluations.
+MIN_CONFIDENCE = 0.5
+_CONF = "COALESCE(st.confidence, 1.0)"
+
 # Who a statement's source is, for counting sides: the actor when resolved, else the source's
 # own words, else the statement itself.
 _SOURCE_KEY = "COALESCE(s.actor_id, 'src:' || lower(s.source_text), 'stmt:' || s.id)"
@@ -81,13 +89,13 @@ def fts_query(text: str, op: str = "AND") -> Optional[str]:
 
 # ---------------------------------------------------------------- counts
 
-def stats(conn: sqlite3.Connection) -> dict:
+def stats(conn: sqlite3.Connection, *, min_confidence: float = MIN_CONFIDENCE) -> dict:
     one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     return {
         "articles": one("SELECT count(*) FROM articles"),
         "statements": one("SELECT count(*) FROM statements"),
         "propositions": one("SELECT count(*) FROM propositions"),
-        "disputes": len(_dispute_rows(conn)),
+        "disputes": len(_dispute_rows(conn, min_confidence=min_confidence)),
         "actors": one("SELECT count(DISTINCT actor_id) FROM statements WHERE actor_id IS NOT NULL"),
         "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
         "stances": one("SELECT count(*) FROM stances"),
@@ -117,8 +125,9 @@ def resolve_actor(conn: sqlite3.Connection, name_or_id: str) -> Optional[str]:
 
 
 def _dispute_rows(conn: sqlite3.Connection, *, outlet=None, since=None, until=None, actor_id=None,
-                  actor_given=False) -> list[tuple]:
-    where, having, params = [], ["na > 0", "nd > 0"], {}
+                  actor_given=False, min_confidence: float = MIN_CONFIDENCE) -> list[tuple]:
+    # one source asserts and *another* denies (a source on both sides alone is no dispute)
+    where, having, params = [f"{_CONF} >= :minc"], ["na > 0", "nd > 0", "nad > 1"], {"minc": min_confidence}
     if since:
         where.append(f"{_DATE} >= :since")
         params["since"] = since
@@ -136,7 +145,9 @@ def _dispute_rows(conn: sqlite3.Connection, *, outlet=None, since=None, until=No
       COUNT(DISTINCT CASE WHEN st.stance = 'asserts' THEN {_SOURCE_KEY} END) AS na,
       COUNT(DISTINCT CASE WHEN st.stance = 'denies' THEN {_SOURCE_KEY} END) AS nd,
       COUNT(DISTINCT CASE WHEN st.stance = 'no_knowledge' THEN {_SOURCE_KEY} END) AS nk,
-      COUNT(DISTINCT s.article_id), COUNT(DISTINCT ar.outlet), MAX({_DATE})
+      COUNT(DISTINCT s.article_id), COUNT(DISTINCT ar.outlet), MAX({_DATE}),
+      COUNT(DISTINCT CASE WHEN st.stance IN ('asserts', 'denies') THEN {_SOURCE_KEY} END) AS nad,
+      AVG({_CONF})
     FROM stances st JOIN statements s ON s.id = st.statement_id JOIN articles ar ON ar.id = s.article_id
     {"WHERE " + " AND ".join(where) if where else ""}
     GROUP BY st.proposition_id
@@ -146,12 +157,14 @@ def _dispute_rows(conn: sqlite3.Connection, *, outlet=None, since=None, until=No
 
 
 def dispute_score(na: int, nd: int, nk: int, n_articles: int, n_outlets: int,
-                  latest: Optional[str], newest: Optional[str]) -> float:
-    """How contested and how recent: both sides' weight, breadth of coverage, halved per year of age.
+                  latest: Optional[str], newest: Optional[str], confidence: float = 1.0) -> float:
+    """How contested and how recent: both sides' weight, breadth of coverage, halved per year of age,
+    weighted by how sure its links are.
 
     contest = min(asserting, denying) + 0.25 x every side + 0.25 x each outlet beyond the first
               + 0.1 x each article beyond the first; recency = 0.5 ** (years between this dispute's latest
-              statement and the newest date in the result set); undated disputes count as a year old.
+              statement and the newest date in the result set); undated disputes count as a year old;
+              sureness = 0.5 + 0.5 x the mean confidence of the links counted.
     """
     contest = min(na, nd) + 0.25 * (na + nd + nk) + 0.25 * max(n_outlets - 1, 0) + 0.1 * max(n_articles - 1, 0)
     d_latest, d_newest = _as_date(latest), _as_date(newest)
@@ -159,11 +172,14 @@ def dispute_score(na: int, nd: int, nk: int, n_articles: int, n_outlets: int,
         age = max((d_newest - d_latest).days, 0) / 365.25
     else:
         age = 1.0
-    return round(contest * 0.5 ** age, 4)
+    return round(contest * 0.5 ** age * (0.5 + 0.5 * min(max(confidence, 0.0), 1.0)), 4)
 
 
-def _refs_for(conn: sqlite3.Connection, prop_ids: list[int], since=None, until=None) -> dict[int, dict[str, list]]:
-    out: dict[int, dict[str, list]] = {pid: {s: [] for s in STANCES} for pid in prop_ids}
+def _refs_for(conn: sqlite3.Connection, prop_ids: list[int], since=None, until=None,
+              min_confidence: float = 0.0) -> dict[int, dict[str, list]]:
+    """Each proposition's statements by stance; links below ``min_confidence`` go to ``weak``
+    (each with its ``stance``)."""
+    out: dict[int, dict[str, list]] = {pid: {s: [] for s in (*STANCES, "weak")} for pid in prop_ids}
     if not prop_ids:
         return out
     where = [f"st.proposition_id IN ({','.join('?' * len(prop_ids))})"]
@@ -174,10 +190,16 @@ def _refs_for(conn: sqlite3.Connection, prop_ids: list[int], since=None, until=N
     if until:
         where.append(f"substr({_DATE}, 1, length(?)) <= ?")
         params += [until, until]
-    sql = _REF_SELECT.replace("SELECT s.id,", "SELECT st.proposition_id, st.stance, s.id,", 1) + \
+    sql = _REF_SELECT.replace("SELECT s.id,", f"SELECT st.proposition_id, st.stance, {_CONF}, st.basis, s.id,", 1) + \
         " JOIN stances st ON st.statement_id = s.id WHERE " + " AND ".join(where)
     for row in conn.execute(sql, params):
-        out[row[0]][row[1]].append(_ref(row[2:]))
+        ref = _ref(row[4:])
+        ref["confidence"], ref["basis"] = round(row[2], 3), row[3]
+        if row[2] >= min_confidence:
+            out[row[0]][row[1]].append(ref)
+        else:
+            ref["stance"] = row[1]
+            out[row[0]]["weak"].append(ref)
     for by in out.values():
         for lst in by.values():
             lst.sort(key=_ref_sort_key)
@@ -193,22 +215,26 @@ def _props_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, dict
 
 
 def disputes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, outlet: Optional[str] = None,
-             since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None) -> list[dict]:
+             since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None,
+             min_confidence: float = MIN_CONFIDENCE) -> list[dict]:
+    """Propositions asserted by one source and denied by another, counting only links at least
+    ``min_confidence`` sure; the weaker links of each are listed apart (``weak``)."""
     actor_id = resolve_actor(conn, actor) if actor else None
-    rows = _dispute_rows(conn, outlet=outlet, since=since, until=until, actor_id=actor_id, actor_given=bool(actor))
+    rows = _dispute_rows(conn, outlet=outlet, since=since, until=until, actor_id=actor_id, actor_given=bool(actor),
+                         min_confidence=min_confidence)
     newest = max((r[6] for r in rows if r[6]), default=None)
-    scored = sorted(((dispute_score(r[1], r[2], r[3], r[4], r[5], r[6], newest), r) for r in rows),
+    scored = sorted(((dispute_score(r[1], r[2], r[3], r[4], r[5], r[6], newest, r[8]), r) for r in rows),
                     key=lambda x: (-x[0], -(_as_date(x[1][6]) or dt.date.min).toordinal(), x[1][0]))
     page = scored[max(offset, 0): max(offset, 0) + max(limit, 0)]
     ids = [r[0] for _, r in page]
     props = _props_by_id(conn, ids)
-    refs = _refs_for(conn, ids, since, until)
+    refs = _refs_for(conn, ids, since, until, min_confidence)
     outlets: dict[int, list[str]] = defaultdict(list)
     if ids:
         for pid, o in conn.execute(
                 "SELECT DISTINCT st.proposition_id, ar.outlet FROM stances st JOIN statements s ON s.id = st.statement_id "
-                f"JOIN articles ar ON ar.id = s.article_id WHERE ar.outlet IS NOT NULL AND st.proposition_id IN "
-                f"({','.join('?' * len(ids))}) ORDER BY ar.outlet", ids):
+                f"JOIN articles ar ON ar.id = s.article_id WHERE ar.outlet IS NOT NULL AND {_CONF} >= ? "
+                f"AND st.proposition_id IN ({','.join('?' * len(ids))}) ORDER BY ar.outlet", [min_confidence, *ids]):
             outlets[pid].append(o)
     out = []
     for score, r in page:
@@ -218,7 +244,7 @@ def disputes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, outl
             "n_asserting": r[1], "n_denying": r[2], "n_no_knowledge": r[3],
             "outlets": outlets.get(pid, []),
             "asserted_by": refs[pid]["asserts"], "denied_by": refs[pid]["denies"],
-            "no_knowledge": refs[pid]["no_knowledge"],
+            "no_knowledge": refs[pid]["no_knowledge"], "weak": refs[pid]["weak"],
         })
     return out
 

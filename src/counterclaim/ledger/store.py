@@ -146,9 +146,11 @@ def _dumps(x) -> str:
     return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
 
 
-def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Proposition]) -> dict[str, int]:
-    """Map each of an article's propositions to a ledger proposition (creating it when new)."""
+def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Proposition]) -> tuple[dict[str, int], dict[str, float]]:
+    """Map each of an article's propositions to a ledger proposition (creating it when new).
+    Returns the map and each local proposition's match confidence."""
     pid_map: dict[str, int] = {}
+    match_conf: dict[str, float] = {}
     links = []
     for p in props:
         m = claims.match_proposition(conn, p)
@@ -162,20 +164,34 @@ def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Propo
             if p.when:
                 conn.execute('UPDATE propositions SET "when" = ? WHERE id = ? AND "when" IS NULL', (p.when, lid))
         pid_map[p.id] = lid
+        match_conf[p.id] = m.confidence
         links.append((article_id, p.id, lid, m.confidence, p.gist, p.when, m.method))
     conn.executemany(
         'INSERT OR REPLACE INTO article_propositions(article_id, local_id, proposition_id, confidence, gist, "when", method) '
         "VALUES (?, ?, ?, ?, ?, ?, ?)", links)
-    return pid_map
+    return pid_map, match_conf
 
 
-def _stance_rows(analysis: Analysis, sid_map: dict[str, int], pid_map: dict[str, int]) -> list[tuple]:
-    rows = []
+def _stance_rows(analysis: Analysis, sid_map: dict[str, int], pid_map: dict[str, int],
+                 match_conf: dict[str, float]) -> list[tuple]:
+    """(statement, ledger proposition, stance, confidence, basis): the link's confidence is the weaker
+    of the analyzer's (statement -> its proposition) and the cross-article match's."""
+    best: dict[tuple, tuple] = {}
     for st in analysis.statements:
+        if st.id not in sid_map:
+            continue
         for s in st.stances:
-            if s.proposition in pid_map and st.id in sid_map:
-                rows.append((sid_map[st.id], pid_map[s.proposition], s.stance))
-    return rows
+            if s.proposition not in pid_map:
+                continue
+            conf = round(min(s.confidence, match_conf.get(s.proposition, 1.0)), 3)
+            k = (sid_map[st.id], pid_map[s.proposition], s.stance)
+            if k not in best or conf > best[k][3]:  # two local propositions matched to one ledger one
+                best[k] = (*k, conf, s.basis)
+    return list(best.values())
+
+
+_STANCE_INSERT = ("INSERT OR IGNORE INTO stances(statement_id, proposition_id, stance, confidence, basis) "
+                  "VALUES (?, ?, ?, ?, ?)")
 
 
 def write_analysis(conn: sqlite3.Connection, a: Analysis, chash: Optional[str] = None) -> int:
@@ -193,7 +209,7 @@ def write_analysis(conn: sqlite3.Connection, a: Analysis, chash: Optional[str] =
     if actors:
         conn.executemany(_ACTOR_UPSERT, [(x.id, x.name or x.id, x.type, x.country, x.role, x.org, x.party)
                                          for x in actors.values()])
-    pid_map = _match_and_link(conn, art.id, a.propositions)
+    pid_map, match_conf = _match_and_link(conn, art.id, a.propositions)
     base = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
     sid_map = {st.id: base + i + 1 for i, st in enumerate(a.statements)}
     by_local = {st.id: st for st in a.statements}
@@ -223,8 +239,7 @@ def write_analysis(conn: sqlite3.Connection, a: Analysis, chash: Optional[str] =
             _dumps(marks), sum(m.type == "scare_quotes" for m in st.marks), sum(m.type == "hedge" for m in st.marks),
             st.source_ref, st.confidence))
     conn.executemany(_STATEMENT_INSERT, rows)
-    conn.executemany("INSERT OR IGNORE INTO stances(statement_id, proposition_id, stance) VALUES (?, ?, ?)",
-                     _stance_rows(a, sid_map, pid_map))
+    conn.executemany(_STANCE_INSERT, _stance_rows(a, sid_map, pid_map, match_conf))
     if a.quantities:
         conn.executemany(_QUANTITY_INSERT, [
             (art.id, sid_map.get(q.statement) if q.statement else None,
@@ -268,11 +283,10 @@ def rematch(conn: sqlite3.Connection) -> int:
             if not js:
                 continue
             a = Analysis.from_dict(json.loads(js), text="")
-            pid_map = _match_and_link(conn, art_id, a.propositions)
+            pid_map, match_conf = _match_and_link(conn, art_id, a.propositions)
             sid_map = dict((lid, sid) for sid, lid in conn.execute(
                 "SELECT id, local_id FROM statements WHERE article_id = ?", (art_id,)))
-            conn.executemany("INSERT OR IGNORE INTO stances(statement_id, proposition_id, stance) VALUES (?, ?, ?)",
-                             _stance_rows(a, sid_map, pid_map))
+            conn.executemany(_STANCE_INSERT, _stance_rows(a, sid_map, pid_map, match_conf))
             for q in a.quantities:
                 if q.proposition in pid_map:
                     conn.execute('UPDATE quantities SET proposition_id = ? WHERE article_id = ? AND start = ? AND "end" = ?',

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, DateRef, Proposition, Statement
 from .meaning_lexicon import MeaningLexicon, RelationRule, lexicon
 from .doctext import doc_text
+from . import links
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -303,6 +304,9 @@ def _subject(v: Token) -> Optional[Token]:
 def _negated(v: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
         return True
+    if v.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
+                                        and any(g.dep_ == "neg" for g in c.children) for c in v.children):
+        return True  # "was not divided" parsed with the negation on the predicate
     # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
     return any(c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in v.children)
@@ -528,7 +532,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         ctoks = _clause_tokens(t, scope, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
-        if rule is None or _not_checkable(ctx, t, doc, scope):
+        if rule is None or _not_checkable(ctx, t, doc, scope, st):
             continue
         c = _clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
@@ -541,27 +545,45 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     if not claims:
         for r in roots:
             subj = next((c for c in r.children if c.dep_ in SUBJ), None)
-            if subj is not None and subj.lower_ in DEMONSTR and (rejecting or r.lemma_.lower() in ("be",)):
+            if subj is not None and subj.lower_ in DEMONSTR and (rejecting or r.lemma_.lower() in ("be",)) \
+                    and not _question(doc, r, scope):
                 claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
                 break
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
-    nk_text = doc_text(doc)[min(st.cue.span.start, lo):hi] if st.cue else doc_text(doc)[lo:hi]
-    m = lx.no_knowledge.search(_UNQUOTE.sub("", nk_text)) if lx.no_knowledge else None
-    nk = m is not None and m.start() <= NK_REACH  # the source's own words, not a clause deep inside
+    nk = _no_knowledge_formula(doc, st, lx, lo, hi)
     denial_cue = st.cue is not None and _cue_class(doc, st) == "denies"
+    if denial_cue and not any(_claim_like(lx, r) for r in roots):
+        denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
     if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
     # 6. the main clause as a gist claim
     if not claims:
-        for r in roots:
-            small_clause = r.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "as" for c in r.children)
+        # "cast Clinton as unqualified", "sees him as a real threat": "as" may hang on the cue
+        cue = _cue_lemma(doc, st)
+        as_cue = cue in lx.small_clause_cues or (st.cue is not None and st.cue.span.text.lower().endswith(" as"))
+        as_root = as_cue and any(x.lower_ == "as" and x.pos_ == "ADP" for x in roots)
+        if cue in lx.prediction_cues:  # "predict two more rate rises next year": the predicted event
+            noun = next((r for r in roots if r.pos_ == "NOUN"), None) or next(
+                (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not _in(t.head.head, scope)), None)
+            if noun is not None:
+                claims.append(_clause_claim(ctx, noun, _clause_tokens(noun, scope), st, statements, kind="gist"))
+        for r in roots if not claims else ():
+            small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or (as_cue and any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
             if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause:
                 continue
-            if _not_checkable(ctx, r, doc, scope):
+            if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
+                # "I'm telling you, this party is not divided", "I think it is over": the clause said
+                r = next((c for c in r.children if c.dep_ == "ccomp" and _in(c, scope)), r)
+            if _not_checkable(ctx, r, doc, scope, st):
                 continue
+            if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
+                continue  # an activity named, not a claim: "being Trump's running mate", "standing on the floor"
             ctoks = _clause_tokens(r, scope)
             claims.append(_clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
             break
+    if claims and not denial_cue and not nk:
+        claims.extend(_rebutting_clauses(ctx, claims, roots, scope, st, statements))
     if nk:
         for c in claims:
             c.forced = "no_knowledge"
@@ -569,6 +591,45 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
 
 
 NK_REACH = 60  # characters from the cue within which a no-knowledge formula must start
+PERSONAL = {"he", "she", "him", "her", "they", "them", "i", "we", "you", "me", "us"}
+
+
+def _no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, hi: int) -> bool:
+    """A no-knowledge formula said by the source: starting within NK_REACH characters of the cue or of
+    the start of a piece of the content (the source's own words, not a clause deep inside)."""
+    if lx.no_knowledge is None:
+        return False
+    anchors = sorted({c.start for c in st.content} | ({st.cue.span.start} if st.cue else set()))
+    base = anchors[0]
+    text = doc_text(doc)[base:hi]
+    for a in anchors:
+        piece = _UNQUOTE.sub("", text[a - base:a - base + NK_REACH + 80])
+        m = lx.no_knowledge.search(piece)
+        if m is not None and m.start() <= NK_REACH:
+            return True
+    return False
+
+
+def _claim_like(lx: MeaningLexicon, r: Token) -> bool:
+    """Can what a denial cue takes be a claim: a clause, a claim or event noun, a pronoun that is not a
+    person ("denied it", "rejected the allegation", "denied the transfer"); not a person ("rejected
+    Mr. Bush") nor something acted on ("the Senate rejected the bill")."""
+    if r.pos_ in ("VERB", "AUX"):
+        return True
+    if r.pos_ == "PRON" or r.lower_ in DEMONSTR:
+        return r.lower_ not in PERSONAL
+    lem = r.lemma_.lower()
+    if r.pos_ != "NOUN":
+        return False
+    if lem in lx.claim_nouns or lem in lx.noun_rules or lem in lx.denied_nouns:
+        return True
+    return not (r.ent_type_ or lem in lx.type_heads or lem in lx.rejected_action_nouns)
+
+
+def _cue_lemma(doc: Doc, st: Statement) -> Optional[str]:
+    from .framing import cue_lemma
+
+    return cue_lemma(doc, st) if st.cue else None
 
 
 def _cue_class(doc: Doc, st: Statement) -> str:
@@ -647,22 +708,88 @@ def rejection_positions(ctx: Ctx, toks: list[Token], lo: int) -> list[int]:
 WH = {"why", "whether", "how", "what", "who", "whom", "when", "where", "which", "if"}
 
 
-def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope) -> bool:
-    """A norm, a question, an order or a bare infinitive (a request, a wish) states nothing checkable."""
+def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Statement] = None) -> bool:
+    """A norm, a question, an order or a request states nothing checkable. A to-infinitive is
+    checkable only as a commitment ("vowed to press on", "agreed to pay"); under any other cue it is
+    a request, a refusal, a wish or a decision ("urged them to leave", "did not want to address")."""
     if _modality(ctx, r) == "deontic":
         return True
-    sent_text = doc_text(doc)[r.sent.start_char:r.sent.end_char].rstrip(_QUOTES + " \n")
-    if sent_text.endswith("?"):
+    if _question(doc, r, scope):
         return True
+    sent = r.sent
+    sent_text = doc_text(doc)[sent.start_char:sent.end_char].rstrip(_QUOTES + " \n")
+    if sent_text.endswith("?"):
+        # the question must be the source's: the content opens the sentence or holds the "?"
+        # ("Why had he asserted that X?" is the reporter's question about an assertion)
+        q_at = sent.start_char + len(sent_text) - 1
+        first = min(a for a, _ in scope.spans) if scope.spans else sent.start_char
+        if first <= sent.start_char + 1 or any(a <= q_at < b + 2 for a, b in scope.spans):
+            return True
     first = next((t for t in r.subtree if t.idx in scope and not t.is_punct), None)
     if first is not None and first.lower_ in WH and first.i < r.i and (first.head.i == r.i or first.head.head.i == r.i) \
             and first.dep_ != "advmod" or (first is not None and first.lower_ in ("why", "whether", "how") and first.head.i == r.i):
         return True  # an indirect question: "questioned why ...", "asked whether ..."
     if r.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):
-        return True  # "asked the candidates to make ...", "did not want to address ..."
+        cue = _cue_lemma(doc, st) if st is not None else None
+        if cue not in ctx.lx.commitment_cues:
+            return True  # "asked the candidates to make ...", "did not want to address ..."
+        if any(t.idx in scope and t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[sent.start:r.left_edge.i]):
+            return True  # "offered the voters to choose": an object, then what it is asked to do
     if r.tag_ == "VB" and r.dep_ == "ROOT" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
         return True  # imperative: "please explain ..."
     return False
+
+
+def _rebutting_clauses(ctx: Ctx, claims: list, roots: list, scope: Scope, st: Statement, statements: dict) -> list:
+    """The other clauses of a content that rebut a claim ("Many people used private email. It was not
+    at all unprecedented."; "was private and has never been the property of the State Department"):
+    each is a claim of its own, so that the statement denies it while it asserts the main clause."""
+    from .negation import rebuts
+
+    doc = ctx.doc
+    taken = {c.head.i for c in claims if c.head is not None}
+    heads = [x for x in roots if x.pos_ in ("VERB", "AUX")]
+    heads += [x for r in roots for x in r.children if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _in(x, scope)]
+    heads = [x for x in heads if x.i not in taken]
+    cue = _cue_lemma(doc, st)
+    out = []
+    for v in heads:
+        if not denial_negation(v) or _not_checkable(ctx, v, doc, scope, st):
+            continue
+        stop = {c.i for c in v.children if c.dep_ == "conj"}
+        c = _clause_claim(ctx, v, _clause_tokens(v, scope, stop=stop), st, statements, kind="gist")
+        if c.negated and c.modal is None and rebuts(doc, st, v, c.agent, ctx.lx, cue):
+            out.append(c)
+    return out
+
+
+_TERMINATOR = re.compile(r"[.?!]")
+QUESTION_OPENERS = {"if", "whether", "why", "how", "where", "who", "what", "which", "when"}
+
+
+def _question(doc: Doc, r: Token, scope: Scope) -> bool:
+    """Is the clause of ``r`` a question: its sentence inside the content ends with "?" ("“Is
+    Bradley independent enough…?”"), or the content is an indirect question whose opener belongs to
+    the content's main verb ("wondering if the Clintons will return the money", "where he stands",
+    "how poor students are performing") and ``r`` lies inside it."""
+    text = doc_text(doc)
+    for a, b in scope.spans:
+        if a <= r.idx < b:
+            m = _TERMINATOR.search(text, r.idx, b)
+            if m is not None and m.group() == "?":
+                return True
+    toks = [t for t in doc[r.sent.start:r.sent.end] if t.idx in scope and not t.is_punct]
+    if not toks:
+        return False
+    first = toks[0]
+    if first.lower_ not in QUESTION_OPENERS or not scope.spans or first.idx > min(a for a, _ in scope.spans) + 2:
+        return False
+    root = first.head if (first.head.idx in scope and first.head.pos_ in ("VERB", "AUX")) else None
+    if root is None and first.lower_ in ("how", "what", "which") and first.head.head.idx in scope:
+        root = first.head.head  # "how poor students are performing"
+    if root is None or root.dep_ == "advcl" or root.head.idx in scope:
+        return False  # "if people think X, you have a candidate": a condition, not a question
+    return r.i == root.i or root.left_edge.i <= r.i <= root.right_edge.i
 
 
 def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statements: dict, kind: str,
@@ -702,12 +829,24 @@ def _gist(ctx: Ctx, c: Claim) -> str:
 
 
 def _key(c: Claim, gist: str) -> str:
+    """The in-article grouping key. An agent with no actor id but with words of its own ("voters",
+    "John Bolton") keeps those words, so "voters endorsed Clinton" and "John Bolton endorsed Clinton"
+    stay two claims; an unresolved pronoun is unknown (``?``)."""
     if c.rule is not None and (c.agent or c.recipient):
-        return "|".join([c.agent or "?", c.rule.relation, c.recipient or "?"])
+        agent = c.agent
+        if agent is None:
+            words = " ".join(re.sub(r"[^\w\s]", "", (c.agent_name or "").lower()).split())
+            agent = "~" + words if words and words not in links.PRONOUNS else "?"
+        return "|".join([agent, c.rule.relation, c.recipient or "?"])
     return "gist|" + " ".join(re.sub(r"[^\w\s]", "", gist.lower()).split())
 
 
-def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[str]:
+
+def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
+    """The proposition an anaphor refers to: (id, how, distance in characters), or None.
+
+    how: ``fit`` (the anaphor's noun or rule names the antecedent's relation), ``relation`` (the
+    latest antecedent with a relation), ``latest`` (the latest of all)."""
     want = set()
     if c.noun is not None:
         want = ctx.lx.relation_nouns(c.noun.lemma_.lower())
@@ -719,9 +858,11 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[str]:
     if want:
         fit = [h for h in recent if h[2] in want]
         if fit:
-            return fit[-1][1]
+            return fit[-1][1], "fit", pos - fit[-1][0]
     rel = [h for h in recent if h[2]]
-    return (rel or recent)[-1][1]
+    if rel:
+        return rel[-1][1], "relation", pos - rel[-1][0]
+    return recent[-1][1], "latest", pos - recent[-1][0]
 
 
 def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
@@ -729,13 +870,16 @@ def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
 
 
 def assign(ctx: Ctx, c: Claim, dates: list[DateRef]) -> None:
-    """Give a claim its Proposition (creating it, or finding it by key or by salience)."""
+    """Give a claim its Proposition (creating it, or finding it by key or by salience), and record
+    how sure the link is (``doc.user_data["cc_links"]``, turned into Stance confidences by cc_links)."""
     pos = c.start
     if c.kind == "anaphor":
-        pid = _salient(ctx, c, pos)
-        if pid is not None:
+        found = _salient(ctx, c, pos)
+        if found is not None:
+            pid, how, dist = found
             c.prop = pid
             ctx.history.append((pos, pid, next((p.relation for p in ctx.order if p.id == pid), None)))
+            links.record(ctx, c, how, dist)
             return
         gist = _text(ctx.doc, c.noun.left_edge.idx, c.noun.idx + len(c.noun.text)) if c.noun is not None \
             else _text(ctx.doc, c.start, c.end)
@@ -755,6 +899,7 @@ def assign(ctx: Ctx, c: Claim, dates: list[DateRef]) -> None:
         p.when, p.when_expr = when.value, when.text
     c.prop = p.id
     ctx.history.append((pos, p.id, p.relation))
+    links.record(ctx, c, None)
 
 
 @Language.component("cc_propositions")
