@@ -3,11 +3,17 @@
 Articles stream through ``nlp.pipe`` in batches; nothing here touches a database. Texts
 longer than ``SEGMENT_CHARS`` are cut at paragraph breaks into segments that are parsed
 as separate docs, their offsets shifted back, so that memory stays bounded whatever
-the size of one article.
+the size of one article. A batch holds at most ``BATCH_SIZE`` segments and ``BATCH_CHARS``
+characters (the parse's working memory grows with its text), and a long stream is parsed in
+spaCy memory zones of about ``ZONE_CHARS`` characters, so that the vocabulary does not grow with
+the stream. Neither changes the results: the records are the same with or without them.
 """
 from __future__ import annotations
 
 import re
+import threading
+import weakref
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Union
 
@@ -22,6 +28,17 @@ MAX_CHARS = 2_000_000
 # 64 costs ~20% more CPU than 16 and doubles peak memory (bare spaCy over 100 PolNeAR train
 # articles: 1038 MiB at 64, 534 MiB at 16, 375 MiB at 4); 16 keeps most of the batching gain.
 BATCH_SIZE = 16
+# ... and at most this many characters per batch: the parse's working memory grows with the batch's
+# text. Peak RSS for a 1 MB article (docs/bench.md): 16 x 20,000 chars per batch 1,210 MiB; budget
+# 200k 767 MiB, 100k 505 MiB, 50k 325 MiB. 100k: 16 news articles (~5,000 chars each) mostly fit,
+# 50k cost ~10% more CPU on PolNeAR dev.
+BATCH_CHARS = 100_000
+# A stream is parsed in spaCy memory zones of about this many characters (see _zone): a zone's
+# results are yielded when it closes, so this is also how far results lag behind the input.
+ZONE_CHARS = 500_000
+# The first WARM_CHARS characters a pipeline analyzes go through no zone: spaCy fills its tokenizer
+# cache only outside zones, and without the common words cached tokenizing costs ~3x more.
+WARM_CHARS = 200_000
 
 _PARA_BREAK = re.compile(r"\n\s*\n|\n")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -133,53 +150,141 @@ def merge_segments(article: Article, parts: list[tuple[int, "SegmentResult"]]) -
                     actors=list(actors.values()), quantities=quantities, dates=dates, n_tokens=n_tokens)
 
 
+def _units(articles: Iterable[Article], pending: dict, order: list, max_chars: int,
+           segment_chars: int) -> Iterator[tuple[int, int, int, str]]:
+    """(article number, segment number, offset, text) for every segment to parse, in order; records each
+    article (or its reason to skip) in ``pending``/``order`` as it is read. Plain Python values only:
+    no spaCy object is made here, so nothing outlives a memory zone."""
+    for i, art in enumerate(articles):
+        why = check_text(art.text, max_chars)
+        if why:
+            pending[i] = (art, [why])
+            order.append(i)
+            continue
+        segs = segments(art.text, segment_chars)
+        pending[i] = (art, [None] * len(segs))
+        order.append(i)
+        for j, (off, piece) in enumerate(segs):
+            yield i, j, off, piece
+
+
+def batches(units: Iterable[tuple], batch_size: int, batch_chars: Optional[int]) -> Iterator[list[tuple]]:
+    """Group segments into batches of at most ``batch_size`` segments and at most ``batch_chars``
+    characters (a single longer segment makes a batch of its own; 0 or None: no character budget)."""
+    batch: list[tuple] = []
+    chars = 0
+    for u in units:
+        n = len(u[3])
+        if batch and (len(batch) >= batch_size or (batch_chars and chars + n > batch_chars)):
+            yield batch
+            batch, chars = [], 0
+        batch.append(u)
+        chars += n
+    if batch:
+        yield batch
+
+
+def _parse_batch(nlp, batch: list[tuple], pending: dict) -> int:
+    """Run one batch through the pipeline and keep each segment's records (never its Doc: the docs
+    die when this returns). Returns the batch's characters."""
+    docs = []
+    for i, _j, _off, piece in batch:
+        doc = nlp.make_doc(piece)
+        doc._.article = pending[i][0]
+        docs.append(doc)
+    for (i, j, off, _), doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):
+        pending[i][1][j] = (off, SegmentResult.of(doc))
+    return sum(len(u[3]) for u in batch)
+
+
+def _flush_ready(pending: dict, order: list) -> Iterator[Union[Analysis, Skipped]]:
+    """The results of the articles at the head of the stream whose segments are all done, in order."""
+    while order:
+        i = order[0]
+        art, parts = pending[i]
+        if parts and isinstance(parts[0], str):
+            yield Skipped(art.origin or art.id, parts[0])
+        elif all(p is not None for p in parts):
+            yield merge_segments(art, parts)
+        else:
+            return
+        order.pop(0)
+        del pending[i]
+
+
+# spaCy's memory zones (``Language.memory_zone``, spaCy >= 3.8) free the strings and lexemes that a
+# block of text added to the shared vocabulary; they must not be nested nor overlap across threads.
+_zone_lock = threading.RLock()
+# Characters each pipeline has analyzed outside a zone: spaCy fills its tokenizer cache only outside
+# zones, so the first WARM_CHARS characters a pipeline sees are analyzed without one (their strings
+# stay, a bounded one-off) and the common words stay cached for the rest of the process.
+_warmed: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def _zone(nlp, zone_chars: Optional[int]):
+    """A memory zone for one chunk of the stream (yields True), or none (yields False): zones off,
+    a spaCy without them, the pipeline still warming up, or already inside a zone on this thread.
+    A zone holds the process-wide lock for its whole life, so no other thread parses inside it."""
+    use = False
+    if zone_chars and hasattr(nlp, "memory_zone"):
+        _zone_lock.acquire()
+        use = not getattr(nlp.vocab, "in_memory_zone", False) and _warmed.get(nlp, 0) >= WARM_CHARS
+        if not use:
+            _zone_lock.release()
+    if not use:
+        yield False
+        return
+    try:
+        with nlp.memory_zone():
+            yield True
+    finally:
+        _zone_lock.release()
+
+
 def analyze_articles(articles: Iterable[Article], nlp=None, batch_size: int = BATCH_SIZE,
                      max_chars: int = MAX_CHARS, segment_chars: int = SEGMENT_CHARS,
+                     batch_chars: Optional[int] = BATCH_CHARS, zone_chars: Optional[int] = ZONE_CHARS,
                      ) -> Iterator[Union[Analysis, Skipped]]:
     """Analyze a stream of articles, in order, yielding an Analysis or a Skipped for each.
 
-    The stream is consumed lazily: memory holds one batch of docs, not the corpus.
+    The stream is consumed lazily: memory holds one batch of docs (at most ``batch_size`` segments
+    and ``batch_chars`` characters), not the corpus. The stream is parsed in chunks of about
+    ``zone_chars`` characters, each inside a spaCy memory zone so that the vocabulary does not grow
+    with the stream; a chunk's results are yielded once its zone is closed, so no spaCy object
+    outlives its zone and no caller code runs inside one (except the reading of ``articles``, which
+    must not use the pipeline itself). ``batch_chars=0`` / ``zone_chars=0`` turn either off;
+    the results are the same records either way.
     """
     from .nlp.pipeline import get_nlp
 
     nlp = nlp or get_nlp()
     pending: dict[int, tuple[Article, list]] = {}
     order: list[int] = []
-
-    def docs() -> Iterator:
-        for i, art in enumerate(articles):
-            why = check_text(art.text, max_chars)
-            if why:
-                pending[i] = (art, [why])
-                order.append(i)
-                continue
-            segs = segments(art.text, segment_chars)
-            pending[i] = (art, [None] * len(segs))
-            order.append(i)
-            for j, (off, piece) in enumerate(segs):
-                doc = nlp.make_doc(piece)
-                doc._.article = art
-                doc.user_data["cc_seg"] = (i, j, off)
-                yield doc
-
-    def flush_ready() -> Iterator[Union[Analysis, Skipped]]:
-        while order:
-            i = order[0]
-            art, parts = pending[i]
-            if parts and isinstance(parts[0], str):
-                yield Skipped(art.origin or art.id, parts[0])
-            elif all(p is not None for p in parts):
-                yield merge_segments(art, parts)
+    groups = batches(_units(articles, pending, order, max_chars, segment_chars), batch_size, batch_chars)
+    done = False
+    while not done:
+        ready: list[Union[Analysis, Skipped]] = []
+        with _zone(nlp, zone_chars) as zoned:
+            used = 0
+            for batch in groups:
+                if zoned:
+                    used += _parse_batch(nlp, batch, pending)
+                    ready.extend(_flush_ready(pending, order))
+                    if used >= zone_chars:
+                        break
+                    continue
+                with _zone_lock:  # outside a zone, yet never inside another thread's
+                    n = _parse_batch(nlp, batch, pending)
+                    if zone_chars:
+                        _warmed[nlp] = _warmed.get(nlp, 0) + n
+                yield from _flush_ready(pending, order)
+                if zone_chars and _warmed[nlp] >= WARM_CHARS:
+                    break  # warmed up (or nested): try a zone for the rest
             else:
-                return
-            order.pop(0)
-            del pending[i]
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        i, j, off = doc.user_data.pop("cc_seg")
-        pending[i][1][j] = (off, SegmentResult.of(doc))  # keep the records, not the parsed doc
-        yield from flush_ready()
-    yield from flush_ready()
+                done = True
+        yield from ready
+    yield from _flush_ready(pending, order)
 
 
 def analyze(text: str, outlet: Optional[str] = None, published: Optional[str] = None,

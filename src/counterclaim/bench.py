@@ -328,20 +328,62 @@ def run_profile(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[in
 
 # --- memory, in child processes -------------------------------------------------------------------
 
-def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_chars: int = 0) -> dict:
-    """Runs in a fresh process: one memory scenario; returns RSS figures in MiB."""
+STREAM_UNITS = ("article", "paragraph")
+
+
+def _stream_paragraphs(arts: list[Article]) -> list[str]:
+    """The paragraphs of a corpus (lines of 80 to 600 characters): short news texts for a long stream."""
+    out = []
+    for a in arts:
+        out.extend(p.strip() for p in a.text.split("\n") if 80 <= len(p.strip()) <= 600)
+    if not out:
+        raise FileNotFoundError("the corpus has no paragraph of 80 to 600 characters for --stream-unit paragraph")
+    return out
+
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "vos", "zel", "dra", "shi", "ne", "bor", "qua", "fi", "gan", "ux", "te")
+_DIGITS = __import__("re").compile(r"\d+")
+
+
+def _made_up_name(k: int) -> str:
+    """A different made-up surname for every k (base-16 syllables), so that new strings keep coming."""
+    parts = []
+    while True:
+        k, r = divmod(k, len(_SYLLABLES))
+        parts.append(_SYLLABLES[r])
+        if not k:
+            break
+    return ("".join(parts) + "ov").capitalize()
+
+
+def stream_text(paras: list[str], k: int) -> str:
+    """The k-th text of a paragraph stream: a corpus paragraph (cycled) whose numbers are shifted by k,
+    followed by a sentence with a made-up name and the number k: every text differs, and the stream
+    keeps bringing new strings (numbers, names) as a real news stream does."""
+    p = _DIGITS.sub(lambda m: str(int(m.group()) + k), paras[k % len(paras)])
+    return f"{p} {_made_up_name(k)} said on Tuesday that dispatch {k} was accurate."
+
+
+def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_chars: int = 0,
+           opts: Optional[dict] = None) -> dict:
+    """Runs in a fresh process: one memory scenario; returns RSS figures in MiB.
+
+    ``opts``: ``batch_chars`` / ``zone_chars`` (the analyzer's, None: its defaults), ``stream_unit``
+    (article: the corpus' articles cycled; paragraph: ``stream_text``), ``sample_every`` (articles)."""
     from .analyze import analyze_articles
     from .nlp.pipeline import get_nlp
 
-    get_nlp()
+    opts = opts or {}
+    kw = {k: opts[k] for k in ("batch_chars", "zone_chars") if opts.get(k) is not None}
+    nlp = get_nlp()
     arts = load_corpus(corpus)
-    list(analyze_articles(_fresh(arts[:1])))
+    list(analyze_articles(_fresh(arts[:1]), **kw))
     base = rss_mb()
     t = time.perf_counter()
-    out: dict = {"scenario": kind, "rss_after_model_mb": round(base, 1)}
+    out: dict = {"scenario": kind, "rss_after_model_mb": round(base, 1), "options": kw}
     if kind == "corpus":
         k = tok = 0
-        for res in analyze_articles(_fresh(arts)):
+        for res in analyze_articles(_fresh(arts), **kw):
             k += 1
             tok += getattr(res, "n_tokens", 0)
         out.update(articles=k, tokens=tok)
@@ -357,28 +399,43 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_char
         del pieces
         out["chars"] = len(text)
         out["bytes"] = len(text.encode("utf-8"))
-        opts = {"segment_chars": segment_chars} if segment_chars else {}
+        if segment_chars:
+            kw["segment_chars"] = segment_chars
         out["segment_chars"] = segment_chars or SEGMENT_CHARS
-        res = next(analyze_articles([Article(text=text, origin="big")], max_chars=len(text) + 1, **opts))
+        res = next(analyze_articles([Article(text=text, origin="big")], max_chars=len(text) + 1, **kw))
         if isinstance(res, Skipped):
             raise RuntimeError(f"the big article was skipped: {res.reason}")
         out.update(statements=len(res.statements), tokens=res.n_tokens)
         del res, text
     elif kind == "stream":
-        samples = []
-        step = max(1, n // 10)
+        unit = opts.get("stream_unit") or "article"
+        if unit not in STREAM_UNITS:
+            raise ValueError(f"unknown stream unit {unit!r}: use {' or '.join(STREAM_UNITS)}")
+        step = int(opts.get("sample_every") or 0) or max(1, n // 10)
+        paras = _stream_paragraphs(arts) if unit == "paragraph" else []
+        lemma_cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None) if "lemmatizer" in nlp.pipe_names else None
 
         def stream():
             for k in range(n):
-                a = arts[k % len(arts)]
-                yield Article(text=a.text, id=f"stream-{k}", outlet=a.outlet, published=a.published, title=a.title)
+                if paras:
+                    yield Article(text=stream_text(paras, k), id=f"stream-{k}")
+                else:
+                    a = arts[k % len(arts)]
+                    yield Article(text=a.text, id=f"stream-{k}", outlet=a.outlet, published=a.published,
+                                  title=a.title)
 
-        k = 0
-        for k, _res in enumerate(analyze_articles(stream()), 1):
+        samples = []
+        k = tok = 0
+        for k, res in enumerate(analyze_articles(stream(), **kw), 1):
+            tok += getattr(res, "n_tokens", 0)
             if k % step == 0:
-                samples.append([k, round(rss_mb(), 1)])
-        out["articles"] = k
-        out["rss_samples"] = samples
+                s = [k, round(rss_mb(), 1), len(nlp.vocab.strings), len(lemma_cache) if lemma_cache is not None else None,
+                     round(time.perf_counter() - t, 1)]
+                samples.append(s)
+                print("sample articles={} rss_mb={} strings={} lemma_cache={} seconds={}".format(*s),
+                      file=sys.stderr, flush=True)
+        out.update(articles=k, tokens=tok, stream_unit=unit, paragraphs=len(paras) or None, rss_samples=samples,
+                   sample_fields=["articles", "rss_mb", "strings", "lemmatizer_cache", "seconds"])
         half = [s for s in samples if s[0] >= n // 2]
         if len(half) >= 2:
             out["growth_second_half_mb_per_1000"] = round(
@@ -393,26 +450,43 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_char
 
 def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[str, ...] = ("corpus", "big", "stream"),
                stream_n: int = 2000, big_mb: float = 5.0, segment_chars: int = 0,
-               log: Optional[Callable[[str], None]] = None) -> dict:
-    """Each scenario in its own fresh Python process, so that its peak RSS is its own."""
+               batch_chars: Optional[int] = None, zone_chars: Optional[int] = None, stream_unit: str = "article",
+               sample_every: int = 0, log: Optional[Callable[[str], None]] = None) -> dict:
+    """Each scenario in its own fresh Python process, so that its peak RSS is its own. The child's
+    progress lines (stream samples) go to ``log`` as they come."""
+    if stream_unit not in STREAM_UNITS:
+        raise ValueError(f"unknown stream unit {stream_unit!r}: use {' or '.join(STREAM_UNITS)}")
+    opts = {"batch_chars": batch_chars, "zone_chars": zone_chars, "stream_unit": stream_unit,
+            "sample_every": sample_every}
     results = {}
     for kind in scenarios:
         if log:
             log(f"memory: {kind} ...")
         cmd = [sys.executable, "-m", "counterclaim.bench", "_memory_child", kind, str(corpus or ""), str(stream_n),
-               str(big_mb), str(segment_chars)]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+               str(big_mb), str(segment_chars), json.dumps(opts)]
+        with tempfile.TemporaryFile(mode="w+") as out:
+            proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
+            tail: list[str] = []
+            for line in proc.stderr:
+                tail = (tail + [line])[-60:]
+                if log and line.startswith("sample "):
+                    log(f"  {kind}: {line.rstrip()}")
+            proc.wait()
+            out.seek(0)
+            stdout = out.read()
         if proc.returncode != 0:
-            raise RuntimeError(f"memory scenario {kind} failed:\n{proc.stderr[-3000:]}")
-        results[kind] = json.loads(proc.stdout.strip().splitlines()[-1])
+            raise RuntimeError(f"memory scenario {kind} failed:\n{''.join(tail)[-3000:]}")
+        results[kind] = json.loads(stdout.strip().splitlines()[-1])
         if log:
             log(json.dumps(results[kind]))
     return results
 
 
 if __name__ == "__main__":  # the child of run_memory
-    if len(sys.argv) in (6, 7) and sys.argv[1] == "_memory_child":
-        _, _, kind, corpus, n, mb, *seg = sys.argv
-        print(json.dumps(_child(kind, corpus or None, int(n), float(mb), int(seg[0]) if seg else 0)))
+    if len(sys.argv) in (6, 7, 8) and sys.argv[1] == "_memory_child":
+        _, _, kind, corpus, n, mb, *rest = sys.argv
+        seg = int(rest[0]) if rest else 0
+        extra = json.loads(rest[1]) if len(rest) > 1 else None
+        print(json.dumps(_child(kind, corpus or None, int(n), float(mb), seg, extra)))
     else:
-        sys.exit("usage: python -m counterclaim.bench _memory_child KIND CORPUS N MB [SEGMENT_CHARS]")
+        sys.exit("usage: python -m counterclaim.bench _memory_child KIND CORPUS N MB [SEGMENT_CHARS [OPTIONS_JSON]]")

@@ -87,6 +87,14 @@ def bench_memory_cmd(
     stream_n: int = typer.Option(2000, "--stream-n", help="Articles in the stream scenario (the corpus, cycled)."),
     big_mb: float = typer.Option(5.0, "--big-mb", help="Size of the huge article, in MB (made of the corpus' texts)."),
     segment_chars: int = typer.Option(0, "--segment-chars", help="big: the analyzer's segment size (0: its default)."),
+    batch_chars: Optional[int] = typer.Option(None, "--batch-chars", min=0,
+                                              help="The analyzer's character budget per batch (0: none; default: its own)."),
+    zone_chars: Optional[int] = typer.Option(None, "--zone-chars", min=0,
+                                             help="Characters per spaCy memory zone (0: no zones; default: the analyzer's)."),
+    stream_unit: str = typer.Option("article", "--stream-unit",
+                                    help="stream: article (the corpus cycled) or paragraph (its paragraphs, each text "
+                                         "made different: numbers shifted, a new name; for 100k-text streams)."),
+    sample_every: int = typer.Option(0, "--sample-every", min=0, help="stream: RSS sample every N texts (0: a tenth)."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
 ) -> None:
     """Resident memory of analyze, each scenario in a fresh process: a corpus, a huge article, a long stream."""
@@ -98,8 +106,9 @@ def bench_memory_cmd(
         raise typer.Exit(2)
     try:
         res = run_memory(corpus, scenarios=tuple(scenario), stream_n=stream_n, big_mb=big_mb,
-                         segment_chars=segment_chars, log=None if as_json else _log)
-    except (FileNotFoundError, RuntimeError) as e:
+                         segment_chars=segment_chars, batch_chars=batch_chars, zone_chars=zone_chars,
+                         stream_unit=stream_unit, sample_every=sample_every, log=None if as_json else _log)
+    except (FileNotFoundError, RuntimeError, ValueError) as e:
         _err(str(e))
         raise typer.Exit(1)
     if as_json:
@@ -108,7 +117,10 @@ def bench_memory_cmd(
     for k, r in res.items():
         extra = ""
         if k == "stream":
-            extra = f", growth over the second half {r.get('growth_second_half_mb_per_1000')} MiB per 1000 articles"
+            smp = r.get("rss_samples") or []
+            curve = " ".join(f"{x[0]}:{x[1]:.0f}" for x in (smp[:1] + smp[len(smp) // 2:len(smp) // 2 + 1] + smp[-1:]))
+            extra = (f", {r['articles']:,} {r['stream_unit']}s, RSS (texts:MiB) {curve}, growth over the second half "
+                     f"{r.get('growth_second_half_mb_per_1000')} MiB per 1000 texts")
         if k == "big":
             extra = f", {r['bytes'] / 1e6:.1f} MB article in segments of {r['segment_chars']:,} chars, {r['tokens']:,} tokens"
         typer.echo(f"{k:7s} peak RSS {r['peak_rss_mb']:7.0f} MiB (model loaded: {r['rss_after_model_mb']:.0f} MiB, "
