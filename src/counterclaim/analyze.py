@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Optional, Union
 
 from .model import Analysis, Article, DateRef, Proposition, Quantity, Skipped, Span, Statement
+from .nlp.doctext import make_doc
 
 SEGMENT_CHARS = 20_000  # ~4,000 words: longer articles are parsed in pieces cut at paragraph breaks
 # A news article is rarely over 100 KB; a multi-megabyte "article" is a dump or a mistake. Beyond
@@ -189,7 +190,7 @@ def _parse_batch(nlp, batch: list[tuple], pending: dict) -> int:
     die when this returns). Returns the batch's characters."""
     docs = []
     for i, _j, _off, piece in batch:
-        doc = nlp.make_doc(piece)
+        doc = make_doc(nlp, piece)
         doc._.article = pending[i][0]
         docs.append(doc)
     for (i, j, off, _), doc in zip(batch, nlp.pipe(docs, batch_size=len(docs))):

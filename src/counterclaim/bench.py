@@ -30,6 +30,7 @@ from typing import Callable, Optional, Union
 
 from .analyze import BATCH_SIZE, SEGMENT_CHARS
 from .model import Article, Skipped
+from .nlp.doctext import make_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT / "examples"
@@ -258,7 +259,7 @@ def run_components(corpus: Optional[Union[str, Path]] = None, *, limit: Optional
         t = time.process_time()
         docs = []
         for a in arts:
-            d = nlp.make_doc(a.text)
+            d = make_doc(nlp, a.text)
             d._.article = a
             docs.append(d)
         times["make_doc"].append(time.process_time() - t)

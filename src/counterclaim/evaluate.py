@@ -320,12 +320,13 @@ def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
     (stance measured on its own, independent of attribution errors)."""
     from .analyze import SegmentResult, merge_segments
     from .nlp.pipeline import get_nlp
+    from .nlp.doctext import make_doc
 
     nlp = get_nlp()
     ann_of = {f"{x['split']}/{x['file']}": root / x["split"] / "attributions" / x["ann"] for x in items}
     out = {}
     for art in arts:
-        doc = nlp.make_doc(art.text)
+        doc = make_doc(nlp, art.text)
         doc._.article = art
         for name, proc in nlp.pipeline:
             if name == "cc_attribution":

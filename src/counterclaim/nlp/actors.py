@@ -107,10 +107,21 @@ def _exact(mention: str, g: Gazetteer) -> Optional[str]:
 
 
 def _direct(mention: str, g: Gazetteer) -> Optional[str]:
+    if g is load_gazetteer():  # the packaged gazetteer: the same mention always gives the same id
+        return _direct_packaged(mention)
+    return _direct_uncached(mention, g)
+
+
+def _direct_uncached(mention: str, g: Gazetteer) -> Optional[str]:
     aid = _exact(mention, g)
     if aid:
         return aid
     return g.by_key.get(normalize(mention))
+
+
+@lru_cache(maxsize=65536)  # names repeat across a corpus; a bounded cache of plain strings
+def _direct_packaged(mention: str) -> Optional[str]:
+    return _direct_uncached(mention, load_gazetteer())
 
 
 def lookup(mention: str) -> Optional[Actor]:

@@ -31,6 +31,7 @@ class Lexicon:
     nouns: dict[str, NounCue] = field(default_factory=dict)
     markers: dict[tuple[str, ...], float] = field(default_factory=dict)  # ("according", "to") -> weight
     no_comment: dict[str, frozenset] = field(default_factory=dict)      # class -> lemmas (no_comment_cues.tsv)
+    no_comment_lemmas: frozenset = frozenset()  # the lemmas a no-comment rule starts from (any class above)
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +49,6 @@ def load_lexicon() -> Lexicon:
     for r in tsv_rows("no_comment_cues.tsv"):
         nc.setdefault(r["class"].strip(), set()).add(r["lemma"].strip().lower())
     lex.no_comment = {k: frozenset(v) for k, v in nc.items()}
+    lex.no_comment_lemmas = frozenset().union(*(lex.no_comment.get(k, ()) for k in
+                                                ("refuse", "speech_act", "respond", "unreachable")))
     return lex

@@ -148,6 +148,8 @@ class DocView:
         self.verbs: list[Token] = []
         self.nouns: list[Token] = []
         self.markers: list[Token] = []
+        self.nocomment: list[Token] = []  # tokens whose lemma a no-comment rule starts from
+        nc_lemmas = lex.no_comment_lemmas
         n = len(doc)
         self.sent_lo = [0] * n
         self.sent_hi = [n] * n
@@ -167,6 +169,8 @@ class DocView:
                     self.nouns.append(tok)
             if tok.lower_ in marker_first:
                 self.markers.append(tok)
+            if tok.lemma_.lower() in nc_lemmas:
+                self.nocomment.append(tok)
         bounds.append((lo, n))
         for a, b in bounds:
             for i in range(a, b):
@@ -344,10 +348,8 @@ class Rules:
         respond, request = nc.get("respond", frozenset()), nc.get("request", frozenset())
         unreach = nc.get("unreachable", frozenset())
         doc = view.doc
-        for tok in doc:
+        for tok in view.nocomment:
             lem = tok.lemma_.lower()
-            if lem not in refuse and lem not in respond and lem not in unreach and lem not in acts:
-                continue
             if qi.inside(tok.idx):
                 continue
             found = _no_comment(tok, lem, refuse, acts, respond, request, unreach)

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Cue, Source, Span, Statement
+from .doctext import doc_text
 from .attr_lexicon import load_lexicon
 from .attr_model import CueModel, load_model
 from .attr_quotes import QuoteIndex, find_quotes, paragraphs
@@ -81,11 +82,11 @@ def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range
 
 def candidates(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[Cand]:
     """Every candidate the rules propose, unscored (what the cue model is trained on)."""
-    return _generate(doc, rules, text if text is not None else doc.text)[0]
+    return _generate(doc, rules, text if text is not None else doc_text(doc))[0]
 
 
 def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[Statement]:
-    text = doc.text
+    text = doc_text(doc)
     cands, paras, qi = _generate(doc, rules, text)
     if model is not None:
         kept = []

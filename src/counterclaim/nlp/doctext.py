@@ -13,3 +13,11 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def make_doc(nlp, text: str) -> Doc:
+    """``nlp.make_doc(text)`` that remembers ``text``: the tokenizer keeps it verbatim, so the
+    components never have to rebuild it token by token."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_KEY] = text
+    return doc

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Quantity, Statement
+from .doctext import doc_text
 from ..lexicons import tsv_rows
 
 
@@ -35,14 +36,20 @@ def _tables():
     qual = r"(?P<qual>(?i:(?:well |just )?(?:over|under|more than|less than|nearly|almost|about|around|roughly|some|at least|at most|up to|approximately|an estimated)\s+))?"
     num = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     scale_alt = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    # the qualifier is looked for behind each match (``_qualified``): an optional group at the front
+    # of these patterns made the regex engine try it at every character of the text
     money_pre = re.compile(
-        qual + r"(?<![\w$])(?P<cur>" + "|".join(map(re.escape, pre)) + r")\s?" + num
+        r"(?<![\w$])(?P<cur>" + "|".join(map(re.escape, pre)) + r")\s?" + num
         + r"(?:\s?(?P<scale>(?i:" + scale_alt + r"))\b)?")
     money_suf = re.compile(
-        qual + r"\b" + num + r"(?:\s" + r"(?P<scale>(?i:million|billion|trillion|thousand)))?\s+(?P<cur>(?i:"
+        r"\b" + num + r"(?:\s" + r"(?P<scale>(?i:million|billion|trillion|thousand)))?\s+(?P<cur>(?i:"
         + "|".join(map(re.escape, suf)) + r"))\b")
-    percent = re.compile(qual + r"\b" + num + r"\s?(?P<unit>%|(?i:per\s?cent(?:age points?)?|percentage points?))")
-    return cur, scales, numbers, money_pre, money_suf, percent
+    percent = re.compile(r"\b" + num + r"\s?(?P<unit>%|(?i:per\s?cent(?:age points?)?|percentage points?))")
+    qual_before = re.compile(qual[:-1] + r"$")  # the same qualifier, required, ending where the match starts
+    return cur, scales, numbers, money_pre, money_suf, percent, qual_before
+
+
+QUAL_WINDOW = 60  # characters behind an amount where its qualifier ("more than", "an estimated") may start
 
 
 def _num(s: str) -> float:
@@ -50,7 +57,7 @@ def _num(s: str) -> float:
 
 
 def find_money_and_percents(text: str) -> list[Quantity]:
-    cur, scales, _, money_pre, money_suf, percent = _tables()
+    cur, scales, _, money_pre, money_suf, percent, qual_before = _tables()
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -58,7 +65,10 @@ def find_money_and_percents(text: str) -> list[Quantity]:
         return all(e <= a or s >= b for a, b in taken)
 
     for rx, kind in ((money_pre, "money"), (money_suf, "money"), (percent, "percent")):
+        prev_end = 0
         for m in rx.finditer(text):
+            q = qual_before.search(text, max(prev_end, m.start() - QUAL_WINDOW), m.start())
+            prev_end = m.end()
             if not free(m.start("num"), m.end()):
                 continue
             v = _num(m.group("num"))
@@ -72,7 +82,7 @@ def find_money_and_percents(text: str) -> list[Quantity]:
                 unit = code
             else:
                 unit = "percentage points" if "point" in m.group("unit").lower() else "%"
-            s = m.start("qual") if m.group("qual") else m.start()
+            s = q.start() if q else m.start()
             out.append(Quantity(start=s, end=m.end(), text=text[s:m.end()], value=v, unit=unit, kind=kind))
             taken.append((s, m.end()))
     return out
@@ -113,7 +123,7 @@ def find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
             for c in qual:
                 for d in c.subtree:
                     s = min(s, d.idx)
-        out.append(Quantity(start=s, end=e, text=doc.text[s:e], value=value, unit=noun.lower_, kind="count"))
+        out.append(Quantity(start=s, end=e, text=doc_text(doc)[s:e], value=value, unit=noun.lower_, kind="count"))
     return out
 
 
@@ -154,7 +164,7 @@ def tie_to_statements(quantities: list[Quantity], statements: list[Statement]) -
 
 @Language.component("cc_quantities")
 def cc_quantities(doc: Doc) -> Doc:
-    qs = find_money_and_percents(doc.text)
+    qs = find_money_and_percents(doc_text(doc))
     qs += find_counts(doc, [(q.start, q.end) for q in qs])
     qs.sort(key=lambda q: q.start)
     tie_to_statements(qs, doc._.statements or [])

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from ..model import Actor, Statement
 from .actors import is_state, load_gazetteer, lookup, person_id, scan, slug
 from ..lexicons import tsv_rows
+from .doctext import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +205,7 @@ def _context(doc: Doc, statements: list[Statement]) -> _Ctx:
     sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     if not sent_starts or sent_starts[0] != 0:
         sent_starts = [0] + sent_starts
-    ctx = _Ctx(doc=doc, sent_starts=sent_starts, quotes=_quote_regions(doc.text))
+    ctx = _Ctx(doc=doc, sent_starts=sent_starts, quotes=_quote_regions(doc_text(doc)))
     for k, st in enumerate(statements):
         for c in st.content:
             ctx.contents.append((c.start, c.end, k))

@@ -72,7 +72,9 @@ _PATTERNS = [
     ("mon", rf"\b(?P<mod>(?i:in|since|during|until|by|last|this|next|early|late|mid|before|after|from|through|of))[\s-]+(?:early\s+|late\s+|mid-)?(?P<mon>{_MONTH_FULL})\b(?!\s+[0-3]?\d\b|\s+{_YEAR})"),
     ("year", rf"(?<![\d$€£,.])\b(?P<mod>(?i:in|since|during|until|by|before|after|from|through|of|for|early|late|mid)[\s-]+)?(?P<y>{_YEAR})\b(?![\d,.%]\d|%)"),
 ]
-_RX = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS))
+# Every pattern starts at a word boundary; saying so once, in front, lets the engine skip the
+# positions inside words without trying each alternative there (same matches, ~4x faster).
+_RX = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS) + ")")
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
 
