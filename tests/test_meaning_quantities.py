@@ -36,3 +36,14 @@ def test_quantities_are_tied_to_the_statement_and_proposition_that_contain_them(
     (money,) = [x for x in doc._.quantities if x.kind == "money"]
     assert money.statement == "S1"
     assert money.proposition == doc._.statements[0].stances[0].proposition
+
+
+def test_qualifiers_before_percents_and_suffix_currencies_belong_to_their_own_amount():
+    doc = parse(None, "Polls gave him about 40 percent and nearly 3 percent of the rest; "
+                     "the fund holds more than 5 billion rubles, at least 7% up from 2%.")
+    got = q(doc)
+    assert got["about 40 percent"] == (40, "%", "percent")
+    assert got["nearly 3 percent"] == (3, "%", "percent")
+    assert got["more than 5 billion rubles"] == (5e9, "RUB", "money")
+    assert got["at least 7%"] == (7, "%", "percent")
+    assert got["2%"] == (2, "%", "percent")  # "up from" is no qualifier
