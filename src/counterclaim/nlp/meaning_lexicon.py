@@ -58,6 +58,16 @@ def _alt(phrases: list[str]) -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
 
 
+# stance_lexicon.tsv classes whose rows are single words or phrases kept as a set on the lexicon
+_WORD_SETS = {
+    "claim_noun": "claim_nouns", "deontic": "deontic", "emphatic": "emphatic",
+    "rebuttal_cue": "rebuttal_cues", "rebuttal_context": "rebuttal_context",
+    "commitment_cue": "commitment_cues", "prediction_cue": "prediction_cues", "wrongdoing": "wrongdoing",
+    "small_clause_cue": "small_clause_cues", "denied_noun": "denied_nouns",
+    "rejected_action_noun": "rejected_action_nouns",
+}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> MeaningLexicon:
     lx = MeaningLexicon()
@@ -89,31 +99,10 @@ def lexicon() -> MeaningLexicon:
             nk.append(expr)
         elif cls == "hedge":
             hedges.append(expr)
-        elif cls == "claim_noun":
-            lx.claim_nouns.add(expr)
-        elif cls == "deontic":
-            lx.deontic.add(expr)
-        elif cls == "emphatic":
-            if " " in expr:
-                emph.append(expr)
-            else:
-                lx.emphatic.add(expr)
-        elif cls == "rebuttal_cue":
-            lx.rebuttal_cues.add(expr)
-        elif cls == "rebuttal_context":
-            lx.rebuttal_context.add(expr)
-        elif cls == "commitment_cue":
-            lx.commitment_cues.add(expr)
-        elif cls == "prediction_cue":
-            lx.prediction_cues.add(expr)
-        elif cls == "wrongdoing":
-            lx.wrongdoing.add(expr)
-        elif cls == "small_clause_cue":
-            lx.small_clause_cues.add(expr)
-        elif cls == "denied_noun":
-            lx.denied_nouns.add(expr)
-        elif cls == "rejected_action_noun":
-            lx.rejected_action_nouns.add(expr)
+        elif cls == "emphatic" and " " in expr:
+            emph.append(expr)
+        elif cls in _WORD_SETS:  # one expression per row into the set of that class
+            getattr(lx, _WORD_SETS[cls]).add(expr)
     lx.reject_phrases = re.compile(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
     lx.no_knowledge = re.compile("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
     lx.emphatic_phrases = re.compile(r"\b(?:" + _alt(emph) + r")\b", re.I) if emph else None
