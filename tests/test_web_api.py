@@ -458,3 +458,12 @@ def test_served_pages_follow_a_concurrent_writer(tmp_path, seed_analysis):
         assert client.get("/api/stats").json()["articles"] == 1 + len(analyses)
         listed = {a["title"] for a in client.get("/api/articles?limit=50").json()}
         assert {a["title"] for a in load_articles()} <= listed
+
+
+def test_dispute_board_shows_how_sure_each_link_is(client):
+    d = client.get("/api/disputes").json()[0]
+    ref = d["asserted_by"][0]
+    assert 0.0 <= ref["confidence"] <= 1.0 and ref["basis"]
+    html = client.get("/").text
+    assert f'link {ref["confidence"]:.2f}' in html
+    assert f'found by: {ref["basis"]}' in html
