@@ -92,8 +92,7 @@ def rejecting_evaluation(lx, subj: Token) -> bool:
         return False
     if P._is_rejection_word(lx, r):
         return True
-    part = lx.reject_verbs.get(r.lemma_.lower(), "-")
-    if r.pos_ == "VERB" and part != "-" and (part is None or any(c.lower_ == part for c in r.children)):
+    if P.rejecting_verb(lx, r):
         return True  # "which was cooked up by ... for different purposes"
     for x in r.children:
         if x.dep_ in ("attr", "acomp", "oprd", "xcomp"):
@@ -155,8 +154,7 @@ def _points_back(lx, n: Token) -> bool:
     or a rejecting modifier ("unfounded accusations", "the false report")?"""
     if any(c.dep_ in ("det", "predet") and c.lower_ in ("this", "that", "these", "those", "such") for c in n.children):
         return True
-    return any(c.dep_ == "amod" and (c.lemma_.lower() in lx.reject_words or c.lower_ in lx.reject_words)
-               for c in n.children)
+    return any(c.dep_ == "amod" and lx.rejects(c) for c in n.children)
 
 
 def basis(ctx, c, how: Optional[str]) -> str:
@@ -208,19 +206,12 @@ def record(ctx, c, how: Optional[str], distance: int = 0) -> None:
     ctx.doc.user_data.setdefault("cc_links", {})[id(c)] = (round(conf, 3), b)
 
 
-@Language.component("cc_links_keep")
-def cc_links_keep(doc: Doc) -> Doc:
-    """Before cc_stance (which consumes them): keep the statement -> claims map for cc_links."""
-    doc.user_data["cc_links_claims"] = doc.user_data.get("cc_claims") or {}
-    return doc
-
-
 @Language.component("cc_links")
 def cc_links(doc: Doc) -> Doc:
     """After cc_stance: each stance gets the confidence of its statement's best claim that carries
-    its proposition."""
+    its proposition. The last reader of the claims ``cc_propositions`` kept on the doc: it drops them."""
     recs = doc.user_data.pop("cc_links", None) or {}
-    claims_of = doc.user_data.pop("cc_links_claims", None) or {}
+    claims_of = doc.user_data.pop("cc_claims", None) or {}
     for st in doc._.statements or []:
         claims = claims_of.get(st.id)
         if not st.stances or not claims:

@@ -53,6 +53,10 @@ class MeaningLexicon:
     def relation_nouns(self, lemma: str) -> set:
         return {r.relation for r in self.noun_rules.get(lemma, [])}
 
+    def rejects(self, t) -> bool:
+        """Is the token a single rejection word ("false", "hoax", "baseless"), by lemma or form?"""
+        return t.lemma_.lower() in self.reject_words or t.lower_ in self.reject_words
+
 
 def _alt(phrases: list[str]) -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))

@@ -27,7 +27,6 @@ COMPONENTS = [
     ("counterclaim.nlp.quantities", "cc_quantities"),
     ("counterclaim.nlp.framing", "cc_framing"),
     ("counterclaim.nlp.propositions", "cc_propositions"),  # claims + propositions, then their stances
-    ("counterclaim.nlp.links", "cc_links_keep"),
     ("counterclaim.nlp.stance", "cc_stance"),
     ("counterclaim.nlp.links", "cc_links"),  # how sure each statement -> proposition link is
 ]

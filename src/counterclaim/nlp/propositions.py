@@ -400,7 +400,7 @@ def anaphoric_use(lx: MeaningLexicon, t: Token, allow_the: bool) -> bool:
     dets = {c.lower_ for c in t.children if c.dep_ in ("det", "predet")}
     if dets & {"that", "this", "such", "these", "those"}:
         return True
-    if any(c.dep_ == "amod" and (c.lemma_.lower() in lx.reject_words or c.lower_ in lx.reject_words) for c in t.children):
+    if any(c.dep_ == "amod" and lx.rejects(c) for c in t.children):
         return True
     if any(c.dep_ in ("poss", "compound", "nmod") and c.pos_ in ("PROPN", "PRON") for c in t.children) and allow_the:
         return True
@@ -642,27 +642,32 @@ def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
     lx = ctx.lx
     if lx.reject_phrases is not None and lx.reject_phrases.search(text_low):
         return True
-    for t in toks:
-        lem = t.lemma_.lower()
-        if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
-            return True
-        if lem in lx.reject_verbs and t.pos_ == "VERB":
-            part = lx.reject_verbs[lem]
-            if part is None or any(c.lower_ == part for c in t.children):
-                return True
-    return False
+    return any(rejection_token(lx, t) for t in toks)
+
+
+_REJECT_POS = ("ADJ", "NOUN", "PROPN", "VERB")
+
+
+def rejecting_verb(lx: MeaningLexicon, t: Token) -> bool:
+    """A rejection verb with its particle when it needs one ("cooked up", "fabricated")."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in lx.reject_verbs:
+        return False
+    part = lx.reject_verbs[t.lemma_.lower()]
+    return part is None or any(c.lower_ == part for c in t.children)
+
+
+def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
+    """A rejection word ("false", "hoax") or a rejection verb ("cooked up")."""
+    return (lx.rejects(t) and t.pos_ in _REJECT_POS) or rejecting_verb(lx, t)
 
 
 def _is_rejection_word(lx: MeaningLexicon, t: Token) -> bool:
-    lem = t.lemma_.lower()
-    if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+    """``rejection_token``, except a rejection verb with "for" ("more than made up for")."""
+    if lx.rejects(t) and t.pos_ in _REJECT_POS:
         return True
-    if lem in lx.reject_verbs and t.pos_ == "VERB":
-        part = lx.reject_verbs[lem]
-        if any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
-            return False  # "more than made up for"
-        return part is None or any(c.lower_ == part for c in t.children)
-    return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+        return False  # "more than made up for"
+    return rejecting_verb(lx, t)
 
 
 def rejection_predicate(ctx: Ctx, r: Token, scope: Scope) -> bool:
@@ -694,14 +699,7 @@ def rejection_positions(ctx: Ctx, toks: list[Token], lo: int) -> list[int]:
         e0 = toks[-1].idx + len(toks[-1].text)
         for m in lx.reject_phrases.finditer(doc_text(ctx.doc)[s0:e0].lower()):
             out.append(s0 + m.start())
-    for t in toks:
-        lem = t.lemma_.lower()
-        if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
-            out.append(t.idx)
-        elif lem in lx.reject_verbs and t.pos_ == "VERB":
-            part = lx.reject_verbs[lem]
-            if part is None or any(c.lower_ == part for c in t.children):
-                out.append(t.idx)
+    out.extend(t.idx for t in toks if rejection_token(lx, t))
     return sorted(out)
 
 
@@ -839,7 +837,6 @@ def _key(c: Claim, gist: str) -> str:
             agent = "~" + words if words and words not in links.PRONOUNS else "?"
         return "|".join([agent, c.rule.relation, c.recipient or "?"])
     return "gist|" + " ".join(re.sub(r"[^\w\s]", "", gist.lower()).split())
-
 
 
 def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:

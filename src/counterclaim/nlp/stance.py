@@ -32,9 +32,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Stance, Statement
-from .framing import cue_lemma, framing_of
+from .framing import framing_of
 from .negation import rebuts
-from .propositions import PERCEPTION, Claim, _tok_range, rejection_positions
+from .propositions import PERCEPTION, Claim, _cue_lemma, _tok_range, rejection_positions
 from .meaning_lexicon import lexicon
 
 
@@ -42,7 +42,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
     if not claims:
         return []
     lx = lexicon()
-    cue_lem = cue_lemma(doc, st) if st.cue else None
+    cue_lem = _cue_lemma(doc, st)
     cue_class = framing_of(cue_lem)[1] if st.cue else "-"
     toks = _tok_range(doc, st)
     lo = st.start
@@ -139,16 +139,16 @@ def _self_rejecting(c: Claim, lx) -> bool:
         if said(a):
             for b in up[k + 1:k + 5]:
                 if b.pos_ in ("VERB", "AUX") and any(
-                        x.dep_ in ("acomp", "attr", "dobj") and (x.lemma_.lower() in lx.reject_words or x.lower_ in lx.reject_words)
+                        x.dep_ in ("acomp", "attr", "dobj") and lx.rejects(x)
                         for x in b.children):
                     return True
             break
     subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass")), None)
     for k in kids:
-        if k.dep_ in ("dobj", "attr") and (k.lemma_.lower() in lx.reject_words or k.lower_ in lx.reject_words):
+        if k.dep_ in ("dobj", "attr") and lx.rejects(k):
             if subj is not None and any(said(t) for t in subj.subtree):
                 return True
-        if k.dep_ == "acomp" and (k.lemma_.lower() in lx.reject_words or k.lower_ in lx.reject_words):
+        if k.dep_ == "acomp" and lx.rejects(k):
             for p in list(k.children) + kids:
                 if p.dep_ == "prep" and p.lower_ == "for" and any(said(g) for g in p.children if g.dep_ == "pcomp"):
                     return True
@@ -198,7 +198,7 @@ class _Ctx:
 
 @Language.component("cc_stance")
 def cc_stance(doc: Doc) -> Doc:
-    claims_of = doc.user_data.pop("cc_claims", None) or {}
+    claims_of = doc.user_data.get("cc_claims") or {}  # cc_links reads them after, and drops them
     for st in doc._.statements or []:
         st.stances = stances_for(doc, st, claims_of.get(st.id, []))
     return doc
