@@ -26,10 +26,7 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search_cmd)
     app.command("article")(article_cmd)
     app.command("rematch")(rematch_cmd)
-    try:
-        from .commands_analyze import eval_app
-    except ImportError:  # the analyze area's `eval` group is not there
-        return
+    from .commands_analyze import eval_app
     eval_app.command("disputes")(eval_disputes_cmd)
 
 
@@ -344,15 +341,14 @@ def eval_disputes_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Link and dispute precision of a ledger's disputes against judged statements."""
-    from .ledger.judgements import JudgementError, Judgements, evaluate
+    from .ledger.judgements import JudgementError, Judgements
     try:
         j = Judgements.load(judged)
     except JudgementError as e:
         _err(str(e))
         raise typer.Exit(2)
     with _open(db) as led:
-        with led._lock:
-            r = evaluate(led.conn, j, min_confidence=min_confidence)
+        r = led.judge_disputes(j, min_confidence=min_confidence)
     if todo is not None:
         todo.write_text(json.dumps(r["todo"], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if as_json:

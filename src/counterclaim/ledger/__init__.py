@@ -249,19 +249,24 @@ class Ledger:
 
     # ------------------------------------------------------------ reading
     @_locked
-    def stats(self, *, min_confidence: Optional[float] = None) -> dict:
-        mc = queries.MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
-        return queries.stats(self.conn, min_confidence=mc)
+    def stats(self, *, min_confidence: float = queries.MIN_CONFIDENCE) -> dict:
+        return queries.stats(self.conn, min_confidence=min_confidence)
 
     @_locked
     def disputes(self, *, limit: int = 50, offset: int = 0, outlet: Optional[str] = None,
                  since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None,
-                 min_confidence: Optional[float] = None) -> list[dict]:
-        """Contested propositions; only statement links at least ``min_confidence`` sure count
-        (default ``queries.MIN_CONFIDENCE``), the weaker ones are listed under ``weak``."""
-        mc = queries.MIN_CONFIDENCE if min_confidence is None else float(min_confidence)
+                 min_confidence: float = queries.MIN_CONFIDENCE) -> list[dict]:
+        """Contested propositions; only statement links at least ``min_confidence`` sure count,
+        the weaker ones are listed under ``weak``."""
         return queries.disputes(self.conn, limit=limit, offset=offset, outlet=outlet, since=since, until=until,
-                                actor=actor, min_confidence=mc)
+                                actor=actor, min_confidence=min_confidence)
+
+    @_locked
+    def judge_disputes(self, judged, *, min_confidence: float = queries.MIN_CONFIDENCE) -> dict:
+        """Link and dispute precision of this ledger's disputes against human judgements
+        (a ``judgements.Judgements``)."""
+        from .judgements import evaluate
+        return evaluate(self.conn, judged, min_confidence=min_confidence)
 
     @_locked
     def proposition(self, id: int) -> Optional[dict]:
