@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -332,6 +333,12 @@ def run_profile(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[in
 STREAM_UNITS = ("article", "paragraph")
 
 
+def _check_stream_unit(unit: str) -> str:
+    if unit not in STREAM_UNITS:
+        raise ValueError(f"unknown stream unit {unit!r}: use {' or '.join(STREAM_UNITS)}")
+    return unit
+
+
 def _stream_paragraphs(arts: list[Article]) -> list[str]:
     """The paragraphs of a corpus (lines of 80 to 600 characters): short news texts for a long stream."""
     out = []
@@ -343,7 +350,7 @@ def _stream_paragraphs(arts: list[Article]) -> list[str]:
 
 
 _SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "vos", "zel", "dra", "shi", "ne", "bor", "qua", "fi", "gan", "ux", "te")
-_DIGITS = __import__("re").compile(r"\d+")
+_DIGITS = re.compile(r"\d+")
 
 
 def _made_up_name(k: int) -> str:
@@ -409,9 +416,7 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_char
         out.update(statements=len(res.statements), tokens=res.n_tokens)
         del res, text
     elif kind == "stream":
-        unit = opts.get("stream_unit") or "article"
-        if unit not in STREAM_UNITS:
-            raise ValueError(f"unknown stream unit {unit!r}: use {' or '.join(STREAM_UNITS)}")
+        unit = _check_stream_unit(opts.get("stream_unit") or "article")
         step = int(opts.get("sample_every") or 0) or max(1, n // 10)
         paras = _stream_paragraphs(arts) if unit == "paragraph" else []
         lemma_cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None) if "lemmatizer" in nlp.pipe_names else None
@@ -455,8 +460,7 @@ def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[st
                sample_every: int = 0, log: Optional[Callable[[str], None]] = None) -> dict:
     """Each scenario in its own fresh Python process, so that its peak RSS is its own. The child's
     progress lines (stream samples) go to ``log`` as they come."""
-    if stream_unit not in STREAM_UNITS:
-        raise ValueError(f"unknown stream unit {stream_unit!r}: use {' or '.join(STREAM_UNITS)}")
+    _check_stream_unit(stream_unit)
     opts = {"batch_chars": batch_chars, "zone_chars": zone_chars, "stream_unit": stream_unit,
             "sample_every": sample_every}
     results = {}
