@@ -1,20 +1,20 @@
 """List PolNeAR gold attributions whose source is a pronoun with the speaker cc_speakers resolves it to,
 for inspection by hand. The gold source/content spans are used (first annotator per metadata.tsv), so
-only speaker resolution is exercised.
+only speaker resolution is exercised (the spans are read by evaluate.brat_attributions).
 
 Usage: .venv/bin/python tools/speakers_pronoun_sample.py SPLIT N_DOCS SEED OUT.json  (SPLIT: train | dev)
 Then shuffle OUT.json with random.Random(99) and judge items by hand."""
-import csv, os, random, re, sys, json
+import os, random, re, sys, json
 
 from counterclaim.nlp.pipeline import get_nlp
 from counterclaim.nlp.speakers import resolve_speakers
-from counterclaim.model import Statement, Source, Span
+from counterclaim.evaluate import brat_attributions, polnear_metadata
 split = sys.argv[1]; n_docs = int(sys.argv[2]); seed = int(sys.argv[3])
 if split not in ('train', 'dev'):
     sys.exit('only train or dev: the test split is never looked at')
 SHARED = os.environ.get('COUNTERCLAIM_SHARED', os.path.join(os.path.dirname(__file__), '..', '..', 'shared'))
 root = os.path.join(SHARED, 'polnear', split)
-meta = {r['filename']: r for r in csv.DictReader(open(os.path.join(SHARED, 'polnear', 'metadata.tsv')), delimiter='\t')}
+meta = polnear_metadata(root)
 files = sorted(os.listdir(f'{root}/attributions'))
 byname = {}
 for f in files:
@@ -31,28 +31,10 @@ for name in names:
     first = (meta.get(name, {}).get('annotators') or '').split('|')[0]
     pick = next((a for a in ann if a.endswith(f'_{first}.ann')), ann[0]) if first else ann[0]
     text = open(f'{root}/text/{name}.txt', encoding='utf-8').read()
-    spans, rels = {}, []
-    for line in open(f'{root}/attributions/{pick}', encoding='utf-8'):
-        p = line.rstrip('\n').split('\t')
-        if len(p) < 2: continue
-        if p[0].startswith('T'):
-            lab, _, offs = p[1].partition(' ')
-            spans[p[0]] = [tuple(int(x) for x in q.split()) for q in offs.split(';')]
-        elif p[0].startswith('E'):
-            rels.append(dict(a.split(':', 1) for a in p[1].split() if ':' in a))
-    sts = []
-    for k, r in enumerate(rels):
-        if 'Content' not in r or r['Content'] not in spans: continue
-        content = [Span(s, e, text[s:e]) for s, e in spans[r['Content']]]
-        src = None
-        if r.get('Source') in spans:
-            rs = spans[r['Source']]
-            s, e = rs[0][0], rs[-1][1]
-            src = Source(Span(s, e, text[s:e]))
-        sts.append(Statement(id=f'S{k}', content=content, source=src))
+    sts = brat_attributions(f'{root}/attributions/{pick}', text)
     doc = nlp.make_doc(text)
     for nm, proc in nlp.pipeline:
-        if nm.startswith('cc_'): break
+        if nm == 'cc_attribution': break  # the parse (and cc_line_breaks), none of the analysis
         doc = proc(doc)
     resolve_speakers(doc, sts)
     for st in sts:
