@@ -657,8 +657,12 @@ def rejecting_verb(lx: MeaningLexicon, t: Token) -> bool:
 
 
 def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
-    """A rejection word ("false", "hoax") or a rejection verb ("cooked up")."""
-    return (lx.rejects(t) and t.pos_ in _REJECT_POS) or rejecting_verb(lx, t)
+    """A rejection word ("false", "hoax") or a rejection verb ("cooked up"). Called on every token
+    of every content: the lemma is read once and most tokens leave at the first two tests."""
+    lem = t.lemma_.lower()
+    if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in _REJECT_POS:
+        return True
+    return lem in lx.reject_verbs and rejecting_verb(lx, t)
 
 
 def _is_rejection_word(lx: MeaningLexicon, t: Token) -> bool:
