@@ -1,6 +1,7 @@
 """Draw PolNeAR TRAIN attributions to hand-label for the stance set (eval/stance/polnear-stances.jsonl).
 
 Usage: python eval/stance/sample.py ../shared/polnear --seed 2611 --random 110 --denial 60 --noknow 40 > draft.jsonl
+       (session 3: --seed 3303 --random 60 --denial 50 --noknow 40 --round 3)
 
 Strata (fixed seed, one annotation file per article, items already in the set left out):
 - random: any attribution;
@@ -48,6 +49,7 @@ def main() -> None:
     ap.add_argument("--random", type=int, default=110)
     ap.add_argument("--denial", type=int, default=60)
     ap.add_argument("--noknow", type=int, default=40)
+    ap.add_argument("--round", default="2", help="suffix of the sample tags (noknow-keyword-ROUND, ...)")
     ap.add_argument("--existing", default=str(Path(__file__).with_name("polnear-stances.jsonl")))
     a = ap.parse_args()
     root = Path(a.polnear) / "train"
@@ -85,9 +87,9 @@ def main() -> None:
             picked.append({**x, "sample": tag})
             k += 1
 
-    take(a.noknow, NOKNOW.search, "noknow-keyword-2")
-    take(a.denial, DENIAL.search, "denial-keyword-2")
-    take(a.random, lambda t: True, "random-2")
+    take(a.noknow, NOKNOW.search, f"noknow-keyword-{a.round}")
+    take(a.denial, DENIAL.search, f"denial-keyword-{a.round}")
+    take(a.random, lambda t: True, f"random-{a.round}")
     for x in picked:
         x.pop("_text")
         sys.stdout.write(json.dumps(x, ensure_ascii=False) + "\n")

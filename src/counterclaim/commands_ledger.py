@@ -191,10 +191,13 @@ def disputes_cmd(
             rows.append(("weak link", "weak", "dim"))
         for label, key, style in rows:
             for r in d[key]:
+                shown = label
                 if key == "weak":
-                    label = f"{r['stance']}?\n{r['confidence']} {r['basis'] or ''}"
+                    shown = f"{r['stance']}?\n{r['confidence']} {r['basis'] or ''}"
+                elif r.get("negated"):
+                    shown = f"{label}\n(says the\nopposite)"
                 cue = (r["cue"] or "—") + (f"\n[{r['framing']}]" if r.get("framing") not in (None, "neutral") else "")
-                t.add_row(f"[{style}]{label}[/]", _who(r), cue, _short(r["text"], 240),
+                t.add_row(f"[{style}]{shown}[/]", _who(r), cue, _short(r["text"], 240),
                           " · ".join(x for x in (r["date"], r["outlet"]) if x) or "—")
         con.print(t)
 

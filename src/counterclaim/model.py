@@ -103,17 +103,33 @@ class Stance:
     # anaphor-fit | anaphor | pronoun | unresolved). Optional: gold and older analyses have none.
     confidence: float = 1.0
     basis: Optional[str] = None
+    # The statement's words are the negation of the proposition as its gist reads, and the stance
+    # label did not already take that into account: "Trump may not have paid a dime" *asserts* (the
+    # label, by what the source does) the negation of "Donald Trump paid taxes", so on that
+    # proposition the source stands with those who deny it (``side``).
+    negated: bool = False
+
+    @property
+    def side(self) -> str:
+        """The side the source takes on the proposition as its gist reads: asserts / denies /
+        no_knowledge (the label, flipped between asserts and denies when ``negated``)."""
+        if not self.negated or self.stance == "no_knowledge":
+            return self.stance
+        return "denies" if self.stance == "asserts" else "asserts"
 
     def to_dict(self) -> dict:
         d: dict = {"proposition": self.proposition, "stance": self.stance}
         if self.basis is not None:
             d["confidence"] = round(self.confidence, 3)
             d["basis"] = self.basis
+        if self.negated:
+            d["negated"] = True
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Stance":
-        return cls(d["proposition"], d["stance"], float(d.get("confidence", 1.0)), d.get("basis"))
+        return cls(d["proposition"], d["stance"], float(d.get("confidence", 1.0)), d.get("basis"),
+                   bool(d.get("negated", False)))
 
 
 @dataclass
@@ -231,7 +247,7 @@ class Proposition:
     theme: Optional[str] = None
     when: Optional[str] = None       # ISO date / month / year
     when_expr: Optional[str] = None
-    negated: bool = False            # the article's wording is the negation (kept for display)
+    negated: bool = False            # the gist reads as a negation (a clause's own words: "the company did not report…")
 
     @property
     def key(self) -> str:

@@ -232,10 +232,14 @@ def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
                 score, conf, method = 1.0 + sim, 0.4 + 0.4 * sim, "key+gist"
         else:
             fg = features(gist)
-            mixed = _structured(p.agent, p.relation, p.recipient) or _structured(agent, relation, recipient)
+            p_structured, c_structured = _structured(p.agent, p.relation, p.recipient), _structured(agent, relation, recipient)
+            mixed = p_structured or c_structured
             if sim < (MIXED_MATCH if mixed else GIST_MATCH) or len(fp.words & fg.words) < MIN_SHARED_WORDS \
                     or coverage(fp, fg) < MIN_COVERAGE or not share_predicate(fp, fg):
                 continue
+            if mixed and ((p_structured and fp.names - fg.names) or (c_structured and fg.names - fp.names)):
+                continue  # the structured side names its participants and the other does not: "Donald Trump
+                # paid taxes" is not "You paid taxes" (an ad's generic "you")
             score, conf, method = sim, sim, "gist"
         if score > best_score or (score == best_score and best.proposition_id is not None and pid < best.proposition_id):
             best_score, best = score, Match(pid, round(min(conf, 1.0), 3), method)

@@ -190,11 +190,13 @@ def _refs_for(conn: sqlite3.Connection, prop_ids: list[int], since=None, until=N
     if until:
         where.append(f"substr({_DATE}, 1, length(?)) <= ?")
         params += [until, until]
-    sql = _REF_SELECT.replace("SELECT s.id,", f"SELECT st.proposition_id, st.stance, {_CONF}, st.basis, s.id,", 1) + \
+    sql = _REF_SELECT.replace("SELECT s.id,", f"SELECT st.proposition_id, st.stance, {_CONF}, st.basis, st.negated, s.id,", 1) + \
         " JOIN stances st ON st.statement_id = s.id WHERE " + " AND ".join(where)
     for row in conn.execute(sql, params):
-        ref = _ref(row[4:])
+        ref = _ref(row[5:])
         ref["confidence"], ref["basis"] = round(row[2], 3), row[3]
+        if row[4]:
+            ref["negated"] = True  # the statement words the proposition the other way ("may not have paid")
         if row[2] >= min_confidence:
             out[row[0]][row[1]].append(ref)
         else:

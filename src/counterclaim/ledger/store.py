@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
@@ -146,11 +147,19 @@ def _dumps(x) -> str:
     return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
 
 
-def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Proposition]) -> tuple[dict[str, int], dict[str, float]]:
-    """Map each of an article's propositions to a ledger proposition (creating it when new).
-    Returns the map and each local proposition's match confidence."""
-    pid_map: dict[str, int] = {}
-    match_conf: dict[str, float] = {}
+@dataclass
+class Links:
+    """Where an article's propositions went in the ledger: the ledger id of each local proposition,
+    the match's confidence, and whether the two gists read opposite ways (one says "not", "no",
+    "never"... and the other does not)."""
+    pid: dict[str, int] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    flipped: dict[str, bool] = field(default_factory=dict)
+
+
+def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Proposition]) -> Links:
+    """Map each of an article's propositions to a ledger proposition (creating it when new)."""
+    out = Links()
     links = []
     for p in props:
         m = claims.match_proposition(conn, p)
@@ -159,39 +168,52 @@ def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Propo
                 'INSERT INTO propositions(key, gist, agent, relation, recipient, theme, "when") VALUES (?, ?, ?, ?, ?, ?, ?)',
                 (p.key, p.gist or p.key, p.agent, p.relation, p.recipient, p.theme, p.when))
             lid = cur.lastrowid
+            out.flipped[p.id] = False
         else:
             lid = m.proposition_id
             if p.when:
                 conn.execute('UPDATE propositions SET "when" = ? WHERE id = ? AND "when" IS NULL', (p.when, lid))
-        pid_map[p.id] = lid
-        match_conf[p.id] = m.confidence
+            # "Trump did not pay taxes" matched (by key) to "Donald Trump paid taxes": the gists read
+            # opposite ways, so a side taken on the one is the other side on the other
+            ledger_gist = conn.execute("SELECT gist FROM propositions WHERE id = ?", (lid,)).fetchone()[0]
+            out.flipped[p.id] = claims.features(p.gist or "").negated != claims.features(ledger_gist or "").negated
+        out.pid[p.id] = lid
+        out.confidence[p.id] = m.confidence
         links.append((article_id, p.id, lid, m.confidence, p.gist, p.when, m.method))
     conn.executemany(
         'INSERT OR REPLACE INTO article_propositions(article_id, local_id, proposition_id, confidence, gist, "when", method) '
         "VALUES (?, ?, ?, ?, ?, ?, ?)", links)
-    return pid_map, match_conf
+    return out
 
 
-def _stance_rows(analysis: Analysis, sid_map: dict[str, int], pid_map: dict[str, int],
-                 match_conf: dict[str, float]) -> list[tuple]:
-    """(statement, ledger proposition, stance, confidence, basis): the link's confidence is the weaker
-    of the analyzer's (statement -> its proposition) and the cross-article match's."""
+_FLIP = {"asserts": "denies", "denies": "asserts", "no_knowledge": "no_knowledge"}
+
+
+def _stance_rows(analysis: Analysis, sid_map: dict[str, int], links: Links) -> list[tuple]:
+    """(statement, ledger proposition, stance, confidence, basis, negated). The stance is the side the
+    source takes on the ledger proposition as its gist reads (``Stance.side``, flipped again when the
+    article's gist and the ledger's read opposite ways); ``negated`` says it differs from the
+    analysis' label. The link's confidence is the weaker of the analyzer's (statement -> its
+    proposition) and the cross-article match's."""
     best: dict[tuple, tuple] = {}
     for st in analysis.statements:
         if st.id not in sid_map:
             continue
         for s in st.stances:
-            if s.proposition not in pid_map:
+            if s.proposition not in links.pid:
                 continue
-            conf = round(min(s.confidence, match_conf.get(s.proposition, 1.0)), 3)
-            k = (sid_map[st.id], pid_map[s.proposition], s.stance)
+            side = s.side
+            if links.flipped.get(s.proposition):
+                side = _FLIP[side]
+            conf = round(min(s.confidence, links.confidence.get(s.proposition, 1.0)), 3)
+            k = (sid_map[st.id], links.pid[s.proposition], side)
             if k not in best or conf > best[k][3]:  # two local propositions matched to one ledger one
-                best[k] = (*k, conf, s.basis)
+                best[k] = (*k, conf, s.basis, int(side != s.stance))
     return list(best.values())
 
 
-_STANCE_INSERT = ("INSERT OR IGNORE INTO stances(statement_id, proposition_id, stance, confidence, basis) "
-                  "VALUES (?, ?, ?, ?, ?)")
+_STANCE_INSERT = ("INSERT OR IGNORE INTO stances(statement_id, proposition_id, stance, confidence, basis, negated) "
+                  "VALUES (?, ?, ?, ?, ?, ?)")
 
 
 def write_analysis(conn: sqlite3.Connection, a: Analysis, chash: Optional[str] = None) -> int:
@@ -209,7 +231,8 @@ def write_analysis(conn: sqlite3.Connection, a: Analysis, chash: Optional[str] =
     if actors:
         conn.executemany(_ACTOR_UPSERT, [(x.id, x.name or x.id, x.type, x.country, x.role, x.org, x.party)
                                          for x in actors.values()])
-    pid_map, match_conf = _match_and_link(conn, art.id, a.propositions)
+    links = _match_and_link(conn, art.id, a.propositions)
+    pid_map = links.pid
     base = conn.execute("SELECT COALESCE(MAX(id), 0) FROM statements").fetchone()[0]
     sid_map = {st.id: base + i + 1 for i, st in enumerate(a.statements)}
     by_local = {st.id: st for st in a.statements}
@@ -239,7 +262,7 @@ def write_analysis(conn: sqlite3.Connection, a: Analysis, chash: Optional[str] =
             _dumps(marks), sum(m.type == "scare_quotes" for m in st.marks), sum(m.type == "hedge" for m in st.marks),
             st.source_ref, st.confidence))
     conn.executemany(_STATEMENT_INSERT, rows)
-    conn.executemany(_STANCE_INSERT, _stance_rows(a, sid_map, pid_map, match_conf))
+    conn.executemany(_STANCE_INSERT, _stance_rows(a, sid_map, links))
     if a.quantities:
         conn.executemany(_QUANTITY_INSERT, [
             (art.id, sid_map.get(q.statement) if q.statement else None,
@@ -283,14 +306,14 @@ def rematch(conn: sqlite3.Connection) -> int:
             if not js:
                 continue
             a = Analysis.from_dict(json.loads(js), text="")
-            pid_map, match_conf = _match_and_link(conn, art_id, a.propositions)
+            links = _match_and_link(conn, art_id, a.propositions)
             sid_map = dict((lid, sid) for sid, lid in conn.execute(
                 "SELECT id, local_id FROM statements WHERE article_id = ?", (art_id,)))
-            conn.executemany(_STANCE_INSERT, _stance_rows(a, sid_map, pid_map, match_conf))
+            conn.executemany(_STANCE_INSERT, _stance_rows(a, sid_map, links))
             for q in a.quantities:
-                if q.proposition in pid_map:
+                if q.proposition in links.pid:
                     conn.execute('UPDATE quantities SET proposition_id = ? WHERE article_id = ? AND start = ? AND "end" = ?',
-                                 (pid_map[q.proposition], art_id, q.start, q.end))
+                                 (links.pid[q.proposition], art_id, q.start, q.end))
             n += 1
         conn.execute("COMMIT")
     except BaseException:

@@ -51,8 +51,8 @@ PROPOSITION_COLUMNS: ColumnTypes = {
     "n_no_knowledge": "int", "n_articles": "int", "n_outlets": "int", "latest": "str", "disputed": "bool",
 }
 STANCE_COLUMNS: ColumnTypes = {
-    "statement_id": "int", "proposition_id": "int", "stance": "str", "gist": "str", "article_id": "str",
-    "outlet": "str", "actor_id": "str", "actor_name": "str", "date": "str",
+    "statement_id": "int", "proposition_id": "int", "stance": "str", "negated": "bool", "gist": "str",
+    "article_id": "str", "outlet": "str", "actor_id": "str", "actor_name": "str", "date": "str",
 }
 ACTOR_COLUMNS: ColumnTypes = {
     "id": "str", "name": "str", "type": "str", "country": "str", "role": "str", "org": "str", "party": "str",
@@ -323,7 +323,7 @@ FROM propositions p JOIN agg ON agg.pid = p.id""" + _disputed("p.id", f) + """
 ORDER BY p.id"""
     elif name == "stances":
         sql = f"""
-SELECT st.statement_id, st.proposition_id, st.stance, p.gist, s.article_id, ar.outlet, s.actor_id,
+SELECT st.statement_id, st.proposition_id, st.stance, st.negated, p.gist, s.article_id, ar.outlet, s.actor_id,
        a.name AS actor_name, COALESCE(s.said_on, ar.published) AS date
 FROM stances st JOIN statements s ON s.id = st.statement_id {_S_JOINS}
 LEFT JOIN propositions p ON p.id = st.proposition_id

@@ -634,6 +634,12 @@ def _negation_toks(tok: Token) -> list[Token]:
     return list(tok.doc[first:tok.i])
 
 
+def _neither_subject(tok: Token) -> bool:
+    """Is the verb's subject "neither X nor Y" (a negation carried by the subject)?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ == "neither" or any(
+        g.dep_ in ("preconj", "det") and g.lower_ == "neither" for g in c.children)) for c in tok.children)
+
+
 def _no_comment(tok: Token, lem: str, refuse, acts, respond, request, unreach):
     """(cue tokens, content head, subject) of a no-comment formula headed by ``tok``, or None."""
     kids = list(tok.children)
@@ -648,7 +654,7 @@ def _no_comment(tok: Token, lem: str, refuse, acts, respond, request, unreach):
         return None
     if lem in respond and tok.pos_ == "VERB":
         neg = _negation_toks(tok)
-        if not neg:
+        if not neg and not _neither_subject(tok):  # "Neither Maples nor Trump responded to requests…"
             return None
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_.lower() in request:
@@ -667,9 +673,9 @@ def _no_comment(tok: Token, lem: str, refuse, acts, respond, request, unreach):
             neg = _negation_toks(tok)
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             return (neg + [tok], prep, subj) if neg else None
-        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":  # "was not available for comment"
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":  # "was not available / was unavailable for comment"
             head = tok.head
-            if not any(c.dep_ == "neg" for c in head.children):
+            if not lem.startswith("un") and not any(c.dep_ == "neg" for c in head.children):
                 return None
             first = min([head.i] + [c.i for c in head.children if c.dep_ in ("aux", "neg") and c.i < tok.i])
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)

@@ -29,7 +29,8 @@ Bases, most reliable first (``LINK_CONFIDENCE``):
 - ``unresolved`` (0.2): an anaphor with no antecedent: its own words became the gist.
 
 An anaphor's confidence is multiplied by ``FAR_FACTOR`` when its antecedent is more than ``NEAR``
-characters back (about a paragraph), and a formula with no noun of its own ("has denied it",
+characters back (about a paragraph) and was chosen by recency, not by the anaphor's own words
+("the claims about potential retaliation" -> the claim that speaks of retaliation), and a formula with no noun of its own ("has denied it",
 "declined to comment", "I have no further information") by ``FORMULA_FAR_FACTOR`` when its antecedent
 is more than ``CLOSE`` characters back: on PolNeAR train such links were mostly wrong beyond the
 sentence or two after the claim. Offsets are doc-local, as in every component.
@@ -106,7 +107,7 @@ def rejecting_evaluation(lx, subj: Token) -> bool:
 
 
 def _by_antecedent(how: str) -> str:
-    return {"fit": "anaphor-fit", "relation": "anaphor"}.get(how, "anaphor-gist")
+    return {"fit": "anaphor-fit", "words": "anaphor-fit", "relation": "anaphor"}.get(how, "anaphor-gist")
 
 
 def own_content(ctx, c) -> Optional[str]:
@@ -176,7 +177,7 @@ def basis(ctx, c, how: Optional[str]) -> str:
         lemma = n.lemma_.lower()
         if n.dep_ in ("nsubj", "nsubjpass") and lemma in lx.claim_nouns and rejecting_evaluation(lx, n):
             return "anaphor-rejected"  # "his comments were Mostly False", "the claims ... are unfounded"
-        if how == "fit":
+        if how in ("fit", "words"):
             return "anaphor-fit"
         if lx.relation_nouns(lemma) or _has_own_complement(n):
             return "anaphor-weak"  # "the sanctions", "the investigation": not the antecedent's relation
@@ -201,8 +202,8 @@ def record(ctx, c, how: Optional[str], distance: int = 0) -> None:
     if c.kind == "anaphor":
         if c.noun is None and distance > CLOSE:
             conf *= FORMULA_FAR_FACTOR  # "declined to comment" two paragraphs after the claim
-        elif distance > NEAR:
-            conf *= FAR_FACTOR
+        elif distance > NEAR and how != "words":
+            conf *= FAR_FACTOR  # (not when the anaphor's own words name what the antecedent says)
     ctx.doc.user_data.setdefault("cc_links", {})[id(c)] = (round(conf, 3), b)
 
 

@@ -47,6 +47,10 @@ class MeaningLexicon:
     small_clause_cues: set = field(default_factory=set)
     denied_nouns: set = field(default_factory=set)
     rejected_action_nouns: set = field(default_factory=set)
+    stative: set = field(default_factory=set)               # verbs of state ("have", "own")
+    raising_cues: set = field(default_factory=set)          # "appeared to dominate", "seems to show"
+    passive_belief_cues: set = field(default_factory=set)   # "is expected to", "was said to"
+    negative_implicatives: set = field(default_factory=set)  # "failed to pay", "avoid paying": not paid
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -68,7 +72,8 @@ _WORD_SETS = {
     "rebuttal_cue": "rebuttal_cues", "rebuttal_context": "rebuttal_context",
     "commitment_cue": "commitment_cues", "prediction_cue": "prediction_cues", "wrongdoing": "wrongdoing",
     "small_clause_cue": "small_clause_cues", "denied_noun": "denied_nouns",
-    "rejected_action_noun": "rejected_action_nouns",
+    "rejected_action_noun": "rejected_action_nouns", "stative": "stative", "raising_cue": "raising_cues",
+    "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
 }
 
 

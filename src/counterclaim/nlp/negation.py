@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Statement
 from .doctext import doc_text
-from .propositions import PRON_SELF, _source_actor, _subject, canonical, denial_negation
+from .propositions import ACCUSING, PRON_SELF, _source_actor, _subject, canonical, denial_negation, lemma
 
 
-def rebuts(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx, cue_lem: Optional[str]) -> bool:
+def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx, cue_lem: Optional[str]) -> Optional[str]:
     """Is this negated claim a denial (the source rebuts something said or asked) rather than an
     assertion of a negative fact ("he did not heed the warnings", "he is not the right person")?
 
@@ -27,48 +27,69 @@ def rebuts(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx
     or when a claim is on the table in the sentence or the one before, outside the content ("the
     assertions that…", "Asked whether…", "accused him of…")."""
     if v is None:
-        return True
+        return "no-clause"
     if v.pos_ in ("VERB", "AUX") and not denial_negation(v):
-        return False  # a habit, a prediction, an attitude: "officials do not meet with…"
+        return None  # a habit, a prediction, an attitude: "officials do not meet with…"
     kids = list(v.children)
-    if v.lemma_.lower() == "be" and v.tag_ in ("VBZ", "VBP"):
+    subj = _subject(v)
+    if lemma(v) == "be" and v.tag_ in ("VBZ", "VBP") and not _self_description(subj, kids):
         preds = [k for k in kids if k.dep_ in ("acomp", "attr")]
-        if preds and all(k.pos_ in ("ADJ", "NOUN", "PRON", "PROPN") and k.lemma_.lower() not in lx.wrongdoing
+        if preds and all((k.pos_ in ("ADJ", "NOUN", "PRON", "PROPN") or k.dep_ == "acomp") and k.lemma_.lower() not in lx.wrongdoing
                          and not (k.tag_ == "VBN" or k.lower_.endswith("ed")) for k in preds):
-            return False  # a present evaluation: "he is not the right person", "politics is not good enough"
+            return None  # a present evaluation: "he is not the right person", "politics is not good enough"
             # (a participle is a state: "the party is not divided", "he is not involved")
-    copula = v.lemma_.lower() == "be"
+    copula = lemma(v) == "be"
     for k in kids:
         if k.lower_ == "never" and copula:
             continue  # "politics has never been gentlemanly": an evaluation, not a rebuttal
         if k.dep_ in ("neg", "advmod") and (k.lemma_.lower() in lx.emphatic or k.lower_ in lx.emphatic
                                            or (k.dep_ == "neg" and k.text.isupper() and len(k.text) > 1)):
-            return True
+            return "emphatic"
         if k.dep_ == "neg" and k.i > 0 and doc[k.i - 1].lower_ in lx.emphatic:
-            return True  # "simply not", "absolutely not"
+            return "emphatic"  # "simply not", "absolutely not"
     if lx.emphatic_phrases is not None:
-        lo, hi = v.left_edge.idx, v.right_edge.idx + len(v.right_edge.text)
+        # within the clause itself, not a conjoined or embedded clause after it ("Politics has never been
+        # gentlemanly, and now it's not gentlemanly at all": "at all" is the second clause's)
+        after = [k.left_edge.i for k in kids if k.i > v.i and k.pos_ in ("VERB", "AUX")
+                 and k.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl")]
+        end = doc[min(after) - 1] if after and min(after) > v.i else v.right_edge
+        lo, hi = v.left_edge.idx, end.idx + len(end.text)
         if lx.emphatic_phrases.search(doc_text(doc)[lo:hi]):
-            return True
+            return "emphatic"
     if v.lemma_.lower() in lx.nonevent:
-        return True  # "the meeting never took place", "no bid materialized"
+        return "nonevent"  # "the meeting never took place", "no bid materialized"
     if v.lemma_.lower() in lx.wrongdoing or any(
             k.dep_ in ("acomp", "attr") and k.lemma_.lower() in lx.wrongdoing for k in kids):
-        return True  # "was not involved", "did not pay", "was not classified": an accusation rebutted
-    subj = _subject(v)
+        return "wrongdoing"  # "was not involved", "did not pay", "was not classified": an accusation rebutted
     if subj is not None:
         if subj.lower_ in PRON_SELF:
-            return True  # "we did not receive a single complaint"
+            return "self"  # "we did not receive a single complaint"
         if agent is not None and (subj.pos_ == "PROPN" or (subj.lower_ in ("he", "she") and reported_speech(doc, st))):
             # the source speaking of itself: "Trump said Trump had not…", "Trump said he did not own
             # the aircraft to burnish his brand" (not "he" inside a quotation, nor in "a suggestion
             # that he did not heed the warnings", where the pronoun is someone else)
             src = _source_actor(st, {s.id: s for s in (doc._.statements or [])})
             if src is not None and canonical(src) == agent:
-                return True
+                return "self"
     if cue_lem is not None and cue_lem in lx.rebuttal_cues:
-        return True
-    return claim_on_table(doc, st, lx)
+        return "rebuttal-cue"
+    return "on-table" if claim_on_table(doc, st, lx) else None
+
+
+def rebuts(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx, cue_lem: Optional[str]) -> bool:
+    """``rebuttal`` as a yes / no."""
+    return rebuttal(doc, st, v, agent, lx, cue_lem) is not None
+
+
+def _self_description(subj: Optional[Token], kids: list) -> bool:
+    """A source denying a description of itself: "I'm not stupid", "I'm not a racist", "we are not
+    divided" (the first person and a bare predicate). Not an attitude with a complement ("I'm not
+    happy with those numbers", "we're not ready to…"): that reports a feeling, it rebuts nothing."""
+    if subj is None or subj.lower_ not in PRON_SELF:
+        return False
+    preds = [k for k in kids if k.dep_ in ("acomp", "attr")]
+    return bool(preds) and not any(c.dep_ in ("prep", "xcomp", "ccomp", "advcl") for k in preds for c in k.children) \
+        and not any(k.dep_ in ("prep", "xcomp", "ccomp") for k in kids)
 
 
 def reported_speech(doc: Doc, st: Statement) -> bool:
@@ -84,7 +105,9 @@ def reported_speech(doc: Doc, st: Statement) -> bool:
 
 def claim_on_table(doc: Doc, st: Statement, lx) -> bool:
     """A claim noun / accusing or asking word in the statement's sentence (outside its content and
-    cue) or in the sentence before it."""
+    cue), or an accusing word in the sentence before it ("… accused him of lying. He said he had
+    not…"). A word such as "report" or "asked" in the sentence before is too common in news to say
+    that a claim is being answered."""
     anchor = st.cue.span.start if st.cue else st.start
     sp = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     if sp is None:
@@ -95,7 +118,8 @@ def claim_on_table(doc: Doc, st: Statement, lx) -> bool:
     if st.cue:
         skip.append((st.cue.span.start, st.cue.span.end))
     for t in doc[lo:sent.end]:
-        if t.lemma_.lower() in lx.rebuttal_context and t.pos_ in ("NOUN", "VERB") \
-                and not any(a <= t.idx < b for a, b in skip):
+        lem = t.lemma_.lower()
+        if lem in lx.rebuttal_context and t.pos_ in ("NOUN", "VERB") \
+                and (t.i >= sent.start or lem in ACCUSING) and not any(a <= t.idx < b for a, b in skip):
             return True
     return False

@@ -301,10 +301,25 @@ def _subject(v: Token) -> Optional[Token]:
     return None
 
 
+# spaCy's small English model leaves contractions with a curly apostrophe unlemmatized ("I’m" ->
+# "’m", tagged VERB): read them as the straight forms
+_CURLY_LEMMA = {"’m": "be", "’s": "be", "’re": "be", "’ve": "have", "’d": "would", "’ll": "will", "n’t": "not"}
+
+
+def lemma(t: Token) -> str:
+    """The token's lower-case lemma, with curly-apostrophe contractions read as their verb."""
+    lem = t.lemma_.lower()
+    return _CURLY_LEMMA.get(lem, lem) if "’" in lem else lem
+
+
 def _negated(v: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
         return True
-    if v.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
+    h = v.head
+    if h is not v and ((v.dep_ == "xcomp" and lemma(h) in lexicon().negative_implicatives)
+                       or (v.dep_ == "pcomp" and h.lower_ == "without")):
+        return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
+    if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
                                         and any(g.dep_ == "neg" for g in c.children) for c in v.children):
         return True  # "was not divided" parsed with the negation on the predicate
     # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
@@ -326,15 +341,18 @@ def denial_negation(v: Token) -> bool:
     "he doesn't do anything", "is not going after") assert something instead."""
     if not _negated(v):
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in v.children):
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or lemma(c) in MODALS) for c in v.children):
         return False
-    lem = v.lemma_.lower()
+    lem = lemma(v)
     if lem in ATTITUDE:
         return False
+    lx = lexicon()
     if v.tag_ == "VBG":
-        return False
+        return lem in lx.nonevent  # "climate change is not happening": an event denied, not an ongoing action
     if lem == "be" or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ in ("VBD", "VBN"):
         return True
+    if lem in lx.stative and any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in v.children):
+        return True  # a state, not a habit: "governors do not have the power to…", "he doesn't own it"
     # "did not represent", "has never touched": a past event denied
     return any(c.dep_ == "aux" and c.lemma_.lower() in ("do", "have") and c.tag_ in ("VBD", "VBZ", "VBP")
                and (c.lemma_.lower() == "have" or c.tag_ == "VBD") for c in v.children)
@@ -353,6 +371,9 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
         return "deontic"
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have"):
         return "deontic"
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v \
+            and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return _modality(ctx, v.head)  # "should follow the precedent … and release his returns"
     return None
 
 
@@ -545,7 +566,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     if not claims:
         for r in roots:
             subj = next((c for c in r.children if c.dep_ in SUBJ), None)
-            if subj is not None and subj.lower_ in DEMONSTR and (rejecting or r.lemma_.lower() in ("be",)) \
+            if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
                     and not _question(doc, r, scope):
                 claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
                 break
@@ -560,15 +581,21 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     if not claims:
         # "cast Clinton as unqualified", "sees him as a real threat": "as" may hang on the cue
         cue = _cue_lemma(doc, st)
-        as_cue = cue in lx.small_clause_cues or (st.cue is not None and st.cue.span.text.lower().endswith(" as"))
-        as_root = as_cue and any(x.lower_ == "as" and x.pos_ == "ADP" for x in roots)
+        cue_as = st.cue is not None and st.cue.span.text.lower().rstrip().endswith(" as")  # "has framed herself as"
+        as_cue = cue in lx.small_clause_cues or cue_as
+        # "ranked [Fiorina as one of the worst CEOs]", "pointed to [the GOP as the key obstacle]": an
+        # "as" phrase of the content hanging on the cue verb makes the content a small clause
+        # right after a noun phrase of its own that names someone or something, not "her days as secretary"
+        as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and x.head.pos_ in ("VERB", "AUX") and (as_cue or any(
+            r.i < x.i and r.right_edge.i + 1 == x.i and r.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots)
         if cue in lx.prediction_cues:  # "predict two more rate rises next year": the predicted event
             noun = next((r for r in roots if r.pos_ == "NOUN"), None) or next(
                 (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not _in(t.head.head, scope)), None)
             if noun is not None:
                 claims.append(_clause_claim(ctx, noun, _clause_tokens(noun, scope), st, statements, kind="gist"))
         for r in roots if not claims else ():
-            small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or (as_cue and any(
+            small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or cue_as or (as_cue and any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
             if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause:
                 continue
@@ -582,6 +609,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             ctoks = _clause_tokens(r, scope)
             claims.append(_clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
             break
+    if claims and not nk and _negated_cue(doc, st, lx):
+        return []  # "the call did not mention that Rubio broke ranks", "never said that X": nothing put forward
     if claims and not denial_cue and not nk:
         claims.extend(_rebutting_clauses(ctx, claims, roots, scope, st, statements))
     if nk:
@@ -596,16 +625,91 @@ PERSONAL = {"he", "she", "him", "her", "they", "them", "i", "we", "you", "me", "
 
 def _no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, hi: int) -> bool:
     """A no-knowledge formula said by the source: starting within NK_REACH characters of the cue or of
-    the start of a piece of the content (the source's own words, not a clause deep inside)."""
+    the start of a piece of the content, or anywhere in a main clause of the content ("while his role
+    was limited to X, it is unclear what clearances he held"; "I will look into it. I don't know the
+    status"); never a formula under another speaker's reporting verb inside the content ("42% of
+    Ohioans say they don't know enough about him") nor "not know" a person ("I don't know one Jewish
+    person that doesn't want a deal": acquaintance, not knowledge)."""
     if lx.no_knowledge is None:
         return False
     anchors = sorted({c.start for c in st.content} | ({st.cue.span.start} if st.cue else set()))
     base = anchors[0]
-    text = doc_text(doc)[base:hi]
-    for a in anchors:
-        piece = _UNQUOTE.sub("", text[a - base:a - base + NK_REACH + 80])
-        m = lx.no_knowledge.search(piece)
-        if m is not None and m.start() <= NK_REACH:
+    if st.source is not None and st.cue is not None and 0 <= st.cue.span.start - st.source.span.end < 40:
+        base = min(base, st.source.span.start)  # "Neither X nor Y responded to requests…": the negation is the subject's
+    raw = doc_text(doc)[base:hi]
+    # the lexicon's formulas are written with a straight apostrophe ("don't", "he's not sure")
+    text = _UNQUOTE.sub("", raw).replace("’", "'")
+    # offsets of the unquoted text in ``raw`` (quote marks are single characters)
+    keep = range(len(raw)) if len(text) == len(raw) else [i for i in range(len(raw)) if not _UNQUOTE.match(raw, i)]
+    scope = Scope(st.content)
+    cue_lo, cue_hi = (st.cue.span.start, st.cue.span.end) if st.cue else (-1, -1)
+    for m in lx.no_knowledge.finditer(text):
+        pos = base + keep[m.start()]
+        near = any(0 <= pos - a <= NK_REACH for a in anchors)
+        sp = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if sp is None:
+            if near:
+                return True
+            continue
+        t = sp[0]
+        v = next((a for a in [t, *t.ancestors] if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("aux", "auxpass", "neg")), None)
+        if v is None:
+            if near:
+                return True
+            continue
+        if _nk_reported_by_other(lx, v, scope) or _nk_acquaintance(v) or _generic_you(v):
+            continue
+        if near or (_main_clause(v, scope, cue_lo, cue_hi) and _first_sentence(v, st)):
+            return True
+    return False
+
+
+def _first_sentence(v: Token, st: Statement) -> bool:
+    """Is ``v`` in the sentence where a piece of the content starts? A formula in a later sentence
+    of a long quotation ("… I'm not sure how much lower he can sink, but he clearly lacks the
+    judgment") is a remark inside what the quotation mainly says."""
+    s = v.sent
+    return any(s.start_char <= c.start < s.end_char for c in st.content)
+
+
+def _main_clause(v: Token, scope: "Scope", cue_lo: int, cue_hi: int) -> bool:
+    """Is ``v`` the verb of a main clause of the content: its head is outside the content (or in the
+    cue), or it is the root of its sentence, or a conjunct of such a verb?"""
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.head.i == v.i:
+        return True
+    h = v.head
+    return not _in(h, scope) or cue_lo <= h.idx < cue_hi
+
+
+def _nk_reported_by_other(lx: MeaningLexicon, v: Token, scope: "Scope") -> bool:
+    """Is the formula's clause the complement of a reporting verb inside the content whose subject is
+    someone else ("the poll found that 42% say they don't know enough")? A speaker's own "I think" /
+    "I'm telling you" does not count."""
+    for a in v.ancestors:
+        if not _in(a, scope):
+            return False
+        if a.pos_ == "VERB" and a.lemma_.lower() in lx.framing:
+            subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in PRON_SELF:
+                return True
+    return False
+
+
+def _generic_you(v: Token) -> bool:
+    """'Until you've sat at that desk, you don't know what it's like': a generic "you", not the source
+    saying what it does not know."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in v.children)
+
+
+def _nk_acquaintance(v: Token) -> bool:
+    """'(don't) know' + a person: acquaintance, not knowledge ("I don't know one person who...")."""
+    if v.lemma_.lower() != "know":
+        return False
+    for c in v.children:
+        if c.dep_ == "dobj" and (c.ent_type_ in ("PERSON", "NORP") or c.lower_ in PERSONAL
+                                 or any(g.dep_ == "relcl" for g in c.children)):
             return True
     return False
 
@@ -733,6 +837,8 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
         return True  # an indirect question: "questioned why ...", "asked whether ..."
     if r.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):
         cue = _cue_lemma(doc, st) if st is not None else None
+        if cue in ctx.lx.raising_cues or (st is not None and _passive_cue(doc, st)):
+            return False  # "appeared to dominate the household", "is widely expected to hold a top job"
         if cue not in ctx.lx.commitment_cues:
             return True  # "asked the candidates to make ...", "did not want to address ..."
         if any(t.idx in scope and t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[sent.start:r.left_edge.i]):
@@ -740,6 +846,37 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
     if r.tag_ == "VB" and r.dep_ == "ROOT" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
         return True  # imperative: "please explain ..."
     return False
+
+
+def _negated_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:
+    """Is the reporting verb itself negated ("did not mention", "never said", "did not deny")? Then
+    the source does not put the content forward (nor deny it). Not a negation-raising verb, where the
+    negation belongs to the content ("I don't think he can win", "is not expected to be as strong")."""
+    if st.cue is None:
+        return False
+    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    v = sp.root
+    if v.pos_ not in ("VERB", "AUX") or lemma(v) in ATTITUDE or lemma(v) in lx.raising_cues:
+        return False
+    if lemma(v) == "be" or (v.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and lemma(c) == "be" for c in v.children)):
+        return False  # a state of mind: "her advisers are not convinced that…", "is not expected to…"
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
+
+
+def _passive_cue(doc: Doc, st: Statement) -> bool:
+    """A passive cue of saying or believing ("is expected to", "was said to have", "are believed
+    to"): its subject is the infinitive's subject, and the infinitive is what is expected / said of
+    it. A passive request or obligation ("was asked to leave", "is required to file") is no claim."""
+    if st.cue is None:
+        return False
+    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    v = sp.root
+    return v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children) \
+        and lemma(v) in lexicon().passive_belief_cues  # not "was asked to leave", "are required to file"
 
 
 def _rebutting_clauses(ctx: Ctx, claims: list, roots: list, scope: Scope, st: Statement, statements: dict) -> list:
@@ -752,6 +889,9 @@ def _rebutting_clauses(ctx: Ctx, claims: list, roots: list, scope: Scope, st: St
     taken = {c.head.i for c in claims if c.head is not None}
     heads = [x for x in roots if x.pos_ in ("VERB", "AUX")]
     heads += [x for r in roots for x in r.children if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and _in(x, scope)]
+    # a clause under a root that is no clause ("I'm not stupid, okay.": the parser heads it with "okay")
+    heads += [x for r in roots if r.pos_ not in ("VERB", "AUX") for x in r.children
+              if x.dep_ in ("ccomp", "parataxis") and x.pos_ in ("VERB", "AUX") and _in(x, scope)]
     heads = [x for x in heads if x.i not in taken]
     cue = _cue_lemma(doc, st)
     out = []
@@ -818,14 +958,25 @@ def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, stateme
         body = [t for t in ctoks if t.i not in sub_i]
         c.recipient, c.recipient_name = _recipient(ctx, body, v, c.agent, st, statements)
     c.negated = denial_negation(v) if rule is None else _negated(v)
+    if rule is not None and not c.negated and lemma(v) in ctx.lx.negative_implicatives:
+        # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
+        c.negated = any(x.dep_ == "xcomp" and lemma(x) in rule.triggers for x in v.children)
     c.modal = _modality(ctx, v)
     return c
 
 
 # ------------------------------------------------------------------------------------ propositions
 
+def _structured(c: Claim) -> bool:
+    """Is the claim's gist the relation's normalized, positive wording ("Donald Trump paid taxes")
+    rather than the clause's own words?"""
+    return bool(c.rule is not None and c.agent_name and (c.recipient_name or "{recipient}" not in c.rule.gist)
+                and (c.agent is not None or c.agent_name.lower() not in links.PRONOUNS))
+    # (a pronoun no actor stands behind makes an empty template: "You paid taxes", "which paid taxes")
+
+
 def _gist(ctx: Ctx, c: Claim) -> str:
-    if c.rule is not None and c.agent_name and (c.recipient_name or "{recipient}" not in c.rule.gist):
+    if _structured(c):
         return c.rule.gist.format(agent=c.agent_name, recipient=c.recipient_name or "")
     return _text(ctx.doc, c.start, c.end)
 
@@ -846,7 +997,8 @@ def _key(c: Claim, gist: str) -> str:
 def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
     """The proposition an anaphor refers to: (id, how, distance in characters), or None.
 
-    how: ``fit`` (the anaphor's noun or rule names the antecedent's relation), ``relation`` (the
+    how: ``fit`` (the anaphor's noun or rule names the antecedent's relation), ``words`` (the
+    anaphor's own words, besides its head noun, are in the antecedent's gist), ``relation`` (the
     latest antecedent with a relation), ``latest`` (the latest of all)."""
     want = set()
     if c.noun is not None:
@@ -860,10 +1012,37 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
         fit = [h for h in recent if h[2] in want]
         if fit:
             return fit[-1][1], "fit", pos - fit[-1][0]
+    said = _own_words(c)
+    if said:
+        gists = {p.id: p.gist for p in ctx.order}
+        scored = [(len(said & _stems(gists.get(h[1], ""))), h) for h in recent]
+        best = max(n for n, _ in scored)
+        if best:
+            h = [h for n, h in scored if n == best][-1]
+            return h[1], "words", pos - h[0]  # "the president's claims about potential retaliation" -> the
+            # latest claim that speaks of retaliation, not merely the latest one
     rel = [h for h in recent if h[2]]
     if rel:
         return rel[-1][1], "relation", pos - rel[-1][0]
     return recent[-1][1], "latest", pos - recent[-1][0]
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems (first six letters) of a text's longer words: "retaliation" ~ "retaliatory"."""
+    return {w[:6] for w in _WORDS.findall(text.lower()) if len(w) > 3}
+
+
+def _own_words(c: Claim) -> set[str]:
+    """Stems of the content words an anaphoric noun phrase carries besides its head ("the claims
+    about potential *retaliation*"), names and function words left out."""
+    if c.noun is None or c.noun.pos_ == "PRON":
+        return set()
+    words = " ".join(t.lower_ for t in c.noun.subtree
+                     if t.i != c.noun.i and t.pos_ in ("NOUN", "ADJ", "VERB") and not t.is_stop)
+    return _stems(words)
+
+
+_WORDS = re.compile(r"[a-z]+")
 
 
 def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
@@ -893,7 +1072,7 @@ def assign(ctx: Ctx, c: Claim, dates: list[DateRef]) -> None:
         p = Proposition(id=f"P{len(ctx.order) + 1}", gist=gist, agent=c.agent,
                         relation=c.rule.relation if c.rule else None, recipient=c.recipient, theme=c.theme,
                         when=when.value if when else None, when_expr=when.text if when else None,
-                        negated=c.negated)
+                        negated=c.negated and c.kind != "anaphor" and not _structured(c))
         ctx.props[key] = p
         ctx.order.append(p)
     elif p.when is None and when is not None and when.value:

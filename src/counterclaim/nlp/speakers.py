@@ -277,6 +277,18 @@ def _resolve_span(ctx: _Ctx, span: TokSpan, allow_pronoun: bool) -> Optional[Ref
             return None
         np = doc_np(noun)
         return _resolve_span(ctx, np, allow_pronoun=False) if np is not None else None
+    # 2b. a demonstrative is never a speaker: "Ivana Trump said that was not her view and dismissed those
+    # reports" parsed with "that" as the subject of "dismissed"; the speaker is the subject of the
+    # verb the clause hangs on
+    if len(span) == 1 and span[0].lower_ in ("that", "this") and span[0].tag_ == "DT":
+        verb = span[0].head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp":
+            return None
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        np = doc_np(subj) if subj is not None else None
+        return _resolve_span(ctx, np, allow_pronoun) if np is not None else None
     # 3. conjoined sources
     parts = _conjuncts(span)
     if len(parts) > 1:

@@ -20,6 +20,10 @@ For every claim ``cc_propositions`` found in a statement (``doc.user_data["cc_cl
   * a denial cue and a negation cancel out ("denied that he had not paid");
 - ``asserts`` otherwise.
 
+Each stance also says whether it reads against its proposition's gist the other way round
+(``Stance.negated``, see ``_reads_negated``): "Trump may not have paid a dime" asserts the
+negation of the positively worded "Donald Trump paid taxes".
+
 A statement with no claim (a question, an order, a norm) gets no stance, nor does one whose
 content only names a topic under a cue that neither confirms nor denies it ("responded to Trump's
 remarks").
@@ -73,6 +77,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             rejected.add(min(linked, key=dist)[0])
     out: list[Stance] = []
     seen = set()
+    gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
     direct = {c.prop for c in claims if c.kind != "anaphor"}
     only_anaphors = not direct
     for i, c in enumerate(claims):
@@ -82,6 +87,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             continue  # "responding to Trump's remarks", "blasted Trump's statements": a topic, no stance
         if c.kind == "anaphor" and c.prop in direct and i not in rejected and not c.forced:
             continue  # a mention of a claim the statement already states ("the report that X ... the news")
+        flipped = False  # the label is about the claim without its negation ("was not involved": denies "involved")
         if c.forced:
             label = c.forced
         elif _self_rejecting(c, lx):
@@ -93,14 +99,31 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             if c.negated and c.modal is None and c.kind != "anaphor" and (
                     denied or c.kind == "event" or rebuts(doc, st, c.head, c.agent, lx, cue_lem)):
                 denied = not denied
+                flipped = True
             if i in rejected or (c.noun is not None and _event_denied(c.noun)):
                 denied = True
+                flipped = False
             label = "denies" if denied else "asserts"
-        if (c.prop, label) in seen:
+        negated = _reads_negated(c, label, flipped, gist_negated.get(c.prop, False))
+        if (c.prop, label, negated) in seen:
             continue
-        seen.add((c.prop, label))
-        out.append(Stance(c.prop, label))  # type: ignore[arg-type]
+        seen.add((c.prop, label, negated))
+        out.append(Stance(c.prop, label, negated=negated))  # type: ignore[arg-type]
     return out
+
+
+def _reads_negated(c: Claim, label: str, flipped: bool, gist_negated: bool) -> bool:
+    """``Stance.negated``: does the label read against the proposition's gist the other way round?
+    A negated claim whose proposition is worded positively ("Trump may not have paid a dime" under
+    the normalized gist "Donald Trump paid taxes") and that is asserted asserts the negation: on the
+    gist, the source stands with the deniers. A negation taken as a rebuttal ("Manafort was not
+    involved": denies) already speaks of the positive claim, so it is negated only when the gist
+    itself reads negatively (the clause's own words, "Manafort was not involved")."""
+    if label == "no_knowledge" or c.kind == "anaphor":
+        return False
+    if flipped:
+        return gist_negated
+    return c.negated != gist_negated
 
 
 def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: str, cue_lem: Optional[str]) -> bool:

@@ -1,0 +1,113 @@
+"""Polarity: a statement that words a proposition the other way round ("Trump may not have paid a
+dime" vs "Donald Trump paid taxes") stands on the other side of it in the ledger; and the anaphor,
+source and matching rules that keep disputes between the right statements."""
+from __future__ import annotations
+
+from counterclaim.analyze import analyze_articles
+from counterclaim.ledger import Ledger
+from counterclaim.model import Article, Stance
+
+
+def _analyze(nlp, text: str, id: str = "t", outlet: str | None = None):
+    return next(iter(analyze_articles([Article(text=text, id=id, outlet=outlet, published="2016-10-03")], nlp=nlp)))
+
+
+def _stances(a) -> list[tuple[str, str, str, bool]]:
+    """(content, label, proposition gist, negated) for every stance."""
+    gist = {p.id: p.gist for p in a.propositions}
+    return [(s.content_text, x.stance, gist[x.proposition], x.negated) for s in a.statements for x in s.stances]
+
+
+def test_side_flips_only_asserts_and_denies():
+    assert Stance("P1", "asserts", negated=True).side == "denies"
+    assert Stance("P1", "denies", negated=True).side == "asserts"
+    assert Stance("P1", "no_knowledge", negated=True).side == "no_knowledge"
+    assert Stance("P1", "asserts").side == "asserts"
+    d = Stance("P1", "asserts", 0.9, "relation", negated=True).to_dict()
+    assert d["negated"] is True and Stance.from_dict(d).negated
+    assert "negated" not in Stance("P1", "asserts", 0.9, "relation").to_dict()
+
+
+def test_asserting_the_negation_of_a_normalized_claim(nlp):
+    a = _analyze(nlp, "Clinton said Trump may not have paid a dime in federal income taxes for nearly two decades. "
+                      "Trump's campaign said Trump paid federal income taxes.")
+    got = _stances(a)
+    neg = [x for x in got if "a dime" in x[0]]
+    pos = [x for x in got if x[0].startswith("Trump paid")]
+    assert neg and pos, got
+    assert neg[0][1] == "asserts" and neg[0][3] is True        # the label: what the source does
+    assert pos[0][1] == "asserts" and pos[0][3] is False
+    assert neg[0][2] == pos[0][2] == "Donald Trump paid taxes"
+
+
+def test_the_clause_own_words_are_not_negated_again(nlp):
+    a = _analyze(nlp, "Smith said the company did not report its losses to regulators.")
+    (content, label, gist, negated), = _stances(a)
+    assert gist.startswith("the company did not report") and label == "asserts" and negated is False
+
+
+def test_negative_implicatives_word_the_event_negatively(nlp):
+    a = _analyze(nlp, "Critics said Trump avoided paying federal income taxes. "
+                      "Aides said Trump paid federal income taxes.")
+    got = {x[0][:20]: x for x in _stances(a)}
+    avoided = next(x for c, x in got.items() if "avoided" in c)
+    assert avoided[2] == "Donald Trump paid taxes" and avoided[3] is True
+
+
+def test_a_norm_carries_over_to_its_conjunct(nlp):
+    a = _analyze(nlp, "Rosenthal said Trump should follow the precedent and release his tax returns.")
+    assert a.statements and not any(s.stances for s in a.statements)
+
+
+def test_a_demonstrative_is_not_the_speaker(nlp):
+    a = _analyze(nlp, "Ivana Trump said that was not her view and dismissed those reports as misinterpreted statements.")
+    dismissed = next(s for s in a.statements if s.content_text.startswith("those reports"))
+    assert dismissed.source is not None and dismissed.source.entity is not None
+    assert dismissed.source.entity.name == "Ivana Trump"
+
+
+def test_an_anaphor_goes_to_the_claim_its_words_name(nlp):
+    a = _analyze(nlp, "The White House said the legislation could result in retaliation by other countries. "
+                      "Obama said the bill would allow families to sue Saudi Arabia. "
+                      "Lawmakers said the president's claims about retaliation are unfounded.")
+    got = _stances(a)
+    denial = [x for x in got if "unfounded" in x[0]]
+    assert denial and denial[0][1] == "denies", got
+    assert "retaliation" in denial[0][2], got
+
+
+def test_ledger_puts_the_negation_with_the_deniers(nlp, tmp_path):
+    arts = [
+        Article(text="Hillary Clinton said Donald Trump may not have paid a dime in federal income taxes "
+                     "for nearly two decades.", id="a1", outlet="Outlet A", published="2016-10-03"),
+        Article(text="Donald Trump's campaign said Donald Trump paid federal income taxes.", id="a2",
+                outlet="Outlet B", published="2016-10-04"),
+    ]
+    with Ledger(tmp_path / "p.db") as led:
+        led.add_analyses(analyze_articles(arts, nlp=nlp))
+        disputes = led.disputes()
+        assert len(disputes) == 1, disputes
+        d = disputes[0]
+        assert d["proposition"]["gist"] == "Donald Trump paid taxes"
+        assert [r["article_id"] for r in d["asserted_by"]] == ["a2"]
+        (deny,) = d["denied_by"]
+        assert deny["article_id"] == "a1" and deny.get("negated") is True
+        row = led.conn.execute("SELECT stance, negated FROM stances st JOIN statements s ON s.id = st.statement_id "
+                                "WHERE s.article_id = 'a1'").fetchall()
+        assert row == [("denies", 1)]
+
+
+def test_negated_wording_lands_on_the_other_side_of_one_claim(nlp, tmp_path):
+    """Two articles, one claim ("Donald Trump paid taxes") by its structured key: "paid no taxes"
+    stands on the other side of it."""
+    from counterclaim.ledger.store import _FLIP
+    assert _FLIP["asserts"] == "denies" and _FLIP["no_knowledge"] == "no_knowledge"
+    with Ledger(tmp_path / "f.db") as led:
+        led.add_analyses(analyze_articles([
+            Article(text="Aides said Donald Trump paid federal income taxes.", id="b1", published="2016-10-03"),
+            Article(text="Critics said Donald Trump paid no federal income taxes.", id="b2", published="2016-10-04"),
+        ], nlp=nlp))
+        rows = dict(led.conn.execute(
+            "SELECT s.article_id, st.stance FROM stances st JOIN statements s ON s.id = st.statement_id"))
+        props = {r[0] for r in led.conn.execute("SELECT proposition_id FROM stances")}
+    assert len(props) == 1 and rows == {"b1": "asserts", "b2": "denies"}
