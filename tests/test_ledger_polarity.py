@@ -111,3 +111,25 @@ def test_negated_wording_lands_on_the_other_side_of_one_claim(nlp, tmp_path):
             "SELECT s.article_id, st.stance FROM stances st JOIN statements s ON s.id = st.statement_id"))
         props = {r[0] for r in led.conn.execute("SELECT proposition_id FROM stances")}
     assert len(props) == 1 and rows == {"b1": "asserts", "b2": "denies"}
+
+
+def test_web_dispute_card_says_the_opposite(nlp, tmp_path):
+    from fastapi.testclient import TestClient
+    from counterclaim.web import create_app
+
+    db = tmp_path / "w.db"
+    with Ledger(db) as led:
+        led.add_analyses(analyze_articles([
+            Article(text="Hillary Clinton said Donald Trump may not have paid a dime in federal income taxes.",
+                    id="w1", outlet="Outlet A", published="2016-10-03"),
+            Article(text="Donald Trump's campaign said Donald Trump paid federal income taxes.", id="w2",
+                    outlet="Outlet B", published="2016-10-04"),
+        ], nlp=nlp))
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
+        page = c.get("/")
+        assert page.status_code == 200
+        assert "Donald Trump paid taxes" in page.text
+        assert page.text.count("says the opposite") == 1
+        api = c.get("/api/disputes").json()
+        items = api["items"] if isinstance(api, dict) else api
+        assert items[0]["denied_by"][0]["negated"] is True
