@@ -134,9 +134,23 @@ def lookup(mention: str) -> Optional[Actor]:
     if not mention or len(mention) > 200:
         return None
     g = load_gazetteer()
+    found = _resolve_packaged(mention)
+    if found is None:
+        return None
+    aid, head = found
+    return g.get(aid) if head is None else _with_org(g.get(aid), head)
+
+
+@lru_cache(maxsize=65536)  # the same mention always resolves the same way: a bounded cache of strings
+def _resolve_packaged(mention: str) -> Optional[tuple[str, Optional[str]]]:
+    return _resolve(mention, load_gazetteer())
+
+
+def _resolve(mention: str, g: Gazetteer) -> Optional[tuple[str, Optional[str]]]:
+    """(actor id, institution head or None) of a mention: what ``lookup`` builds its Actor from."""
     aid = _direct(mention, g)
     if aid:
-        return g.get(aid)
+        return aid, None
     key = normalize(mention)
     if not key:
         return None
@@ -151,12 +165,12 @@ def lookup(mention: str) -> Optional[Actor]:
                 orig = _ARTICLE.sub("", mention.translate(_QUOTES).strip()).split()
                 oid = _exact(" ".join(orig[:len(orig) - (len(words) - i)]), g)
             if oid:
-                return _with_org(g.get(oid), g.heads[head])
+                return (oid, g.heads[head]) if _with_org(g.get(oid), g.heads[head]) is not None else None
     m = re.match(r"^(.+?) of (?:the )?(.+)$", key)
     if m and m.group(1) in g.heads:
         oid = _direct(m.group(2), g)
         if oid:
-            return _with_org(g.get(oid), g.heads[m.group(1)])
+            return (oid, g.heads[m.group(1)]) if _with_org(g.get(oid), g.heads[m.group(1)]) is not None else None
     return None
 
 

@@ -26,7 +26,10 @@ class CueModel:
 
     def prob(self, feats: dict[str, float]) -> float:
         w = self.weights
-        z = self.bias + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        s = 0  # summed in the same order as ``sum`` over a generator (the same float), without one
+        for k, v in feats.items():
+            s += w.get(k, 0.0) * v
+        z = self.bias + s
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

@@ -86,4 +86,11 @@ class QuoteIndex:
 
     def inside(self, pos: int) -> bool:
         """Whether the character at ``pos`` sits within a quotation (marks excluded)."""
-        return any(q.start < pos < q.end - (0 if q.open_end else 1) for q in self.overlapping(pos, pos + 1))
+        if not self.quotes:
+            return False
+        lo = bisect.bisect_left(self._starts, pos - self._max_len)
+        hi = bisect.bisect_left(self._starts, pos + 1)
+        for q in self.quotes[lo:hi]:  # ``overlapping(pos, pos + 1)`` without building its list
+            if q.end > pos and q.start < pos < q.end - (0 if q.open_end else 1):
+                return True
+        return False

@@ -16,6 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN as _NOUN, VERB as _VERB
 from spacy.tokens import Doc, Token
 
 from .attr_lexicon import Lexicon, NounCue, VerbCue
@@ -72,15 +76,15 @@ def runs(doc: Doc, idxs: set[int]) -> list[Range]:
         if i is not None and i == prev + 1:
             prev = i
             continue
-        toks = [doc[j] for j in range(start, prev + 1)]
-        if len(toks) == 1 and toks[0].lower_ in REL_PRON:
-            toks = []  # "which" left over from "which he said was ..."
-        while toks and (toks[0].text in PUNCT_TRIM or toks[0].is_space):
-            toks.pop(0)
-        while toks and (toks[-1].text in PUNCT_TRIM or toks[-1].is_space):
-            toks.pop()
-        if toks:
-            out.append(tok_range(toks))
+        a, b = start, prev  # the run's first and last token, trimmed (no Token list built)
+        if a == b and doc[a].lower_ in REL_PRON:
+            b = a - 1  # "which" left over from "which he said was ..."
+        while a <= b and (doc[a].text in PUNCT_TRIM or doc[a].is_space):
+            a += 1
+        while a <= b and (doc[b].text in PUNCT_TRIM or doc[b].is_space):
+            b -= 1
+        if a <= b:
+            out.append((doc[a].idx, doc[b].idx + len(doc[b])))
         if i is not None:
             start = prev = i
     return out
@@ -151,31 +155,30 @@ class DocView:
         self.nocomment: list[Token] = []  # tokens whose lemma a no-comment rule starts from
         nc_lemmas = lex.no_comment_lemmas
         n = len(doc)
-        self.sent_lo = [0] * n
-        self.sent_hi = [n] * n
         verbs, nouns = lex.verbs, lex.nouns
-        lo = 0
-        bounds = []
-        for tok in doc:
-            if tok.is_sent_start and tok.i > 0:
-                bounds.append((lo, tok.i))
-                lo = tok.i
-            pos = tok.pos_
-            if pos == "VERB":
-                if all_verbs or verb_lemma(tok, verbs) is not None:
-                    self.verbs.append(tok)
-            elif pos == "NOUN":
-                if all_verbs or tok.lemma_.lower() in nouns:
-                    self.nouns.append(tok)
-            if tok.lower_ in marker_first:
-                self.markers.append(tok)
-            if tok.lemma_.lower() in nc_lemmas:
-                self.nocomment.append(tok)
-        bounds.append((lo, n))
-        for a, b in bounds:
-            for i in range(a, b):
-                self.sent_lo[i] = a
-                self.sent_hi[i] = b
+        # the attributes as arrays, no Token object nor string per token: a Token is made only for
+        # the tokens kept, and each distinct lemma / word form of the doc is read once
+        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA]) if n else numpy.zeros((0, 4), dtype="uint64")
+        pos, lower, lemma = cols[:, 0], cols[:, 2], cols[:, 3]
+        strings = doc.vocab.strings
+        lem_low = {h: strings[h].lower() for h in numpy.unique(lemma).tolist()}
+        is_verb, is_noun = pos == _VERB, pos == _NOUN
+        if not all_verbs:
+            is_verb[is_verb] = [verb_lemma(doc[i], verbs) is not None for i in numpy.flatnonzero(is_verb).tolist()]
+            is_noun &= numpy.isin(lemma, [h for h, w in lem_low.items() if w in nouns])
+        self.verbs = [doc[i] for i in numpy.flatnonzero(is_verb).tolist()]
+        self.nouns = [doc[i] for i in numpy.flatnonzero(is_noun).tolist()]
+        forms = [get_string_id(w) for w in marker_first]  # a hit is checked on the string itself
+        self.markers = [doc[i] for i in numpy.flatnonzero(numpy.isin(lower, forms)).tolist()
+                        if doc[i].lower_ in marker_first]
+        nc = [h for h, w in lem_low.items() if w in nc_lemmas]
+        self.nocomment = [doc[i] for i in numpy.flatnonzero(numpy.isin(lemma, nc)).tolist()]
+        starts = [i for i in numpy.flatnonzero(cols[:, 1] == 1).tolist() if i > 0]
+        self.sent_lo: list[int] = []
+        self.sent_hi: list[int] = []
+        for a, b in zip([0] + starts, starts + [n]):
+            self.sent_lo.extend([a] * (b - a))
+            self.sent_hi.extend([b] * (b - a))
 
     def sent(self, i: int) -> tuple[int, int]:
         return self.sent_lo[i], self.sent_hi[i]
@@ -417,13 +420,15 @@ class Rules:
         for tok in view.nouns:
             if qi.inside(tok.idx):
                 continue
-            entry = nouns.get(tok.lemma_.lower())
+            lem = tok.lemma_.lower()
+            entry = nouns.get(lem)
             if entry is None:
                 if not self.open:
                     continue
-                entry = NounCue(tok.lemma_.lower(), "open", 0.0)
+                entry = NounCue(lem, "open", 0.0)
+            kids = list(tok.children)  # walked up to four times below
             clause = None
-            for c in tok.children:
+            for c in kids:
                 if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     if any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children):
                         clause = c
@@ -433,24 +438,24 @@ class Rules:
                         break
             prep = None
             if clause is None and self.open:  # "Trump's call for a ban", "her support of the deal"
-                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS
+                prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in NOUN_PREPS
                              and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
             if clause is None and prep is None:
                 continue
             src = None
-            for c in tok.children:
+            for c in kids:
                 if c.dep_ == "poss":
                     src = span_of(c)
                     break
             if src is None:
-                mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                mods = [c for c in kids if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                         and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
                 if mods:
                     s0 = min(c.left_edge.i for c in mods)
                     s1 = max(c.right_edge.i for c in mods)
                     src = tok_range(list(doc[s0:s1 + 1]))
             if src is None:
-                for c in tok.children:
+                for c in kids:
                     if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         if obj is not None:
@@ -517,6 +522,8 @@ class Rules:
 
 
 def _has_quote(tok: Token, qi: QuoteIndex) -> bool:
+    if not qi.at:
+        return False  # no quotation in the text: no need to walk the subtree
     return any(t.idx in qi.at for t in tok.subtree)
 
 

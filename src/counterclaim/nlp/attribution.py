@@ -76,7 +76,8 @@ def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range
     cands.extend(rules.noun_cands(view, qi))
     cands.extend(rules.nocomment_cands(view, qi))
     cands.extend(rules.colon_cands(view, paras))
-    cands = [c for c in (_clip(c, paras) for c in cands) if c is not None]
+    starts = [p[0] for p in paras]
+    cands = [c for c in (_clip(c, paras, starts) for c in cands) if c is not None]
     return cands, paras, qi
 
 
@@ -134,10 +135,13 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
     return kept
 
 
-def _clip(c: Cand, paras: list[Range]) -> Optional[Cand]:
+def _clip(c: Cand, paras: list[Range], starts: Optional[list[int]] = None) -> Optional[Cand]:
     """Keep a content within the cue's paragraph (a parse may run a headline into the next line);
-    a content announced by a colon at a paragraph's end is the next paragraph and stays."""
-    ps, pe = paras[_para_of(paras, [p[0] for p in paras], c.anchor)] if paras else (0, c.anchor + 1)
+    a content announced by a colon at a paragraph's end is the next paragraph and stays.
+    ``starts``: the paragraphs' start offsets, when the caller has them."""
+    if starts is None:
+        starts = [p[0] for p in paras]
+    ps, pe = paras[_para_of(paras, starts, c.anchor)] if paras else (0, c.anchor + 1)
     if all(s >= pe for s, _ in c.content):
         return c  # "He said:" + the next paragraph
     c.content = [(max(s, ps), min(e, pe)) for s, e in c.content if s < pe and e > ps]

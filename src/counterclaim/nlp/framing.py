@@ -38,6 +38,16 @@ def cue_lemma(doc: Doc, st: Statement) -> str:
     """The cue's head lemma ("publicly disclosed" → disclose; "according to" → according to)."""
     if st.cue is None:
         return ""
+    # asked by several components for the same cue: worked out once per doc
+    memo = doc.user_data.setdefault("cc_cue_lemmas", {})
+    key = (st.cue.span.start, st.cue.span.end, st.cue.span.text, st.cue.lemma)
+    lem = memo.get(key)
+    if lem is None:
+        lem = memo[key] = _cue_lemma(doc, st)
+    return lem
+
+
+def _cue_lemma(doc: Doc, st: Statement) -> str:
     txt = st.cue.span.text.lower().strip()
     if txt in lexicon().framing:
         return txt

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 from ..lexicons import tsv_rows
+from .rxguard import compile_guarded
 
 
 
@@ -112,10 +113,10 @@ def lexicon() -> MeaningLexicon:
             emph.append(expr)
         elif cls in _WORD_SETS:  # one expression per row into the set of that class
             getattr(lx, _WORD_SETS[cls]).add(expr)
-    lx.reject_phrases = re.compile(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
-    lx.no_knowledge = re.compile("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
-    lx.emphatic_phrases = re.compile(r"\b(?:" + _alt(emph) + r")\b", re.I) if emph else None
-    lx.hedges = re.compile(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
+    lx.reject_phrases = compile_guarded(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
+    lx.no_knowledge = compile_guarded("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
+    lx.emphatic_phrases = compile_guarded(r"\b(?:" + _alt(emph) + r")\b", re.I) if emph else None
+    lx.hedges = compile_guarded(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
     for r in tsv_rows("cue_framing.tsv"):
         lx.framing[r["lemma"]] = (r["framing"], r["stance"])
     for r in tsv_rows("type_heads.tsv"):

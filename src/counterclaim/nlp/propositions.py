@@ -33,7 +33,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy
+from spacy.attrs import ENT_TYPE, POS
 from spacy.language import Language
+from spacy.symbols import PROPN as _PROPN
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, DateRef, Proposition, Statement
@@ -128,8 +131,11 @@ def doc_mentions(doc: Doc) -> list:
             out.append((ent.start_char, ent.end_char, a))
     # gazetteer acronyms and names the NER missed ("US", "Pyongyang" tagged otherwise)
     have = {(s, e) for s, e, _ in out}
-    for tok in doc:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and (tok.idx, tok.idx + len(tok.text)) not in have:
+    cols = doc.to_array([POS, ENT_TYPE]) if len(doc) else None
+    untagged = numpy.flatnonzero((cols[:, 0] == _PROPN) & (cols[:, 1] == 0)).tolist() if cols is not None else []
+    for i in untagged:  # from the arrays: a Token is made only for the proper nouns outside entities
+        tok = doc[i]
+        if (tok.idx, tok.idx + len(tok.text)) not in have:
             a = _lookup(tok.text)
             if a is not None:
                 out.append((tok.idx, tok.idx + len(tok.text), a))
@@ -261,7 +267,10 @@ class Scope:
         self.spans = [(s.start, s.end) for s in spans]
 
     def __contains__(self, idx: int) -> bool:
-        return any(a <= idx < b for a, b in self.spans)
+        for a, b in self.spans:  # a plain loop: called for most tokens of every content
+            if a <= idx < b:
+                return True
+        return False
 
 
 def _clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[Token]:
@@ -920,10 +929,9 @@ def _question(doc: Doc, r: Token, scope: Scope) -> bool:
             m = _TERMINATOR.search(text, r.idx, b)
             if m is not None and m.group() == "?":
                 return True
-    toks = [t for t in doc[r.sent.start:r.sent.end] if t.idx in scope and not t.is_punct]
-    if not toks:
+    first = next((t for t in doc[r.sent.start:r.sent.end] if t.idx in scope and not t.is_punct), None)
+    if first is None:
         return False
-    first = toks[0]
     if first.lower_ not in QUESTION_OPENERS or not scope.spans or first.idx > min(a for a, _ in scope.spans) + 2:
         return False
     root = first.head if (first.head.idx in scope and first.head.pos_ in ("VERB", "AUX")) else None

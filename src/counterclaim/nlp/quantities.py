@@ -16,11 +16,15 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+import numpy
+from spacy.attrs import DEP
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..model import Quantity, Statement
 from .doctext import doc_text
+from .rxguard import compile_guarded
 from ..lexicons import tsv_rows
 
 
@@ -41,10 +45,10 @@ def _tables():
     money_pre = re.compile(
         r"(?<![\w$])(?P<cur>" + "|".join(map(re.escape, pre)) + r")\s?" + num
         + r"(?:\s?(?P<scale>(?i:" + scale_alt + r"))\b)?")
-    money_suf = re.compile(
+    money_suf = compile_guarded(
         r"\b" + num + r"(?:\s" + r"(?P<scale>(?i:million|billion|trillion|thousand)))?\s+(?P<cur>(?i:"
         + "|".join(map(re.escape, suf)) + r"))\b")
-    percent = re.compile(r"\b" + num + r"\s?(?P<unit>%|(?i:per\s?cent(?:age points?)?|percentage points?))")
+    percent = compile_guarded(r"\b" + num + r"\s?(?P<unit>%|(?i:per\s?cent(?:age points?)?|percentage points?))")
     qual_before = re.compile(qual[:-1] + r"$")  # the same qualifier, required, ending where the match starts
     return cur, scales, numbers, money_pre, money_suf, percent, qual_before
 
@@ -95,8 +99,10 @@ def find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
     """Numbers that modify a noun: "50,000 troops", "two million people", "three missiles"."""
     _, scales, numbers, *_ = _tables()
     out = []
-    for tok in doc:
-        if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
+    nums = numpy.flatnonzero(doc.to_array(DEP) == get_string_id("nummod")).tolist() if len(doc) else []
+    for i in nums:  # the labels as an array: a Token is made only for the number modifiers
+        tok = doc[i]
+        if tok.head.pos_ not in ("NOUN", "PROPN") or tok.head.i < tok.i:
             continue
         if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
             continue

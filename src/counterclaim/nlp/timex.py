@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import DateRef, Statement
 from .doctext import doc_text
+from .rxguard import compile_guarded
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "timex.tsv"
 
@@ -73,8 +74,9 @@ _PATTERNS = [
     ("year", rf"(?<![\d$€£,.])\b(?P<mod>(?i:in|since|during|until|by|before|after|from|through|of|for|early|late|mid)[\s-]+)?(?P<y>{_YEAR})\b(?![\d,.%]\d|%)"),
 ]
 # Every pattern starts at a word boundary; saying so once, in front, lets the engine skip the
-# positions inside words without trying each alternative there (same matches, ~4x faster).
-_RX = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS) + ")")
+# positions inside words without trying each alternative there (same matches, ~4x faster); the guard
+# (``rxguard``) also skips the word starts no alternative can begin with (same matches, ~2x faster again).
+_RX = compile_guarded(r"\b(?:" + "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS) + ")")
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
 

@@ -1,0 +1,91 @@
+"""The speed-ups of the analyzer's own components leave every result as it was.
+
+``rxguard`` puts a look-ahead for a pattern's possible first characters in front of it: the
+matches must be the very same (spans, groups, the alternative chosen). ``DocView`` reads the
+token attributes as arrays: it must keep the same tokens as a plain pass over the doc.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from counterclaim.nlp.rxguard import compile_guarded, first_chars
+
+SENTENCES = [
+    "On Thursday, Kirby said the DPRK had delivered rockets to Russia last month, two weeks ago.",
+    "The ministry declined to comment and would not say whether the shipment arrived on Dec. 22, 2022.",
+    "A spokesman could not be reached for comment; it is unclear how many of the 2000 troops left.",
+    "“We have not seen the reports,” she said on Friday morning. “I don't know if that's true.”",
+    "He called it a baseless, completely false hoax, cooked up in Washington in early January 2016.",
+    "Officials were not aware of it: no comment, they said, since Monday; it remains to be seen.",
+    "Prices rose 12 percent, or 3.5 percentage points, to $45 billion and 5 billion rubles in 2021-12-01.",
+    "I'm not sure, I can't recall, and I wasn't told — nobody really knows, Pyongyang's envoy said.",
+]
+
+
+def _matches(rx: re.Pattern, text: str) -> list:
+    return [(m.span(), m.lastgroup, m.groups()) for m in rx.finditer(text)]
+
+
+def test_first_chars_of_alternatives_optional_prefixes_and_lookarounds():
+    cls = first_chars(r"\b(?:no comment|(?:would|will)\s+not\s+say|unaware)\b")
+    assert cls is not None
+    guard = re.compile(cls)
+    assert all(guard.match(c) for c in "nwu") and not guard.match("x")
+    # an optional prefix: its first characters and those of what follows it
+    cls = first_chars(r"(?<![\d$])\b(?P<mod>(?i:in|since)\s+)?(?P<y>1[89]\d\d|20\d\d)\b")
+    guard = re.compile(cls, re.I)
+    assert all(guard.match(c) for c in "iIsS12") and not guard.match("3")
+
+
+@pytest.mark.parametrize("pattern", [r"a*b?", r"[^abc]+x", r".foo", r"(?x) foo  # comment", r"x|", r"\Dx"])
+def test_no_guard_when_the_first_characters_are_unknown(pattern):
+    assert first_chars(pattern) is None
+    assert compile_guarded(pattern).pattern == pattern
+
+
+def test_guarded_patterns_give_the_same_matches():
+    from counterclaim.nlp import quantities, timex
+    from counterclaim.nlp.meaning_lexicon import lexicon
+
+    lx = lexicon()
+    _, _, _, money_pre, money_suf, percent, _ = quantities._tables()
+    patterns = [timex._RX, lx.no_knowledge, lx.reject_phrases, lx.hedges, lx.emphatic_phrases, money_suf, percent]
+    text = "\n".join(SENTENCES)
+    guarded = 0
+    for rx in patterns:
+        if rx is None:
+            continue
+        if rx.pattern.startswith("(?i:(?="):  # guarded by the lexicon / module: compare with the plain pattern
+            guarded += 1
+            plain = re.compile(rx.pattern[rx.pattern.index("))(?:") + 5:-1], rx.flags)
+        else:
+            plain, rx = rx, compile_guarded(rx.pattern, rx.flags & ~re.UNICODE)
+        assert _matches(rx, text) == _matches(plain, text)
+        for s in SENTENCES:  # search / match at every position, as the components call them
+            for i in range(0, len(s), 7):
+                a, b = rx.search(s, i), plain.search(s, i)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    assert guarded >= 4  # the date pattern and the stance lexicon's big alternations are guarded
+    assert _matches(timex._RX, SENTENCES[0])  # and they still find things
+
+
+def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
+    from counterclaim.nlp.attr_rules import DocView, verb_lemma
+    from counterclaim.nlp.attribution import Attribution
+
+    rules = Attribution().rules
+    doc = nlp(" ".join(SENTENCES) + "\n\nAccording to KCNA, the report was fabricated. X declined to comment.")
+    for all_verbs in (True, False):
+        view = DocView(doc, rules.lex, rules.marker_first, doc.text, all_verbs)
+        verbs = [t.i for t in doc if t.pos_ == "VERB" and (all_verbs or verb_lemma(t, rules.lex.verbs))]
+        nouns = [t.i for t in doc if t.pos_ == "NOUN" and (all_verbs or t.lemma_.lower() in rules.lex.nouns)]
+        assert [t.i for t in view.verbs] == verbs
+        assert [t.i for t in view.nouns] == nouns
+        assert [t.i for t in view.markers] == [t.i for t in doc if t.lower_ in rules.marker_first]
+        assert [t.i for t in view.nocomment] == [t.i for t in doc if t.lemma_.lower() in rules.lex.no_comment_lemmas]
+        assert view.markers and view.nocomment
+        for sent in doc.sents:
+            for t in sent:
+                assert view.sent(t.i) == (sent.start, sent.end)
