@@ -28,7 +28,9 @@ Bases, most reliable first (``LINK_CONFIDENCE``):
 - ``pronoun`` (0.25): a demonstrative subject that does not reject anything ("It's heartbreaking");
 - ``unresolved`` (0.2): an anaphor with no antecedent: its own words became the gist.
 
-An anaphor's confidence is multiplied by ``FAR_FACTOR`` when its antecedent is more than ``NEAR``
+A denial linked by ``anaphor`` or ``anaphor-fit`` is multiplied by ``DENIAL_ANAPHOR_FACTOR`` (0.85: on
+a judged PolNeAR train ledger such denials were right 1 time in 16). An anaphor's confidence is
+multiplied by ``FAR_FACTOR`` when its antecedent is more than ``NEAR``
 characters back (about a paragraph) and was chosen by recency, not by the anaphor's own words
 ("the claims about potential retaliation" -> the claim that speaks of retaliation), and a formula with no noun of its own ("has denied it",
 "declined to comment", "I have no further information") by ``FORMULA_FAR_FACTOR`` when its antecedent
@@ -59,6 +61,12 @@ LINK_CONFIDENCE = {
     "pronoun": 0.25,
     "unresolved": 0.2,
 }
+# A denial that reaches its claim only through an anaphor ("has denied it", "the accusation",
+# "those reports") was right 1 time in 16 among the disputes of a PolNeAR train ledger
+# (eval/disputes/polnear-train.json, bases anaphor and anaphor-fit): such links count this much less,
+# which puts them under the ledger's dispute threshold (0.5) unless a rejection says of the noun
+# itself that it is false ("his comments were Mostly False": anaphor-rejected).
+DENIAL_ANAPHOR_FACTOR = 0.85
 NEAR = 600
 CLOSE = 300  # a formula with no noun of its own ("has denied it", "declined to comment") refers back only this far
 FORMULA_FAR_FACTOR = 0.7
@@ -97,13 +105,22 @@ def rejecting_evaluation(lx, subj: Token) -> bool:
         return True  # "which was cooked up by ... for different purposes"
     for x in r.children:
         if x.dep_ in ("attr", "acomp", "oprd", "xcomp"):
-            if P._is_rejection_word(lx, x) or any(P._is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod"):
-                return True
+            if P._is_rejection_word(lx, x) or P.rejecting_verb(lx, x) \
+                    or any(P._is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod"):
+                return True  # ("the claim was 'cooked up by …'" parsed with the participle under "was")
     if lx.reject_phrases is None:
         return False
     doc = r.doc
     text = doc_text(doc)[r.idx: doc[r.right_edge.i].idx + len(doc[r.right_edge.i].text)].lower()
     return bool(lx.reject_phrases.search(text))  # "was cooked up by", "is a lie"
+
+
+def _rejected_claim_noun(ctx, c) -> bool:
+    """A claim noun subject in the formula's own words that the rejection predicates of ("the claim
+    was cooked up", "the reports are false")."""
+    sp = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    return sp is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ctx.lx.claim_nouns
+                                  and rejecting_evaluation(ctx.lx, t) for t in sp)
 
 
 def _by_antecedent(how: str) -> str:
@@ -169,6 +186,8 @@ def basis(ctx, c, how: Optional[str]) -> str:
         if n is None:  # a formula: "has denied it", "was cooked up by ...", "I have no further information"
             if c.forced != "no_knowledge" and own_content(ctx, c) is not None:
                 return "anaphor-weak"
+            if c.forced != "no_knowledge" and _rejected_claim_noun(ctx, c):
+                return "anaphor-rejected"  # "the claim was 'cooked up by some dishonest forces'"
             return _by_antecedent(how)
         if n.pos_ == "PRON":
             if n.tag_ != "WDT" and not rejecting_evaluation(lx, n):
@@ -221,4 +240,6 @@ def cc_links(doc: Doc) -> Doc:
             found = [recs[id(c)] for c in claims if c.prop == stance.proposition and id(c) in recs]
             if found:
                 stance.confidence, stance.basis = max(found)
+                if stance.side == "denies" and stance.basis in ("anaphor", "anaphor-fit"):
+                    stance.confidence = round(stance.confidence * DENIAL_ANAPHOR_FACTOR, 3)
     return doc
