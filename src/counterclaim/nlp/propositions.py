@@ -91,6 +91,7 @@ class Ctx:
     props: dict = field(default_factory=dict)             # key -> Proposition
     order: list = field(default_factory=list)             # Propositions in creation order
     history: list = field(default_factory=list)           # (char position, prop id, relation)
+    stems: dict = field(default_factory=dict)             # prop id -> stems of its gist (for anaphors)
 
 
 # ------------------------------------------------------------------------------------ actors
@@ -648,11 +649,12 @@ def _no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, 
     raw = doc_text(doc)[base:hi]
     # the lexicon's formulas are written with a straight apostrophe ("don't", "he's not sure")
     text = _UNQUOTE.sub("", raw).replace("’", "'")
-    # offsets of the unquoted text in ``raw`` (quote marks are single characters)
-    keep = range(len(raw)) if len(text) == len(raw) else [i for i in range(len(raw)) if not _UNQUOTE.match(raw, i)]
+    keep = None  # offsets of the unquoted text in ``raw`` (quote marks are single characters), when a formula is found
     scope = Scope(st.content)
     cue_lo, cue_hi = (st.cue.span.start, st.cue.span.end) if st.cue else (-1, -1)
     for m in lx.no_knowledge.finditer(text):
+        if keep is None:
+            keep = range(len(raw)) if len(text) == len(raw) else [i for i in range(len(raw)) if not _UNQUOTE.match(raw, i)]
         pos = base + keep[m.start()]
         near = any(0 <= pos - a <= NK_REACH for a in anchors)
         sp = doc.char_span(pos, pos + 1, alignment_mode="expand")
@@ -857,17 +859,20 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
     return False
 
 
+def _cue_root(doc: Doc, st: Statement) -> Optional[Token]:
+    """The syntactic head of the statement's cue, or None."""
+    if st.cue is None:
+        return None
+    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
+    return sp.root if sp is not None else None
+
+
 def _negated_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:
     """Is the reporting verb itself negated ("did not mention", "never said", "did not deny")? Then
     the source does not put the content forward (nor deny it). Not a negation-raising verb, where the
     negation belongs to the content ("I don't think he can win", "is not expected to be as strong")."""
-    if st.cue is None:
-        return False
-    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
-    if sp is None:
-        return False
-    v = sp.root
-    if v.pos_ not in ("VERB", "AUX") or lemma(v) in ATTITUDE or lemma(v) in lx.raising_cues:
+    v = _cue_root(doc, st)
+    if v is None or v.pos_ not in ("VERB", "AUX") or lemma(v) in ATTITUDE or lemma(v) in lx.raising_cues:
         return False
     if lemma(v) == "be" or (v.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and lemma(c) == "be" for c in v.children)):
         return False  # a state of mind: "her advisers are not convinced that…", "is not expected to…"
@@ -878,13 +883,8 @@ def _passive_cue(doc: Doc, st: Statement) -> bool:
     """A passive cue of saying or believing ("is expected to", "was said to have", "are believed
     to"): its subject is the infinitive's subject, and the infinitive is what is expected / said of
     it. A passive request or obligation ("was asked to leave", "is required to file") is no claim."""
-    if st.cue is None:
-        return False
-    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
-    if sp is None:
-        return False
-    v = sp.root
-    return v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children) \
+    v = _cue_root(doc, st)
+    return v is not None and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children) \
         and lemma(v) in lexicon().passive_belief_cues  # not "was asked to leave", "are required to file"
 
 
@@ -1022,8 +1022,10 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
             return fit[-1][1], "fit", pos - fit[-1][0]
     said = _own_words(c)
     if said:
-        gists = {p.id: p.gist for p in ctx.order}
-        scored = [(len(said & _stems(gists.get(h[1], ""))), h) for h in recent]
+        if len(ctx.stems) < len(ctx.order):
+            for p in ctx.order[len(ctx.stems):]:
+                ctx.stems[p.id] = _stems(p.gist)
+        scored = [(len(said & ctx.stems.get(h[1], set())), h) for h in recent]
         best = max(n for n, _ in scored)
         if best:
             h = [h for n, h in scored if n == best][-1]
