@@ -133,3 +133,12 @@ def test_web_dispute_card_says_the_opposite(nlp, tmp_path):
         api = c.get("/api/disputes").json()
         items = api["items"] if isinstance(api, dict) else api
         assert items[0]["denied_by"][0]["negated"] is True
+
+
+def test_a_name_before_supporters_is_not_the_agent(nlp):
+    a = _analyze(nlp, "Clinton and national Democrats expressed confidence that Sanders supporters will "
+                      "eventually back her. Aides said Sanders will back Clinton.")
+    gists = {p.gist: p.agent for p in a.propositions}
+    assert "Sanders supporters endorsed Hillary Clinton" in gists, gists
+    assert gists["Sanders supporters endorsed Hillary Clinton"] is None
+    assert gists.get("Bernie Sanders endorsed Hillary Clinton") == "person:bernie-sanders"

@@ -52,6 +52,7 @@ class MeaningLexicon:
     raising_cues: set = field(default_factory=set)          # "appeared to dominate", "seems to show"
     passive_belief_cues: set = field(default_factory=set)   # "is expected to", "was said to"
     negative_implicatives: set = field(default_factory=set)  # "failed to pay", "avoid paying": not paid
+    follower_nouns: set = field(default_factory=set)         # "Sanders supporters": people other than Sanders
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -75,6 +76,7 @@ _WORD_SETS = {
     "small_clause_cue": "small_clause_cues", "denied_noun": "denied_nouns",
     "rejected_action_noun": "rejected_action_nouns", "stative": "stative", "raising_cue": "raising_cues",
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
+    "follower_noun": "follower_nouns",
 }
 
 

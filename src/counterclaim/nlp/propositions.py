@@ -215,10 +215,8 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
         return None, tok.text
     # conjoined phrases: the first conjunct stands for the phrase
     a = _mention_at(ctx, tok)
-    if a is None:
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
-                a = _mention_at(ctx, c) or a
+    if a is None and lemma(tok) not in ctx.lx.follower_nouns:  # "Sanders supporters" are not Sanders
+        a = _modifier_actor(ctx, tok)
     if a is None:
         phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
         a = _lookup(phrase) or _lookup(tok.text)
@@ -227,6 +225,15 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
     if a is not None:
         return canonical(a), a.name
     return None, tok.doc[tok.left_edge.i: tok.i + 1].text.strip(_QUOTES + " ")
+
+
+def _modifier_actor(ctx: Ctx, tok: Token) -> Optional[Actor]:
+    """The actor named by a modifier of a noun ("the Clinton campaign", "Sanders supporters")."""
+    a = None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+            a = _mention_at(ctx, c) or a
+    return a
 
 
 def _antecedent_by_type(ctx: Ctx, tok: Token) -> Optional[Actor]:
@@ -964,7 +971,11 @@ def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, stateme
     if rule is not None:
         sub_i = {x.i for x in subj.subtree} if subj is not None else set()
         body = [t for t in ctoks if t.i not in sub_i]
-        c.recipient, c.recipient_name = _recipient(ctx, body, v, c.agent, st, statements)
+        other = c.agent
+        if other is None and subj is not None and lemma(subj) in ctx.lx.follower_nouns:
+            m = _modifier_actor(ctx, subj)  # "Sanders supporters will back her": "her" is not Sanders
+            other = canonical(m) if m is not None else None
+        c.recipient, c.recipient_name = _recipient(ctx, body, v, other, st, statements)
     c.negated = denial_negation(v) if rule is None else _negated(v)
     if rule is not None and not c.negated and lemma(v) in ctx.lx.negative_implicatives:
         # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
