@@ -100,8 +100,8 @@ def test_ledger_puts_the_negation_with_the_deniers(nlp, tmp_path):
 def test_negated_wording_lands_on_the_other_side_of_one_claim(nlp, tmp_path):
     """Two articles, one claim ("Donald Trump paid taxes") by its structured key: "paid no taxes"
     stands on the other side of it."""
-    from counterclaim.ledger.store import _FLIP
-    assert _FLIP["asserts"] == "denies" and _FLIP["no_knowledge"] == "no_knowledge"
+    from counterclaim.model import opposite
+    assert opposite("asserts") == "denies" and opposite("no_knowledge") == "no_knowledge"
     with Ledger(tmp_path / "f.db") as led:
         led.add_analyses(analyze_articles([
             Article(text="Aides said Donald Trump paid federal income taxes.", id="b1", published="2016-10-03"),

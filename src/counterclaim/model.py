@@ -94,6 +94,11 @@ class Cue:
         return cls(Span.from_dict(d), d.get("lemma", ""), d.get("framing", "neutral"))
 
 
+def opposite(stance: str) -> str:
+    """The other side of a stance: asserts <-> denies; no_knowledge stays."""
+    return {"asserts": "denies", "denies": "asserts"}.get(stance, stance)
+
+
 @dataclass
 class Stance:
     proposition: str
@@ -113,9 +118,7 @@ class Stance:
     def side(self) -> str:
         """The side the source takes on the proposition as its gist reads: asserts / denies /
         no_knowledge (the label, flipped between asserts and denies when ``negated``)."""
-        if not self.negated or self.stance == "no_knowledge":
-            return self.stance
-        return "denies" if self.stance == "asserts" else "asserts"
+        return opposite(self.stance) if self.negated else self.stance
 
     def to_dict(self) -> dict:
         d: dict = {"proposition": self.proposition, "stance": self.stance}

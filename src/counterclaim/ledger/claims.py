@@ -171,6 +171,7 @@ class Match:
     proposition_id: Optional[int]   # None: a new ledger proposition is needed
     confidence: float
     method: str                     # key | key+gist | gist | new
+    flipped: bool = False           # the two gists read opposite ways (one says "not", "no", "never"...)
 
 
 def _fts_query(gist: str) -> Optional[str]:
@@ -242,5 +243,6 @@ def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
                 # paid taxes" is not "You paid taxes" (an ad's generic "you")
             score, conf, method = sim, sim, "gist"
         if score > best_score or (score == best_score and best.proposition_id is not None and pid < best.proposition_id):
-            best_score, best = score, Match(pid, round(min(conf, 1.0), 3), method)
+            best_score, best = score, Match(pid, round(min(conf, 1.0), 3), method,
+                                            fp.negated != features(gist).negated)
     return best

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-from ..model import Analysis, Proposition
+from ..model import Analysis, Proposition, opposite
 from . import claims
 from .migrations import LATEST, SchemaError, current_version, migrate
 
@@ -168,15 +168,13 @@ def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Propo
                 'INSERT INTO propositions(key, gist, agent, relation, recipient, theme, "when") VALUES (?, ?, ?, ?, ?, ?, ?)',
                 (p.key, p.gist or p.key, p.agent, p.relation, p.recipient, p.theme, p.when))
             lid = cur.lastrowid
-            out.flipped[p.id] = False
         else:
             lid = m.proposition_id
             if p.when:
                 conn.execute('UPDATE propositions SET "when" = ? WHERE id = ? AND "when" IS NULL', (p.when, lid))
-            # "Trump did not pay taxes" matched (by key) to "Donald Trump paid taxes": the gists read
-            # opposite ways, so a side taken on the one is the other side on the other
-            ledger_gist = conn.execute("SELECT gist FROM propositions WHERE id = ?", (lid,)).fetchone()[0]
-            out.flipped[p.id] = claims.features(p.gist or "").negated != claims.features(ledger_gist or "").negated
+        # "Trump did not pay taxes" matched (by key) to "Donald Trump paid taxes": the gists read
+        # opposite ways, so a side taken on the one is the other side on the other
+        out.flipped[p.id] = m.flipped
         out.pid[p.id] = lid
         out.confidence[p.id] = m.confidence
         links.append((article_id, p.id, lid, m.confidence, p.gist, p.when, m.method))
@@ -184,9 +182,6 @@ def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Propo
         'INSERT OR REPLACE INTO article_propositions(article_id, local_id, proposition_id, confidence, gist, "when", method) '
         "VALUES (?, ?, ?, ?, ?, ?, ?)", links)
     return out
-
-
-_FLIP = {"asserts": "denies", "denies": "asserts", "no_knowledge": "no_knowledge"}
 
 
 def _stance_rows(analysis: Analysis, sid_map: dict[str, int], links: Links) -> list[tuple]:
@@ -204,7 +199,7 @@ def _stance_rows(analysis: Analysis, sid_map: dict[str, int], links: Links) -> l
                 continue
             side = s.side
             if links.flipped.get(s.proposition):
-                side = _FLIP[side]
+                side = opposite(side)
             conf = round(min(s.confidence, links.confidence.get(s.proposition, 1.0)), 3)
             k = (sid_map[st.id], links.pid[s.proposition], side)
             if k not in best or conf > best[k][3]:  # two local propositions matched to one ledger one

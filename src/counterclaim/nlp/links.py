@@ -115,12 +115,16 @@ def rejecting_evaluation(lx, subj: Token) -> bool:
     return bool(lx.reject_phrases.search(text))  # "was cooked up by", "is a lie"
 
 
-def _rejected_claim_noun(ctx, c) -> bool:
-    """A claim noun subject in the formula's own words that the rejection predicates of ("the claim
-    was cooked up", "the reports are false")."""
+def rejected_claim_noun(lx, t: Token) -> bool:
+    """A claim noun subject that a rejection predicates of ("his comments were Mostly False", "the
+    claims ... are unfounded", "the claim was cooked up")."""
+    return t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in lx.claim_nouns and rejecting_evaluation(lx, t)
+
+
+def _formula_rejects_claim_noun(ctx, c) -> bool:
+    """Such a claim noun in a formula's own words."""
     sp = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
-    return sp is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in ctx.lx.claim_nouns
-                                  and rejecting_evaluation(ctx.lx, t) for t in sp)
+    return sp is not None and any(rejected_claim_noun(ctx.lx, t) for t in sp)
 
 
 def _by_antecedent(how: str) -> str:
@@ -186,7 +190,7 @@ def basis(ctx, c, how: Optional[str]) -> str:
         if n is None:  # a formula: "has denied it", "was cooked up by ...", "I have no further information"
             if c.forced != "no_knowledge" and own_content(ctx, c) is not None:
                 return "anaphor-weak"
-            if c.forced != "no_knowledge" and _rejected_claim_noun(ctx, c):
+            if c.forced != "no_knowledge" and _formula_rejects_claim_noun(ctx, c):
                 return "anaphor-rejected"  # "the claim was 'cooked up by some dishonest forces'"
             return _by_antecedent(how)
         if n.pos_ == "PRON":
@@ -194,7 +198,7 @@ def basis(ctx, c, how: Optional[str]) -> str:
                 return "pronoun"  # not a relative pronoun ("the theory ..., which ..."), not "this is a lie"
             return _by_antecedent(how)
         lemma = n.lemma_.lower()
-        if n.dep_ in ("nsubj", "nsubjpass") and lemma in lx.claim_nouns and rejecting_evaluation(lx, n):
+        if rejected_claim_noun(lx, n):
             return "anaphor-rejected"  # "his comments were Mostly False", "the claims ... are unfounded"
         if how in ("fit", "words"):
             return "anaphor-fit"

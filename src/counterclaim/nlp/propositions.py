@@ -329,12 +329,17 @@ def lemma(t: Token) -> str:
     return _CURLY_LEMMA.get(lem, lem) if "’" in lem else lem
 
 
+def _implicative_not(h: Token, comp: Token) -> bool:
+    """Is ``comp`` the complement of a negative implicative ("avoid [paying]", "failed to [disclose]"),
+    so that its event did not take place?"""
+    return comp.dep_ == "xcomp" and lemma(h) in lexicon().negative_implicatives
+
+
 def _negated(v: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
         return True
     h = v.head
-    if h is not v and ((v.dep_ == "xcomp" and lemma(h) in lexicon().negative_implicatives)
-                       or (v.dep_ == "pcomp" and h.lower_ == "without")):
+    if h is not v and (_implicative_not(h, v) or (v.dep_ == "pcomp" and h.lower_ == "without")):
         return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
     if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
                                         and any(g.dep_ == "neg" for g in c.children) for c in v.children):
@@ -977,9 +982,9 @@ def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, stateme
             other = canonical(m) if m is not None else None
         c.recipient, c.recipient_name = _recipient(ctx, body, v, other, st, statements)
     c.negated = denial_negation(v) if rule is None else _negated(v)
-    if rule is not None and not c.negated and lemma(v) in ctx.lx.negative_implicatives:
+    if rule is not None and not c.negated:
         # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
-        c.negated = any(x.dep_ == "xcomp" and lemma(x) in rule.triggers for x in v.children)
+        c.negated = any(lemma(x) in rule.triggers and _implicative_not(v, x) for x in v.children)
     c.modal = _modality(ctx, v)
     return c
 
