@@ -122,12 +122,14 @@ def merge_segments(article: Article, parts: list[tuple[int, "SegmentResult"]]) -
         n_tokens += seg.n_tokens
         sid_map: dict[str, str] = {}
         pid_map: dict[str, str] = {}
-        for p in seg.propositions:
-            if p.key in by_key:
-                pid_map[p.id] = by_key[p.key]
+        earlier = dict(by_key)  # a segment's own propositions are already grouped (propositions._key, finer than
+        for p in seg.propositions:  # p.key: "?|endorse|X" holds claims of different unknown doers): merge only across segments
+            if p.key in earlier:
+                pid_map[p.id] = earlier[p.key]
                 continue
             new_id = f"P{len(propositions) + 1}"
-            pid_map[p.id] = by_key[p.key] = new_id
+            pid_map[p.id] = new_id
+            by_key.setdefault(p.key, new_id)
             propositions.append(replace(p, id=new_id))
         for st in seg.statements:
             sid_map[st.id] = f"S{len(statements) + 1}"

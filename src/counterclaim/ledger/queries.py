@@ -23,8 +23,11 @@ MIN_CONFIDENCE = 0.5
 _CONF = "COALESCE(st.confidence, 1.0)"
 
 # Who a statement's source is, for counting sides: the actor when resolved, else the source's
-# own words, else the statement itself.
-_SOURCE_KEY = "COALESCE(s.actor_id, 'src:' || lower(s.source_text), 'stmt:' || s.id)"
+# own words. A statement with neither (a cue whose source was not found: "…, he has learned that…"
+# with no subject) takes no side: nobody known says it, so it can make no dispute; it is listed
+# with the weak links.
+_SOURCE_KEY = "COALESCE(s.actor_id, 'src:' || lower(s.source_text))"
+_KNOWN_SOURCE = "(s.actor_id IS NOT NULL OR s.source_text IS NOT NULL)"
 _DATE = "COALESCE(s.said_on, ar.published)"
 
 _REF_SELECT = f"""
@@ -127,7 +130,7 @@ def resolve_actor(conn: sqlite3.Connection, name_or_id: str) -> Optional[str]:
 def _dispute_rows(conn: sqlite3.Connection, *, outlet=None, since=None, until=None, actor_id=None,
                   actor_given=False, min_confidence: float = MIN_CONFIDENCE) -> list[tuple]:
     # one source asserts and *another* denies (a source on both sides alone is no dispute)
-    where, having, params = [f"{_CONF} >= :minc"], ["na > 0", "nd > 0", "nad > 1"], {"minc": min_confidence}
+    where, having, params = [f"{_CONF} >= :minc", _KNOWN_SOURCE], ["na > 0", "nd > 0", "nad > 1"], {"minc": min_confidence}
     if since:
         where.append(f"{_DATE} >= :since")
         params["since"] = since
@@ -197,7 +200,7 @@ def _refs_for(conn: sqlite3.Connection, prop_ids: list[int], since=None, until=N
         ref["confidence"], ref["basis"] = round(row[2], 3), row[3]
         if row[4]:
             ref["negated"] = True  # the statement words the proposition the other way ("may not have paid")
-        if row[2] >= min_confidence:
+        if row[2] >= min_confidence and (ref["actor"] is not None or ref["source_text"] is not None):
             out[row[0]][row[1]].append(ref)
         else:
             ref["stance"] = row[1]
@@ -235,7 +238,7 @@ def disputes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, outl
     if ids:
         for pid, o in conn.execute(
                 "SELECT DISTINCT st.proposition_id, ar.outlet FROM stances st JOIN statements s ON s.id = st.statement_id "
-                f"JOIN articles ar ON ar.id = s.article_id WHERE ar.outlet IS NOT NULL AND {_CONF} >= ? "
+                f"JOIN articles ar ON ar.id = s.article_id WHERE ar.outlet IS NOT NULL AND {_CONF} >= ? AND {_KNOWN_SOURCE} "
                 f"AND st.proposition_id IN ({','.join('?' * len(ids))}) ORDER BY ar.outlet", [min_confidence, *ids]):
             outlets[pid].append(o)
     out = []

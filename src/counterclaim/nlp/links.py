@@ -15,13 +15,14 @@ Bases, most reliable first (``LINK_CONFIDENCE``):
   transaction" -> a transfer);
 - ``relation-gist`` (0.55): a relation trigger whose participants were not found;
 - ``anaphor-rejected`` (0.5): a claim noun that a rejection predicates of ("his comments were
-  Mostly False", "those statements were wrong");
+  Mostly False", "those statements were wrong", "deemed those statements false");
 - ``anaphor`` (0.5): a rejection / no-knowledge formula ("has denied it", "was cooked up by ..."),
   a relative pronoun, or a claim noun marked as pointing back ("that statement", "unfounded
   accusations"), sent to the latest claim with a relation;
 - ``anaphor-gist`` (0.35): the same, when the latest claim has no relation (a gist);
 - ``anaphor-weak`` (0.3): an anaphor whose words say something else: an event noun of another
-  relation ("the sanctions"), a claim noun with its own complement or no marker ("the story of
+  relation ("the sanctions"), a claim noun naming an author who stated none of the claims before
+  it ("the AP report was misleading" after Sessions' accusation), a claim noun with its own complement or no marker ("the story of
   Copenhagen", "its reporting"), a formula whose content is a clause of its own ("denied that she
   mishandled classified information") or a thing ("rejected single mothers", "contradicted him");
 - ``fragment`` (0.3): a clause fragment with no subject or no finite verb ("low-paying");
@@ -116,9 +117,16 @@ def rejecting_evaluation(lx, subj: Token) -> bool:
 
 
 def rejected_claim_noun(lx, t: Token) -> bool:
-    """A claim noun subject that a rejection predicates of ("his comments were Mostly False", "the
-    claims ... are unfounded", "the claim was cooked up")."""
-    return t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in lx.claim_nouns and rejecting_evaluation(lx, t)
+    """A claim noun that a rejection predicates of: as the subject ("his comments were Mostly False", "the
+    claims ... are unfounded", "the claim was cooked up") or as the object of a small clause ("Politifact
+    deemed those statements false", "called his claims a lie")."""
+    if t.lemma_.lower() not in lx.claim_nouns:
+        return False
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return rejecting_evaluation(lx, t)
+    return t.dep_ == "dobj" and any(
+        x.dep_ in ("oprd", "acomp", "xcomp") and x.i > t.i and (P._is_rejection_word(lx, x) or any(
+            P._is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod")) for x in t.head.children)
 
 
 def _formula_rejects_claim_noun(ctx, c) -> bool:
@@ -165,6 +173,28 @@ def own_content(ctx, c) -> Optional[str]:
     return None
 
 
+_NAMED_SUBJECT = frozenset({"he", "she", "they", "we", "you", "i"})
+
+
+def _unknown_clause(ctx, c) -> bool:
+    """Does a no-knowledge formula say what is not known in a clause of its own, about someone named or
+    a person ("I'm not sure he damaged me", "does not know whether Trump paid")? Then it is not about
+    the claim before it. Not "I don't know if it happened", "I have no further information"."""
+    sp = ctx.doc.char_span(c.start, c.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    lo, hi = sp.start, sp.end
+    for v in sp:
+        if v.dep_ != "ccomp" or v.pos_ not in ("VERB", "AUX") or not lo <= v.head.i < hi:
+            continue
+        if v.lemma_.lower() == "be" or v.lemma_.lower() in ctx.lx.nonevent:
+            continue
+        subj = next((x for x in v.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.lower_ in _NAMED_SUBJECT or subj.pos_ == "PROPN"):
+            return True
+    return False
+
+
 def _has_own_complement(n: Token) -> bool:
     """'the story of Copenhagen', 'the report about the talks': the noun says what it is about."""
     return any(c.dep_ == "prep" and c.lower_ in ("of", "about", "on") and any(g.dep_ == "pobj" for g in c.children)
@@ -190,6 +220,8 @@ def basis(ctx, c, how: Optional[str]) -> str:
         if n is None:  # a formula: "has denied it", "was cooked up by ...", "I have no further information"
             if c.forced != "no_knowledge" and own_content(ctx, c) is not None:
                 return "anaphor-weak"
+            if c.forced == "no_knowledge" and _unknown_clause(ctx, c):
+                return "anaphor-weak"  # "I'm not sure he damaged me": what she does not know is said there
             if c.forced != "no_knowledge" and _formula_rejects_claim_noun(ctx, c):
                 return "anaphor-rejected"  # "the claim was 'cooked up by some dishonest forces'"
             return _by_antecedent(how)
@@ -198,6 +230,8 @@ def basis(ctx, c, how: Optional[str]) -> str:
                 return "pronoun"  # not a relative pronoun ("the theory ..., which ..."), not "this is a lie"
             return _by_antecedent(how)
         lemma = n.lemma_.lower()
+        if P.other_author(ctx, c):
+            return "anaphor-weak"  # "the AP report was misleading" after Sessions' claim: another source's claim
         if rejected_claim_noun(lx, n):
             return "anaphor-rejected"  # "his comments were Mostly False", "the claims ... are unfounded"
         if how in ("fit", "words"):

@@ -53,6 +53,13 @@ class MeaningLexicon:
     passive_belief_cues: set = field(default_factory=set)   # "is expected to", "was said to"
     negative_implicatives: set = field(default_factory=set)  # "failed to pay", "avoid paying": not paid
     follower_nouns: set = field(default_factory=set)         # "Sanders supporters": people other than Sanders
+    evidence_nouns: set = field(default_factory=set)         # "there is no evidence that…": a denial
+    inference_verbs: set = field(default_factory=set)        # "X does not mean Y": a denial of the inference
+    evidential_cues: set = field(default_factory=set)        # "confirmed [the diagnosis]": the noun phrase is a fact
+    norm_predicates: set = field(default_factory=set)        # "it is important to…", "there is no point in…": a norm
+    judgment_cues: set = field(default_factory=set)          # "praised X for being calm": the for/of phrase is a claim
+    naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
+    desire_cues: set = field(default_factory=set)            # "is hoping that…", "wants to…", "seeks…": a wish
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -76,7 +83,9 @@ _WORD_SETS = {
     "small_clause_cue": "small_clause_cues", "denied_noun": "denied_nouns",
     "rejected_action_noun": "rejected_action_nouns", "stative": "stative", "raising_cue": "raising_cues",
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
-    "follower_noun": "follower_nouns",
+    "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
+    "evidential_cue": "evidential_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
+    "naming_cue": "naming_cues", "desire_cue": "desire_cues",
 }
 
 

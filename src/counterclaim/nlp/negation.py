@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Statement
 from .doctext import doc_text
-from .propositions import ACCUSING, PRON_SELF, _source_actor, _subject, canonical, denial_negation, lemma
+from .propositions import ACCUSING, MODALS, PRON_SELF, _source_actor, _subject, canonical, denial_negation, lemma
 
 
 def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx, cue_lem: Optional[str]) -> Optional[str]:
@@ -32,6 +32,8 @@ def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], 
         return None  # a habit, a prediction, an attitude: "officials do not meet with…"
     kids = list(v.children)
     subj = _subject(v)
+    if lemma(v) == "be" and any(k.dep_ == "attr" and _as_others_say(k, lx) for k in kids):
+        return "as-others-say"  # "is not the behemoth that the petitioners make it out to be"
     if lemma(v) == "be" and v.tag_ in ("VBZ", "VBP") and not _self_description(subj, kids):
         preds = [k for k in kids if k.dep_ in ("acomp", "attr")]
         if preds and all((k.pos_ in ("ADJ", "NOUN", "PRON", "PROPN") or k.dep_ == "acomp") and k.lemma_.lower() not in lx.wrongdoing
@@ -81,6 +83,18 @@ def rebuts(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx
     return rebuttal(doc, st, v, agent, lx, cue_lem) is not None
 
 
+def _as_others_say(k: Token, lx) -> bool:
+    """A predicate noun with a relative clause saying someone else calls it so: "the behemoth that
+    the petitioners make it out to be", "the monster his critics describe", "the crook they say he is"."""
+    for c in k.children:
+        if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubj" for g in c.children):
+            # (with a subject of its own: not "a responsible thing [to say]")
+            lem = lemma(c)
+            if lem in lx.framing or lem in lx.small_clause_cues or (lem == "make" and any(g.lower_ == "out" for g in c.subtree)):
+                return True
+    return False
+
+
 def _self_description(subj: Optional[Token], kids: list) -> bool:
     """A source denying a description of itself: "I'm not stupid", "I'm not a racist", "we are not
     divided" (the first person and a bare predicate). Not an attitude with a complement ("I'm not
@@ -122,4 +136,55 @@ def claim_on_table(doc: Doc, st: Statement, lx) -> bool:
         if lem in lx.rebuttal_context and t.pos_ in ("NOUN", "VERB") \
                 and (t.i >= sent.start or lem in ACCUSING) and not any(a <= t.idx < b for a, b in skip):
             return True
+    return False
+
+
+_EVIDENCE_VERBS = {"be", "see", "find", "have", "exist", "uncover", "turn"}  # "there is no…", "found no…", "turned up no…"
+
+
+def rebutting_form(v: Optional[Token], lx) -> Optional[str]:
+    """A clause whose form itself rebuts a claim, whoever raised it:
+
+    - ``no-evidence``: the absence of evidence asserted ("there is no evidence that he lied", "we do
+      not see a link to terrorism", "experts have found no proof"; ``evidence_noun``);
+    - ``no-more-than``: a comparison that denies a property ("the network is no more biased than any
+      other news organization");
+    - ``not-mean``: a negated inference with a non-personal subject ("being Muslim does not mean
+      Muslims are terrorists", "that doesn't prove he lied"; ``inference_verb``, with a clause).
+    Not under a modal, in a question or with a personal subject of intention ("I don't mean to…")."""
+    if v is None or v.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(v.children)
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or lemma(c) in MODALS) for c in kids):
+        return None
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    verb = v
+    if lemma(v) in ("appear", "seem"):  # "there did not appear to be any connection"
+        verb = next((c for c in kids if c.dep_ == "xcomp" and lemma(c) == "be"), v)
+    for k in (kids if verb is v else list(verb.children)):
+        if k.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") and k.pos_ == "NOUN" and k.lemma_.lower() in lx.evidence_nouns \
+                and lemma(verb) in _EVIDENCE_VERBS \
+                and (negated or any(d.lower_ == "no" and d.dep_ in ("det", "neg") for d in k.children)):
+            return "no-evidence"
+        if k.dep_ in ("acomp", "attr") and any(c.dep_ == "prep" and c.lower_ == "than" for c in k.children) \
+                and any(m.lower_ in ("more", "less") and any(n.lower_ == "no" for n in m.children)
+                        for m in k.children if m.dep_ == "advmod"):
+            return "no-more-than"
+    if negated and lemma(v) in lx.inference_verbs and any(c.dep_ == "ccomp" for c in kids):
+        subj = _subject(v)
+        if subj is None or subj.lower_ not in PRON_SELF | {"you", "he", "she", "they"}:
+            return "not-mean"
+    return None
+
+
+def under_no_evidence(t: Optional[Token], lx) -> bool:
+    """Is ``t`` the clause an absent piece of evidence would support ("there is no evidence that [he
+    lied]", "found no proof of [him paying]")? Then the claim is denied as it stands."""
+    if t is None:
+        return False
+    for a in list(t.ancestors)[:4]:
+        if a.pos_ == "NOUN" and a.lemma_.lower() in lx.evidence_nouns:
+            return rebutting_form(a.head, lx) == "no-evidence"
+        if a.dep_ in ("ROOT", "conj", "parataxis") and a.pos_ in ("VERB", "AUX"):
+            return False
     return False

@@ -92,6 +92,7 @@ class Ctx:
     order: list = field(default_factory=list)             # Propositions in creation order
     history: list = field(default_factory=list)           # (char position, prop id, relation)
     stems: dict = field(default_factory=dict)             # prop id -> stems of its gist (for anaphors)
+    authors: dict = field(default_factory=dict)           # prop id -> canonical ids of the sources stating it
 
 
 # ------------------------------------------------------------------------------------ actors
@@ -183,12 +184,24 @@ def _source_actor(st: Statement, statements: dict) -> Optional[Actor]:
     return None
 
 
+PRON_MALE = {"he", "him", "his"}
+
+
 def _agrees(pron: str, a: Actor) -> bool:
     if pron in PRON_SELF:
         return True
     if pron in PRON_PERSON:
-        return a.type == "person"
+        g = _gender(a.name) if a.type == "person" else None
+        return a.type == "person" and (g is None or g == ("m" if pron in PRON_MALE else "f"))
     return a.type != "person"
+
+
+def _gender(name: Optional[str]) -> Optional[str]:
+    """A person's gender from the given name (``data/given_names.tsv``): "him" is not Hillary Clinton."""
+    from .speakers import lexicon as speaker_lexicon
+
+    first = name.split()[0].lower() if name else ""
+    return speaker_lexicon().given.get(first)
 
 
 def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: Optional[str] = None,
@@ -197,11 +210,16 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
     low = tok.lower_
     if tok.pos_ == "PRON" or (tok.pos_ != "PROPN" and low in PRON_SELF | PRON_PERSON | {"it", "they", "them"}):
         src = _source_actor(st, statements)
-        accusing = st.kind == "nominal" or (st.cue is not None and st.cue.lemma in ACCUSING)
+        # "US accusations that it sold weapons", "Ukrainian claims that it sold": the accused; but
+        # "Mr. Obama's statement that he opposed the war": a person's own statement about himself
+        accusing = (st.cue is not None and st.cue.lemma in ACCUSING) or (st.kind == "nominal" and low not in PRON_PERSON)
         if accusing and src is not None and low not in PRON_SELF:
             exclude = exclude or canonical(src)
             src = None  # "US accusations that it sold weapons": "it" is the accused, not the accuser
         if subject and src is not None and _agrees(low, src) and canonical(src) != exclude:
+            tied = _tied_person(ctx, st, low, src)
+            if tied is not None and canonical(tied) != exclude:
+                return canonical(tied), tied.name  # "A Clinton ally suggested she would …": Clinton
             return canonical(src), src.name
         if low in PRON_SELF:
             return (canonical(src), src.name) if src else (None, tok.text)
@@ -211,6 +229,8 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
             lo = tok.doc[tok.sent.start - 1].sent.start_char
         for s, e, a in _mentions_before(ctx, tok.idx, lo):
             if _agrees(low, a) and canonical(a) != exclude:
+                if low in PRON_PLURAL and _plural_subject_between(tok.doc, e, tok.idx):
+                    break  # "If these people are radicalized and they don't support…": not MSNBC before
                 return canonical(a), a.name
         return None, tok.text
     # conjoined phrases: the first conjunct stands for the phrase
@@ -225,6 +245,44 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
     if a is not None:
         return canonical(a), a.name
     return None, tok.doc[tok.left_edge.i: tok.i + 1].text.strip(_QUOTES + " ")
+
+
+PRON_PLURAL = {"they", "them", "their"}
+
+
+def _tied_person(ctx: Ctx, st: Statement, pron: str, src: Actor) -> Optional[Actor]:
+    """The named person a source unnamed by its tie to them stands beside ("A Clinton ally", "a Trump
+    confidant"), when "he"/"she" fits that person's given name and nothing is known of the source's."""
+    if pron not in PRON_PERSON or not src.id.startswith("role:") or st.source is None \
+            or _gender(src.name) is not None:
+        return None
+    want = "m" if pron in PRON_MALE else "f"
+    s0, e0 = st.source.span.start, st.source.span.end
+    for s, e, a in _mentions_before(ctx, e0, s0):
+        if a.type == "person" and not a.id.startswith("role:") and _gender(a.name) == want:
+            return a
+    return None
+
+
+def _plural_subject_between(doc: Doc, lo: int, hi: int) -> bool:
+    """Is there a plural common noun subject between a named mention and a plural pronoun ("MSNBC …
+    If these people are radicalized and they…")? The nearer noun phrase is the likelier antecedent."""
+    sp = doc.char_span(lo, hi, alignment_mode="contract")
+    return sp is not None and any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_
+                                  for t in sp)
+
+
+def _owner_is_subject(ctx: Ctx, c: "Claim", noun: Token) -> None:
+    """"Mr. Obama's statement that he opposed the Iraq war": a person's own statement, whose "he" is
+    that person whoever reports it (not an accusation: "Clinton's charge that he lied" is someone else)."""
+    if c.head is None or lemma(noun) in ACCUSING:
+        return
+    subj = _subject(c.head)
+    if subj is None or subj.lower_ not in PRON_PERSON:
+        return
+    owner = next((_mention_at(ctx, x) for x in noun.children if x.dep_ == "poss" and _mention_at(ctx, x)), None)
+    if owner is not None and owner.type == "person" and _agrees(subj.lower_, owner) and canonical(owner) != c.recipient:
+        c.agent, c.agent_name = canonical(owner), owner.name
 
 
 def _modifier_actor(ctx: Ctx, tok: Token) -> Optional[Actor]:
@@ -301,7 +359,12 @@ def _clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[T
 def _subject(v: Token) -> Optional[Token]:
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
+            if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT") and v.head.i != v.i:
+                return v.head  # "individuals or groups who had donated to the Clinton Foundation"
             return c
+    noun = _participle_noun(v)
+    if noun is not None:
+        return noun  # "a minimum of 159 superdelegates already publicly supporting Clinton"
     # shared subject: conjuncts, xcomp/advcl ("claimed to have confirmed"), relative clauses
     if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
         return _subject(v.head)
@@ -318,15 +381,57 @@ def _subject(v: Token) -> Optional[Token]:
     return None
 
 
+_NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _participle_noun(v: Token) -> Optional[Token]:
+    """A participle clause with no subject or marker of its own that follows a plural noun directly
+    modifies that noun (a reduced relative: "159 superdelegates already publicly supporting Clinton",
+    "voters backing Sanders"), even when the parser hangs it on the main verb as an adverbial clause;
+    the noun, not the main clause's subject, is the one doing it. Not after a comma ("Sanders won
+    Oregon, giving him…") nor after a time or an amount ("spent hours attacking")."""
+    if v.dep_ != "advcl" or v.tag_ not in ("VBG", "VBN") or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in v.children):
+        return None
+    j = v.left_edge.i - 1
+    if j < 0:
+        return None
+    n = v.doc[j]
+    if n.pos_ in ("NOUN", "PROPN") and n.tag_ in ("NNS", "NNPS") and n.ent_type_ not in _NOT_PARTICIPANTS \
+            and n.dep_ not in ("nsubj", "nsubjpass"):
+        return n
+    return None
+
+
+def _passive_roles(v: Token) -> Optional[tuple[Optional[Token], Optional[Token]]]:
+    """(the doer, the one it is done to) of a passive clause: "Clinton is backed by 520 superdelegates"
+    → (superdelegates, Clinton); "Russia was supplied with rockets" → (None, Russia). None for an
+    active clause."""
+    patient = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and not (v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children)):
+        return None
+    by = next((c for c in v.children if c.dep_ == "agent"), None)
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return doer, patient
+
+
 # spaCy's small English model leaves contractions with a curly apostrophe unlemmatized ("I’m" ->
 # "’m", tagged VERB): read them as the straight forms
 _CURLY_LEMMA = {"’m": "be", "’s": "be", "’re": "be", "’ve": "have", "’d": "would", "’ll": "will", "n’t": "not"}
 
 
-def lemma(t: Token) -> str:
+def lemma(t: Optional[Token]) -> str:
     """The token's lower-case lemma, with curly-apostrophe contractions read as their verb."""
+    if t is None:
+        return ""
     lem = t.lemma_.lower()
+    if lem in _LEMMA_SLIPS and t.lower_ in _LEMMA_SLIPS[lem]:
+        return _LEMMA_SLIPS[lem][t.lower_]
     return _CURLY_LEMMA.get(lem, lem) if "’" in lem else lem
+
+
+# the model's lemmatizer slips on a few frequent forms: "hoping" -> "hop"
+_LEMMA_SLIPS = {"hop": {"hoping": "hope", "hoped": "hope"}}
 
 
 def _implicative_not(h: Token, comp: Token) -> bool:
@@ -393,10 +498,19 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
         return "deontic"
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have"):
         return "deontic"
+    if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr") and k.lemma_.lower() in ctx.lx.norm_predicates and (
+            _infinitive(v) or _infinitive(k) or any(d.lower_ in ("no", "little") for d in k.children)) for k in v.children):
+        return "deontic"  # "it is important to know the facts", "it's time to act", "there is little point for…"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v \
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return _modality(ctx, v.head)  # "should follow the precedent … and release his returns"
     return None
+
+
+def _infinitive(t: Token) -> bool:
+    """Has ``t`` a to-infinitive among its children ("important [to know]", "time [to act]")?"""
+    return any(c.tag_ == "VB" and c.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl")
+               and any(a.lower_ == "to" for a in c.children) for c in t.children)
 
 
 def _recipient(ctx: Ctx, claim_toks: list[Token], trigger: Token, agent: Optional[str], st: Statement,
@@ -478,6 +592,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     lo, hi = st.start, st.end
     scope = Scope(st.content)
     lx = ctx.lx
+    if st.cue is not None and (_cue_lemma(doc, st) in lx.desire_cues or lemma(_cue_root(doc, st)) in lx.desire_cues):
+        return []  # "is hoping that states will allow…", "wants to make tuition free": a wish
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
 
@@ -500,6 +616,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             ctoks = _clause_tokens(clause, scope)
             c = _clause_claim(ctx, clause, ctoks, st, statements, kind="nominal")
             c.noun = t
+            _owner_is_subject(ctx, c, t)
             claims.append(c)
             covered.append((c.start, c.end))
         elif t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" and t.lemma_.lower() in ("report", "allegation", "accusation", "claim", "rumor", "rumour", "charge") \
@@ -508,6 +625,19 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         elif anaphoric_use(lx, t, allow_the=True):
             c = Claim("anaphor", t, t.idx, t.idx + len(t.text), noun=t)
             claims.append(c)
+
+    # 1b. a saying named by what it does: "Trump's tweets [accusing Machado of having a record]",
+    # "a letter claiming that…": the participle's clause is the claim, the noun stands for it
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN") or is_covered(t):
+            continue
+        acl = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG" and _in(c, scope)
+                    and (c.lemma_.lower() in ACCUSING or c.lemma_.lower() in ("claim", "allege", "suggest", "assert"))), None)
+        if acl is not None:
+            c = _clause_claim(ctx, acl, _clause_tokens(acl, scope), st, statements, kind="nominal")
+            c.noun = t
+            claims.append(c)
+            covered.append((c.start, c.end))
 
     # 2. event nominals with participants; definite bare ones are anaphors
     for t in toks:
@@ -572,10 +702,12 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             continue
         if t.lemma_.lower() not in verb_rules and t.lower_ not in verb_rules:
             continue  # match_rule would find nothing: skip the clause walk (quadratic in long sentences)
+        if t.dep_ in ("amod", "compound") and t.tag_ in ("VBG", "VBN"):
+            continue  # a participle naming a kind of thing, no event: "Clinton talking points", "pledged delegates"
         ctoks = _clause_tokens(t, scope, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
-        if rule is None or _not_checkable(ctx, t, doc, scope, st):
+        if rule is None or _not_checkable(ctx, t, doc, scope, st) or _under_norm(ctx, t, scope):
             continue
         c = _clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
@@ -589,7 +721,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         for r in roots:
             subj = next((c for c in r.children if c.dep_ in SUBJ), None)
             if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
-                    and not _question(doc, r, scope):
+                    and not _question(doc, r, scope) and _modality(ctx, r) != "deontic":  # not "it is important to…"
                 claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
                 break
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
@@ -616,10 +748,18 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not _in(t.head.head, scope)), None)
             if noun is not None:
                 claims.append(_clause_claim(ctx, noun, _clause_tokens(noun, scope), st, statements, kind="gist"))
+        if not claims:
+            c = _judged_or_named(ctx, st, statements, cue, roots, toks, scope)
+            if c is not None:
+                claims.append(c)
         for r in roots if not claims else ():
             small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or cue_as or (as_cue and any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
-            if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause:
+            # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
+            # under a factive cue of showing, a noun phrase is put forward as fact
+            fact_np = cue in lx.evidential_cues and r.pos_ in ("NOUN", "PROPN")
+            if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
+                    and not fact_np:
                 continue
             if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
                 # "I'm telling you, this party is not divided", "I think it is over": the clause said
@@ -639,6 +779,40 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         for c in claims:
             c.forced = "no_knowledge"
     return claims
+
+
+def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[str], roots: list,
+                     toks: list[Token], scope: Scope) -> Optional[Claim]:
+    """What a cue of judging or naming says of its object: "praised [the protests for being largely
+    peaceful]", "accusing [her of being asleep]", "blamed [Bush for the housing bust]" (the for/of
+    phrase, ``judgment_cue``), "called [the senator a 'nasty guy']", "calls [people 'losers']" (the
+    name given, ``naming_cue``; not "called for", "called on"). A bare object under a judging cue
+    ("condemned the bill's passage") is a topic: no claim."""
+    if cue is None or st.cue is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "acl", "relcl")
+                                            and t.idx in scope and t.tag_ != "VBG" for t in roots):
+        return None
+    if toks[0].lower_ == "as" and toks[0].dep_ == "prep" and len(toks) > 1:
+        # the cue holds the object: "derided the deal | as toothless", "was viewed | as favorable"
+        head = next((t for t in toks[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+        return _clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
+    if cue in ctx.lx.judgment_cues and st.cue.span.text.lower().rstrip().endswith((" of", " for")):
+        # "accusing her of | being asleep…", "blamed him for | the crash"
+        head = next((t for t in toks if t.tag_ == "VBG" or t.pos_ in ("NOUN", "PROPN")), None)
+        return _clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
+    if cue in ctx.lx.judgment_cues:
+        top = {r.i for r in roots}
+        for p in toks:
+            if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i > toks[0].i and (p.head.i in top or not _in(p.head, scope)):
+                head = next((c for c in p.children if c.dep_ in ("pcomp", "pobj")), None)
+                if head is not None and _in(head, scope):
+                    return _clause_claim(ctx, head, toks, st, statements, kind="gist")
+        return None
+    if cue in ctx.lx.naming_cues and not st.cue.span.text.lower().rstrip().endswith((" for", " on", " upon", " out")):
+        preds = [t for t in toks if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("oprd", "dobj", "attr", "conj", "appos")
+                 and not t.is_punct]
+        if len(toks) >= 2 and preds and toks[0].lower_ not in ("for", "on", "upon"):
+            return _clause_claim(ctx, preds[-1] if preds[-1].dep_ == "oprd" else preds[0], toks, st, statements, kind="gist")
+    return None
 
 
 NK_REACH = 60  # characters from the cue within which a no-knowledge formula must start
@@ -682,9 +856,25 @@ def _no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, 
             continue
         if _nk_reported_by_other(lx, v, scope) or _nk_acquaintance(v) or _generic_you(v):
             continue
+        if _describes_noun(t, v, scope, pos, base + keep[m.end() - 1] + 1):
+            continue
         if near or (_main_clause(v, scope, cue_lo, cue_hi) and _first_sentence(v, st)):
             return True
     return False
+
+
+def _describes_noun(t: Token, v: Token, scope: "Scope", lo: int, hi: int) -> bool:
+    """Is the formula (characters ``lo``–``hi``, first token ``t``, clause ``v``) part of a noun phrase
+    of the content, describing someone rather than saying what the source does not know ("the ones
+    he refused to answer last year", "refugees … unsure of their future")? A relative clause on a
+    noun outside the content is the source's own ("officials, who declined to comment, …")."""
+    x = t
+    while x.i != v.i and x.head.i != x.i:
+        x = x.head
+        if x.pos_ in ("NOUN", "PROPN", "PRON") and not lo <= x.idx < hi and x.idx in scope:
+            return True
+    h = v.head
+    return v.dep_ in ("relcl", "acl") and h.pos_ in ("NOUN", "PROPN", "PRON") and h.idx in scope and not lo <= h.idx < hi
 
 
 def _first_sentence(v: Token, st: Statement) -> bool:
@@ -788,8 +978,21 @@ def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
     of every content: the lemma is read once and most tokens leave at the first two tests."""
     lem = t.lemma_.lower()
     if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in _REJECT_POS:
-        return True
+        return not _negated_evaluation(t)
     return lem in lx.reject_verbs and rejecting_verb(lx, t)
+
+
+def _negated_evaluation(t: Token) -> bool:
+    """Is the rejection word the predicate of a negated clause ("this is not a ridiculous idea", "it
+    wasn't false", "I don't think this is a hoax": a negated belief verb takes the negation down)?
+    Then nothing is rejected."""
+    x = t.head if t.dep_ == "amod" else t
+    if x.dep_ not in ("attr", "acomp", "oprd"):
+        return False
+    v = x.head
+    if _negated(v):
+        return True
+    return v.dep_ == "ccomp" and lemma(v.head) in ("think", "believe", "say") and _negated(v.head)
 
 
 def _is_rejection_word(lx: MeaningLexicon, t: Token) -> bool:
@@ -808,8 +1011,9 @@ def rejection_predicate(ctx: Ctx, r: Token, scope: Scope) -> bool:
     lx = ctx.lx
     subj = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.idx in scope and subj.lower_ not in DEMONSTR \
-            and subj.lemma_.lower() not in lx.claim_nouns:
-        return False
+            and subj.lemma_.lower() not in lx.claim_nouns \
+            and not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ACCUSING for c in subj.children):
+        return False  # but "Trump's tweets accusing Machado of X are lies": what the subject says is rejected
     if _is_rejection_word(lx, r):
         return True
     preds = [c for c in r.children if c.dep_ in ("attr", "acomp", "oprd", "xcomp")]
@@ -843,6 +1047,9 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
     a request, a refusal, a wish or a decision ("urged them to leave", "did not want to address")."""
     if _modality(ctx, r) == "deontic":
         return True
+    if r.tag_ == "VB" and r.dep_ != "conj" and not any(c.dep_ in ("aux", "auxpass") for c in r.children) and any(
+            c.dep_ == "nsubj" and (c.tag_ in ("NN", "NNP") or c.lower_ in ("he", "she", "it")) for c in r.children):
+        return True  # the mandative subjunctive: "insisted that Pyongyang stop its escapades"
     if _question(doc, r, scope):
         return True
     sent = r.sent
@@ -858,16 +1065,40 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
     if first is not None and first.lower_ in WH and first.i < r.i and (first.head.i == r.i or first.head.head.i == r.i) \
             and first.dep_ != "advmod" or (first is not None and first.lower_ in ("why", "whether", "how") and first.head.i == r.i):
         return True  # an indirect question: "questioned why ...", "asked whether ..."
-    if r.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):
+    if (r.tag_ == "VB" or (r.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in r.children))) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):  # "to leave", "to be identified"
         cue = _cue_lemma(doc, st) if st is not None else None
-        if cue in ctx.lx.raising_cues or (st is not None and _passive_cue(doc, st)):
-            return False  # "appeared to dominate the household", "is widely expected to hold a top job"
+        if cue in ctx.lx.raising_cues or cue in ctx.lx.prediction_cues or (st is not None and _passive_cue(doc, st)):
+            return False  # "appeared to dominate the household", "is widely expected to hold a top job", "expect Clinton to win"
         if cue not in ctx.lx.commitment_cues:
             return True  # "asked the candidates to make ...", "did not want to address ..."
         if any(t.idx in scope and t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[sent.start:r.left_edge.i]):
             return True  # "offered the voters to choose": an object, then what it is asked to do
-    if r.tag_ == "VB" and r.dep_ == "ROOT" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
-        return True  # imperative: "please explain ..."
+    if r.tag_ == "VB" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children) and (
+            r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
+        return True  # imperative: "please explain ...", "advice: [Take out federal loans…]"
+    return False
+
+
+def _opens_sentence(t: Token) -> bool:
+    """Is ``t`` the first word of its sentence, or the first after a colon or an opening quote?"""
+    k = t.i - 1
+    while k >= t.sent.start and t.doc[k].is_punct and t.doc[k].text not in (":", ";"):
+        k -= 1
+    return k < t.sent.start or t.doc[k].text in (":", ";")
+
+
+def _under_norm(ctx: Ctx, t: Token, scope: Scope) -> bool:
+    """Is the clause of ``t`` inside a norm of the content ("Immunity deals should not be a
+    requirement for [cooperating with the FBI]")? What a norm mentions is not claimed to happen."""
+    for a in list(t.ancestors)[:6]:
+        if a.idx not in scope:
+            return False
+        if a.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and (
+                c.pos_ == "PROPN" or c.ent_type_)) for c in a.children):
+            return False  # "should focus on [the US criminal acts of providing…]": someone's deed, presupposed
+        if a.pos_ in ("VERB", "AUX") and _modality(ctx, a) == "deontic":
+            return True
     return False
 
 
@@ -971,6 +1202,9 @@ def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, stateme
     subj = _subject(v)
     if rule is not None and rule.agent == "dobj":
         subj = next((x for x in v.children if x.dep_ == "dobj"), subj)
+    passive = _passive_roles(v) if rule is not None and rule.agent == "subj" else None
+    if passive is not None:
+        subj = passive[0]  # "Clinton is backed by 520 superdelegates": the superdelegates back her
     if subj is not None:
         c.agent, c.agent_name = resolve_np(ctx, subj, st, statements)
     if rule is not None:
@@ -980,8 +1214,18 @@ def _clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, stateme
         if other is None and subj is not None and lemma(subj) in ctx.lx.follower_nouns:
             m = _modifier_actor(ctx, subj)  # "Sanders supporters will back her": "her" is not Sanders
             other = canonical(m) if m is not None else None
-        c.recipient, c.recipient_name = _recipient(ctx, body, v, other, st, statements)
+        rid = None
+        if passive is not None and passive[1] is not None and passive[1].lower_ not in DEMONSTR:
+            # the passive subject is whom it is done to, when it names someone ("weapons were sent": no one)
+            rid, rname = resolve_np(ctx, passive[1], st, statements, exclude=other, subject=False)
+            if rid is not None:
+                c.recipient, c.recipient_name = rid, rname
+        if rid is None:
+            c.recipient, c.recipient_name = _recipient(ctx, body, v, other, st, statements)
     c.negated = denial_negation(v) if rule is None else _negated(v)
+    if not c.negated and rule is None:
+        from .negation import rebutting_form
+        c.negated = rebutting_form(v, ctx.lx) is not None  # "we do not see a link": the gist reads negated
     if rule is not None and not c.negated:
         # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
         c.negated = any(lemma(x) in rule.triggers and _implicative_not(v, x) for x in v.children)
@@ -1008,12 +1252,16 @@ def _gist(ctx: Ctx, c: Claim) -> str:
 def _key(c: Claim, gist: str) -> str:
     """The in-article grouping key. An agent with no actor id but with words of its own ("voters",
     "John Bolton") keeps those words, so "voters endorsed Clinton" and "John Bolton endorsed Clinton"
-    stay two claims; an unresolved pronoun is unknown (``?``)."""
+    stay two claims. A claim whose doer is not known at all (an unresolved pronoun, no subject) groups
+    only with the same words: "supporting Clinton" (someone bucking his state) and "superdelegates
+    already supporting Clinton" in one article are two claims."""
     if c.rule is not None and (c.agent or c.recipient):
         agent = c.agent
         if agent is None:
             words = " ".join(re.sub(r"[^\w\s]", "", (c.agent_name or "").lower()).split())
-            agent = "~" + words if words and words not in links.PRONOUNS else "?"
+            if not words or words in links.PRONOUNS:
+                return "gist|" + " ".join(re.sub(r"[^\w\s]", "", gist.lower()).split())
+            agent = "~" + words
         return "|".join([agent, c.rule.relation, c.recipient or "?"])
     return "gist|" + " ".join(re.sub(r"[^\w\s]", "", gist.lower()).split())
 
@@ -1032,6 +1280,9 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
     recent = [h for h in ctx.history[-64:] if h[0] < pos and pos - h[0] < SALIENCE_WINDOW]
     if not recent:
         return None
+    author = claim_author(ctx, c)
+    if author is not None:  # "Rubio's claim", "the AP report": what that source stated, if it stated anything here
+        recent = [h for h in recent if author in ctx.authors.get(h[1], ())] or recent
     if want:
         fit = [h for h in recent if h[2] in want]
         if fit:
@@ -1051,6 +1302,24 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
     if rel:
         return rel[-1][1], "relation", pos - rel[-1][0]
     return recent[-1][1], "latest", pos - recent[-1][0]
+
+
+def other_author(ctx: Ctx, c: Claim) -> bool:
+    """Does a claim-noun anaphor name an author ("the AP report") while its antecedent was stated only by
+    named others (Sessions)? Sources known only by their words ("the report published Tuesday") may be
+    that author under another name."""
+    author = claim_author(ctx, c)
+    said_by = ctx.authors.get(c.prop, ())
+    return author is not None and bool(said_by) and author not in said_by \
+        and not any(a.startswith("mention:") for a in said_by)
+
+
+def claim_author(ctx: Ctx, c: Claim) -> Optional[str]:
+    """The source a claim-noun anaphor names as its author ("the AP report", "Rubio's claim"), or None."""
+    n = c.noun
+    if n is None or n.pos_ == "PRON" or n.lemma_.lower() not in ctx.lx.claim_nouns:
+        return None
+    return canonical(_modifier_actor(ctx, n))
 
 
 def _stems(text: str) -> set[str]:
@@ -1075,9 +1344,11 @@ def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
     return next((d for d in dates if c.start <= d.start and d.end <= c.end + 1), None)
 
 
-def assign(ctx: Ctx, c: Claim, dates: list[DateRef]) -> None:
+def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = None) -> None:
     """Give a claim its Proposition (creating it, or finding it by key or by salience), and record
-    how sure the link is (``doc.user_data["cc_links"]``, turned into Stance confidences by cc_links)."""
+    how sure the link is (``doc.user_data["cc_links"]``, turned into Stance confidences by cc_links).
+    ``source``: the canonical id of the statement's source, remembered as an author of the claims it
+    states (not of those it refers back to), so that "the AP report" can be told from Sessions' claim."""
     pos = c.start
     if c.kind == "anaphor":
         found = _salient(ctx, c, pos)
@@ -1105,6 +1376,8 @@ def assign(ctx: Ctx, c: Claim, dates: list[DateRef]) -> None:
         p.when, p.when_expr = when.value, when.text
     c.prop = p.id
     ctx.history.append((pos, p.id, p.relation))
+    if source:
+        ctx.authors.setdefault(p.id, set()).add(source)
     links.record(ctx, c, None)
 
 
@@ -1121,7 +1394,7 @@ def cc_propositions(doc: Doc) -> Doc:
         claims = extract_claims(ctx, st, by_id)
         claims.sort(key=lambda c: c.start)
         for c in claims:
-            assign(ctx, c, dates)
+            assign(ctx, c, dates, canonical(_source_actor(st, by_id)))
         claims_of[st.id] = claims
     doc._.propositions = ctx.order
     doc.user_data["cc_claims"] = claims_of

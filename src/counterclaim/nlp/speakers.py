@@ -179,6 +179,8 @@ def resolve_speakers(doc: Doc, statements: list[Statement]) -> None:
             continue
         if st.source.entity is None:
             st.source.entity = ref.actor
+        if _glued_after_content(ctx, st):
+            continue  # not a speaker later pronouns continue (see _glued_after_content)
         ref.speaker = True
         ctx.history.append(ref)
         if len(ctx.history) > MAX_HISTORY:
@@ -193,6 +195,21 @@ def resolve_speakers(doc: Doc, statements: list[Statement]) -> None:
                 ref = by_id.get(ref.source_ref) if ref.source_ref else None
             if ref is not None and ref.source and ref.source.entity and st.source is not None:
                 st.source.entity = replace(ref.source.entity)
+
+
+def _glued_after_content(ctx: _Ctx, st: Statement) -> bool:
+    """Does the source follow its content with nothing but a space between ("He would like to see the
+    platform represent some of the progressive ideas Sanders championed")? A reporting clause after
+    what it reports is set off by a comma, a quote mark or a dash ("…, Sanders said"); glued on, the
+    "source" is the subject of a relative clause, and the sentence is still about someone else."""
+    src = st.source.span
+    ends = [c.end for c in st.content if c.end <= src.start]
+    if not ends:
+        return False
+    text = doc_text(ctx.doc)
+    end = max(ends)
+    gap = text[end:src.start]
+    return gap.strip() == "" and len(gap) <= 2 and end > 0 and text[end - 1].isalnum()
 
 
 def _anchor(st: Statement) -> int:
@@ -309,9 +326,11 @@ def _resolve_span(ctx: _Ctx, span: TokSpan, allow_pronoun: bool) -> Optional[Ref
             a.role = _without_states(_strip_det(text)) or None  # "US officials": the government, role "officials"
         return _group_ref(a, span, subject=_is_subject(span.root))
     root = span.root
-    # 6. named people
+    # 6. named people (not a role noun a name only modifies: "A Clinton ally", "Cruz's allies"; but
+    # "His campaign manager, Jeff Weaver" is Weaver)
     pent = _person_ent(ctx, span)
-    if pent is not None:
+    if pent is not None and not (root.pos_ == "NOUN" and (lex.kind(root.lower_, "role") or lex.kind(root.lower_, "group"))
+                                 and pent.root.head.i == root.i and pent.root.dep_ in ("compound", "poss", "nmod")):
         return _person_ref(ctx, None, pent, span)
     # 7. people and institutions named by office or kind
     rword = root.lower_
@@ -418,6 +437,10 @@ def _person_ent(ctx: _Ctx, span: TokSpan) -> Optional[TokSpan]:
         return None
     for e in ents:
         if e.start <= span.root.i < e.end:
+            return e
+    poss = [c for c in span.root.children if c.dep_ == "poss"]
+    for e in ents:  # "Mr. Clinton's remark in 2008 describing Mr. Obama's statement": Mr. Clinton's
+        if any(e.start <= c.i < e.end for c in poss):
             return e
     return ents[-1]
 
@@ -839,13 +862,33 @@ def _mention_refs(ctx: _Ctx, lo: int, hi: int, enclosing: set[int], plural_nouns
             if a is not None and a.type != "person" and len(span) == 1:
                 out.append(_group_ref(a, span, subject=_is_subject(e.root)))
                 continue
-            out.append(_person_ref(ctx, None, span, span))
+            r = _person_ref(ctx, None, span, span)
+            if r.subject and _pronoun_subject_before(e.root):
+                r.subject = False  # "He would like to see … the ideas Sanders championed": "he" stays the topic
+            out.append(r)
         else:
             a = lookup(span.text)
             if a is None or a.type == "person" or (e.label_ == "NORP" and e.root.dep_ == "amod"):
                 continue
             out.append(_group_ref(a, span, subject=_is_subject(e.root)))
     return out
+
+
+def _pronoun_subject_before(tok: Token) -> bool:
+    """Is "he" or "she" the subject of a clause earlier in the sentence of ``tok``? Then the sentence is
+    about that pronoun's referent, and a name that is the subject of a later clause (or that the
+    parser makes the root: "He would like to see the platform represent the ideas Sanders
+    championed") does not become the one a following "he" continues."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she"):
+            return True
+        if t.is_sent_start:
+            return False
+        i -= 1
+    return False
 
 
 def _resolve_pronoun(ctx: _Ctx, span: TokSpan) -> Optional[Ref]:

@@ -30,6 +30,7 @@ remarks").
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from spacy.language import Language
@@ -37,8 +38,8 @@ from spacy.tokens import Doc
 
 from ..model import Stance, Statement
 from .framing import framing_of
-from .negation import rebuts
-from .propositions import PERCEPTION, Claim, _cue_lemma, _tok_range, rejection_positions
+from .negation import rebuts, rebutting_form, under_no_evidence
+from .propositions import PERCEPTION, Claim, _cue_lemma, _source_actor, _tok_range, canonical, rejection_positions
 from .meaning_lexicon import lexicon
 
 
@@ -78,6 +79,8 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
     out: list[Stance] = []
     seen = set()
     gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
+    # "X as Y" hanging on the cue: a characterization of X ("dismissed him as an actor"), not a denial
+    as_phrase = cue_class == "denies" and any(t.lower_ == "as" and t.dep_ == "prep" and (t.head.idx < lo or t.head.head.idx < lo) for t in toks)
     direct = {c.prop for c in claims if c.kind != "anaphor"}
     only_anaphors = not direct
     for i, c in enumerate(claims):
@@ -92,9 +95,14 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             label = c.forced
         elif _self_rejecting(c, lx):
             label = "denies"
+        elif c.kind in ("clause", "gist") and c.modal is None and rebutting_form(c.head, lx):
+            label, flipped = "denies", True  # "there is no evidence that…", "is no more biased than…"
+        elif c.kind in ("clause", "gist", "nominal") and not c.negated and under_no_evidence(c.head, lx):
+            label = "denies"  # "there is no evidence that [he lied]"
         else:
             # "dismissed him as a Hollywood actor": a characterization, not a denial
-            small_clause = c.kind == "gist" and c.head is not None and c.head.pos_ in ("NOUN", "PROPN", "PRON")
+            small_clause = (c.kind == "gist" and c.head is not None and c.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")) \
+                or (c.kind in ("gist", "anaphor") and as_phrase)  # "derided the deal as toothless"
             denied = cue_class == "denies" and not small_clause
             if c.negated and c.modal is None and c.kind != "anaphor" and (
                     denied or c.kind == "event" or rebuts(doc, st, c.head, c.agent, lx, cue_lem)):
@@ -219,9 +227,34 @@ class _Ctx:
         self.lx = lx
 
 
+def contested_negations(doc: Doc) -> None:
+    """A negated statement that answers a claim another source makes in the same article is a
+    denial, not the assertion of a negative fact: when one source asserts a proposition and another
+    asserts it worded the other way round after it ("X did not pay" after "X paid", both on one
+    proposition), the second denies it (the side it takes is unchanged). This is the "claim on the
+    table" test of ``negation.rebuttal`` done by proposition identity rather than by cue words. An
+    accusation worded negatively before any claim ("X paid no taxes") stays asserted."""
+    sts = doc._.statements or []
+    by_id = {s.id: s for s in sts}
+    gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
+    asserted: dict[str, set] = {}  # proposition -> the sources that asserted it so far, in text order
+    for st in sorted(sts, key=lambda s: s.start):
+        a = _source_actor(st, by_id)
+        who = canonical(a) if a is not None else (st.source.span.text.lower() if st.source else None)
+        for k, x in enumerate(st.stances):
+            if x.stance == "asserts" and x.negated and who is not None \
+                    and x.negated != gist_negated.get(x.proposition, False) \
+                    and asserted.get(x.proposition, set()) - {who, None}:
+                st.stances[k] = replace(x, stance="denies", negated=False)
+        for x in st.stances:
+            if x.side == "asserts":
+                asserted.setdefault(x.proposition, set()).add(who)
+
+
 @Language.component("cc_stance")
 def cc_stance(doc: Doc) -> Doc:
     claims_of = doc.user_data.get("cc_claims") or {}  # cc_links reads them after, and drops them
     for st in doc._.statements or []:
         st.stances = stances_for(doc, st, claims_of.get(st.id, []))
+    contested_negations(doc)
     return doc

@@ -1,0 +1,174 @@
+"""cc_stance, session 4: forms that rebut by themselves ("no evidence that…", "no more X than…",
+"does not mean…", "not the X they make it out to be"), what cues of judging, naming, showing and
+wanting make of their content, norms without a modal, the mandative subjunctive, negated
+rejections, no-knowledge formulas that describe a noun, and a negation answering another source's
+claim in the same article. Real-style sentences written for these tests."""
+from meaning_kit import parse
+
+
+def labels(doc):
+    return [sorted({s.stance for s in st.stances}) for st in doc._.statements]
+
+
+def gists(doc):
+    by_id = {p.id: p for p in doc._.propositions}
+    return [[by_id[s.proposition].gist for s in st.stances] for st in doc._.statements]
+
+
+def test_no_evidence_denies_what_the_evidence_would_support():
+    text = "Officials said there is no evidence that Iran supplied the weapons to the rebels."
+    doc = parse(None, text, None, [("Officials", "said", "there is no evidence that Iran supplied the weapons "
+                                    "to the rebels")])
+    assert labels(doc) == [["denies"]]
+    assert "no evidence" not in gists(doc)[0][0]  # the claim itself, not the absence of evidence
+    assert doc._.statements[0].stances[0].side == "denies"
+
+
+def test_no_evidence_with_a_negated_verb_of_seeing_and_a_raising_verb():
+    text = ("The mayor said: “We do not see a link to terrorism.” The chief said there did not appear to be any "
+            "connection to the explosions in New Jersey.")
+    doc = parse(None, text, None, [
+        ("The mayor", "said", "“We do not see a link to terrorism.”"),
+        ("The chief", "said", "there did not appear to be any connection to the explosions in New Jersey"),
+    ])
+    assert labels(doc) == [["denies"], ["denies"]]
+    # the gist keeps the clause's words, so the source stands with the deniers on the gist as worded
+    assert all(s.side == "asserts" for st in doc._.statements for s in st.stances)
+
+
+def test_an_evidence_word_inside_a_name_is_no_evidence():
+    text = ("The attorney general is confirming that the Trump Foundation is not registered in New York as a "
+            "charity to solicit donations.")
+    doc = parse(None, text, None, [("The attorney general", "is confirming", "that the Trump Foundation is not "
+                                    "registered in New York as a charity to solicit donations")])
+    assert labels(doc) == [["asserts"]]
+
+
+def test_no_more_than_and_as_others_make_it_out_to_be_rebut():
+    text = ("RT's hosts say that the network is no more biased than any other news organization. "
+            "The judge said: “The rule is not the boundary-breaking behemoth that the petitioners make it out to be.”")
+    doc = parse(None, text, None, [
+        ("RT's hosts", "say", "that the network is no more biased than any other news organization"),
+        ("The judge", "said", "“The rule is not the boundary-breaking behemoth that the petitioners make it out to be.”"),
+    ])
+    assert labels(doc) == [["denies"], ["denies"]]
+
+
+def test_a_negated_inference_denies_but_a_correction_of_a_noun_does_not():
+    text = ("She said that because terrorists are Muslim does not mean Muslims are terrorists. "
+            "He said: “That doesn’t mean no response, but a muted one.” "
+            "The senator said: “That is not a responsible thing to say.”")
+    doc = parse(None, text, None, [
+        ("She", "said", "that because terrorists are Muslim does not mean Muslims are terrorists"),
+        ("He", "said", "“That doesn’t mean no response, but a muted one.”"),
+        ("The senator", "said", "“That is not a responsible thing to say.”"),
+    ])
+    got = labels(doc)
+    assert got[0] == ["denies"]
+    assert "denies" not in got[1] and "denies" not in got[2]
+
+
+def test_a_negated_rejection_word_rejects_nothing():
+    text = "The professor said: “I don’t think this is a ridiculous idea.”"
+    doc = parse(None, text, None, [("The professor", "said", "“I don’t think this is a ridiculous idea.”")])
+    assert "denies" not in labels(doc)[0]
+
+
+def test_what_a_saying_accuses_is_denied_when_the_saying_is_called_a_lie():
+    text = "Machado says Trump's early-morning tweets accusing her of having a criminal record are lies."
+    doc = parse(None, text, None, [("Machado", "says", "Trump's early-morning tweets accusing her of having a "
+                                    "criminal record are lies")])
+    assert labels(doc) == [["denies"]]
+
+
+def test_norms_without_a_modal_and_the_mandative_subjunctive_state_nothing():
+    text = ("The mayor said it is important to know the facts about any incident like this. "
+            "The author argues there is little point for Mexico to respond now. "
+            "The envoy insisted that Pyongyang stop its dangerous escapades. "
+            "The envoy said Pyongyang stopped its missile tests.")
+    doc = parse(None, text, None, [
+        ("The mayor", "said", "it is important to know the facts about any incident like this"),
+        ("The author", "argues", "there is little point for Mexico to respond now"),
+        ("The envoy", "insisted", "that Pyongyang stop its dangerous escapades"),
+        ("The envoy", "said", "Pyongyang stopped its missile tests"),
+    ])
+    assert labels(doc) == [[], [], [], ["asserts"]]
+
+
+def test_judging_cues_assert_their_for_or_of_phrase_not_a_bare_object():
+    text = ("The chief praised Thursday's protests for being largely peaceful and calm. "
+            "Trump attacked Clinton, accusing her of being asleep when the calls came in. "
+            "The senator condemned the bill's passage.")
+    doc = parse(None, text, None, [
+        ("The chief", "praised", "Thursday's protests for being largely peaceful and calm"),
+        ("Trump", "accusing her of", "being asleep when the calls came in"),
+        ("The senator", "condemned", "the bill's passage"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"], []]
+
+
+def test_naming_asserts_the_name_given_but_called_for_is_a_request():
+    text = ("Trump called the senator a “nasty guy.” The council called for a special prosecutor. "
+            "Critics derided the deal as toothless.")
+    doc = parse(None, text, None, [
+        ("Trump", "called", "the senator a “nasty guy.”"),
+        ("The council", "called for", "a special prosecutor"),
+        ("Critics", "derided the deal", "as toothless"),
+    ])
+    assert labels(doc) == [["asserts"], [], ["asserts"]]
+
+
+def test_a_noun_phrase_is_a_fact_under_a_cue_of_showing_and_a_topic_under_others():
+    text = ("Doctors confirmed the diagnosis of a blood clot in her leg. "
+            "The candidate highlighted her plans to combat the problem.")
+    doc = parse(None, text, None, [
+        ("Doctors", "confirmed", "the diagnosis of a blood clot in her leg"),
+        ("The candidate", "highlighted", "her plans to combat the problem"),
+    ])
+    assert labels(doc) == [["asserts"], []]
+
+
+def test_what_is_hoped_for_or_wanted_is_no_claim():
+    text = ("Mr. Clarke is hoping that states will allow utilities to pass the costs to ratepayers. "
+            "Clinton wants to make tuition free for families with less than $125,000 in income.")
+    doc = parse(None, text, None, [
+        ("Mr. Clarke", "is hoping", "that states will allow utilities to pass the costs to ratepayers"),
+        ("Clinton", "wants", "to make tuition free for families with less than $125,000 in income"),
+    ])
+    assert labels(doc) == [[], []]
+
+
+def test_no_knowledge_of_what_a_video_shows_but_not_a_refusal_that_describes_a_noun():
+    text = ("The lawyer also said the videos do not show whether Scott has anything in his hands. "
+            "Chaffetz insisted he has different questions for Pagliano than the ones he refused to answer last year. "
+            "A longtime adviser, who declined to be identified, said the plan is twenty years old.")
+    doc = parse(None, text, None, [
+        ("The lawyer", "also said", "the videos do not show whether Scott has anything in his hands"),
+        ("Chaffetz", "insisted", "he has different questions for Pagliano than the ones he refused to answer last year"),
+        ("A longtime adviser", "declined", "to be identified"),
+    ])
+    got = labels(doc)
+    assert got[0] == ["no_knowledge"]
+    assert got[1] == ["asserts"]
+    assert got[2] == []
+
+
+def test_a_negation_after_another_sources_claim_on_the_same_proposition_denies_it():
+    text = ("Aides said Senator Kay met the Russian ambassador in July. "
+            "Her office said Senator Kay did not meet the Russian ambassador in July.")
+    doc = parse(None, text, None, [
+        ("Aides", "said", "Senator Kay met the Russian ambassador in July"),
+        ("Her office", "said", "Senator Kay did not meet the Russian ambassador in July"),
+    ])
+    first, second = doc._.statements
+    assert [s.stance for s in first.stances] == ["asserts"]
+    assert [s.stance for s in second.stances] == ["denies"]
+    assert first.stances[0].proposition == second.stances[0].proposition
+    assert second.stances[0].side == "denies"
+
+
+def test_a_negation_with_no_claim_before_it_asserts_the_negative():
+    text = "Her office said Senator Kay did not meet the Russian ambassador in July."
+    doc = parse(None, text, None, [("Her office", "said", "Senator Kay did not meet the Russian ambassador in July")])
+    (st,) = doc._.statements
+    assert [(s.stance, s.side) for s in st.stances] == [("asserts", "denies")]
