@@ -190,3 +190,18 @@ def test_she_after_a_clinton_ally_is_clinton(nlp):
     agents = {p.id: p.agent for p in a.propositions}
     both = [pid for pid, v in sides.items() if {sd for _, sd in v} >= {"asserts", "denies"}]
     assert both and agents[both[0]] == CLINTON, (sides, agents)
+
+
+def test_his_comments_refers_to_what_the_person_the_pronoun_fits_said():
+    # "PolitiFact … concluded his comments were 'Mostly False'": "his" is the man last named before it,
+    # so the comments are his claim, not the latest claim (a woman's)
+    from counterclaim.analyze import analyze_articles
+    from counterclaim.model import Article
+
+    text = ("Bill Lee said the plant will close in May. Mary Kay said the tax cut will create 5,000 jobs. "
+            "After reviewing the record of Bill Lee, PolitiFact concluded his comments were false.")
+    a = next(iter(analyze_articles([Article(text=text, id="lee")])))
+    by_content = {s.content_text: s for s in a.statements}
+    lee = by_content["the plant will close in May"].stances[0].proposition
+    verdict = by_content["his comments were false"].stances
+    assert [(x.proposition, x.stance) for x in verdict] == [(lee, "denies")]

@@ -1319,7 +1319,24 @@ def claim_author(ctx: Ctx, c: Claim) -> Optional[str]:
     n = c.noun
     if n is None or n.pos_ == "PRON" or n.lemma_.lower() not in ctx.lx.claim_nouns:
         return None
+    poss = next((x for x in n.children if x.dep_ == "poss" and x.lower_ in PRON_PERSON), None)
+    if poss is not None:
+        # "PolitiFact claimed 'Trump exaggerates' … and concluded his comments were 'Mostly False'": "his" is
+        # the person last named before it (within its sentence and the two before) whom the pronoun fits
+        lo = sents_back_start(poss, 2)
+        a = next((a for _, _, a in _mentions_before(ctx, poss.idx, lo) if _agrees(poss.lower_, a)), None)
+        return canonical(a)
     return canonical(_modifier_actor(ctx, n))
+
+
+def sents_back_start(t: Token, back: int) -> int:
+    """The character offset where the sentence ``back`` sentences before ``t``'s starts."""
+    s = t.sent
+    for _ in range(back):
+        if s.start == 0:
+            break
+        s = t.doc[s.start - 1].sent
+    return s.start_char
 
 
 def _stems(text: str) -> set[str]:

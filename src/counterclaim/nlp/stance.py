@@ -17,6 +17,11 @@ For every claim ``cc_propositions`` found in a statement (``doc.user_data["cc_cl
     report that…", "the groundless theory that…", "an absurd lie", "cooked up by…", "unfounded
     accusations"): each rejection goes to the nearest noun-headed claim (the claim noun it
     evaluates), or to the only claim;
+  * the clause rebuts by its form (``negation.rebutting_form``: "there is no evidence that…", "is no
+    more biased than…", "does not mean Muslims are terrorists", "is not the X they make it out to
+    be"), or the claim is what absent evidence would support ("no evidence that [he lied]");
+  * a claim worded negatively answers another source's assertion of the same proposition earlier
+    in the article (``contested_negations``);
   * a denial cue and a negation cancel out ("denied that he had not paid");
 - ``asserts`` otherwise.
 
