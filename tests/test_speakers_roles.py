@@ -60,3 +60,15 @@ def test_an_ally_is_not_the_person_named_before_it(nlp):
     (st,) = [s for s in a.statements if s.source is not None]
     assert st.source.entity.id != "person:hillary-clinton" and st.source.entity.type == "person"
     assert "ally" in (st.source.entity.role or "")
+
+
+def test_many_of_whom_is_the_noun_phrase_before_it(nlp):
+    """"family members of 9/11 victims, many of whom say…": the family members speak (not a source
+    called "many of whom"); "US senators, some of whom said…": the senators."""
+    text = ("The bill has not gone over well with family members of 9/11 victims, many of whom say the "
+            "president's claims about potential retaliation are unfounded. US senators, some of whom said the "
+            "veto was a mistake, voted to override it.")
+    a = next(iter(analyze_articles([Article(text=text, id="w")], nlp=nlp)))
+    who = {s.source.span.text: s.source.entity for s in a.statements if s.source is not None}
+    assert who["many of whom"] is not None and "family members" in who["many of whom"].name
+    assert who["some of whom"] is not None and who["some of whom"].id == "USA"

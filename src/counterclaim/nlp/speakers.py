@@ -294,6 +294,18 @@ def _resolve_span(ctx: _Ctx, span: TokSpan, allow_pronoun: bool) -> Optional[Ref
             return None
         np = doc_np(noun)
         return _resolve_span(ctx, np, allow_pronoun=False) if np is not None else None
+    # 2a. "many of whom", "some of which": the noun phrase the partitive's relative clause is about
+    # ("family members of 9/11 victims, many of whom say…": the family members)
+    if 3 <= len(span) <= 4 and span[-1].lower_ in ("whom", "which") and span[-2].lower_ == "of":
+        k = span.start - 1
+        doc = span.doc
+        while k >= 0 and doc[k].is_punct:
+            k -= 1
+        noun = doc[k] if k >= 0 and doc[k].pos_ in ("NOUN", "PROPN") else None
+        while noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "members of [victims]": the members
+        np = doc_np(noun) if noun is not None else None
+        return _resolve_span(ctx, np, allow_pronoun=False) if np is not None else None
     # 2b. a demonstrative is never a speaker: "Ivana Trump said that was not her view and dismissed those
     # reports" parsed with "that" as the subject of "dismissed"; the speaker is the subject of the
     # verb the clause hangs on
