@@ -172,3 +172,27 @@ def test_a_negation_with_no_claim_before_it_asserts_the_negative():
     doc = parse(None, text, None, [("Her office", "said", "Senator Kay did not meet the Russian ambassador in July")])
     (st,) = doc._.statements
     assert [(s.stance, s.side) for s in st.stances] == [("asserts", "denies")]
+
+
+def test_have_to_is_a_norm_only_in_the_present_and_only_as_have_to():
+    text = ("The AP declared Clinton had enough delegates to become the presumptive nominee. "
+            "The aide said others are having to be leaner and deal with a smaller staff. "
+            "The mayor said the city has to raise taxes.")
+    doc = parse(None, text, None, [
+        ("The AP", "declared", "Clinton had enough delegates to become the presumptive nominee"),
+        ("The aide", "said", "others are having to be leaner and deal with a smaller staff"),
+        ("The mayor", "said", "the city has to raise taxes"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"], []]
+
+
+def test_plans_exhortations_and_what_would_make_sense_state_nothing():
+    text = ("Carson defended his policy of not attacking Donald Trump. "
+            "The senator added that it would make sense for the charity to stop taking foreign donations. "
+            "Lincoln concluded: let us strive on to finish the work we are in.")
+    doc = parse(None, text, None, [
+        ("Carson", "policy of", "not attacking Donald Trump"),
+        ("The senator", "added", "that it would make sense for the charity to stop taking foreign donations"),
+        ("Lincoln", "concluded:", "let us strive on to finish the work we are in"),
+    ])
+    assert labels(doc) == [[], [], []]

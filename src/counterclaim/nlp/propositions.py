@@ -494,10 +494,15 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
                 return "deontic"
     if v.lemma_.lower() in ("need", "have") and not any(c.dep_ == "auxpass" for c in v.children) \
             and any(c.dep_ == "xcomp" for c in v.children) and \
-            any(g.lower_ == "to" for c in v.children if c.dep_ == "xcomp" for g in c.children):
+            any(g.lower_ == "to" for c in v.children if c.dep_ == "xcomp" for g in c.children) \
+            and _obligation(v):
         return "deontic"
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have"):
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have") and _obligation(v.head):
         return "deontic"
+    if lemma(v) == "make" and any(k.dep_ == "dobj" and k.lower_ == "sense" for k in v.children):
+        return "deontic"  # "it would make sense for the charity to stop taking donations"
+    if lemma(v) == "let" and v.tag_ == "VB" and any(k.lower_ in ("us", "'s", "’s") for k in v.children):
+        return "deontic"  # "let us strive on to finish the work": an exhortation
     if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr") and k.lemma_.lower() in ctx.lx.norm_predicates and (
             _infinitive(v) or _infinitive(k) or any(d.lower_ in ("no", "little") for d in k.children)) for k in v.children):
         return "deontic"  # "it is important to know the facts", "it's time to act", "there is little point for…"
@@ -505,6 +510,15 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return _modality(ctx, v.head)  # "should follow the precedent … and release his returns"
     return None
+
+
+def _obligation(v: Token) -> bool:
+    """Is "have to" / "need to" a norm here? Only "have to" itself (not "had enough delegates to
+    become"), and in the present or under a modal ("has to go", "will need to"): in the past or the
+    progressive it reports what happened ("had to reject her parents", "are having to be leaner")."""
+    if v.lemma_.lower() == "have" and not (v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to"):
+        return False
+    return v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VB" and any(c.dep_ == "aux" for c in v.children))
 
 
 def _infinitive(t: Token) -> bool:
