@@ -54,9 +54,11 @@ def _cue_lemma(doc: Doc, st: Statement) -> str:
     sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return (st.cue.lemma or txt).lower()
+    from .propositions import lemma  # (the model's lemma, with its slips corrected: "hoping" -> "hope")
+
     verbs = [t for t in sp if t.pos_ in ("VERB", "AUX", "NOUN")]
     tok = sp.root if sp.root.pos_ in ("VERB", "AUX", "NOUN") else (verbs[-1] if verbs else sp.root)
-    lem = tok.lemma_.lower()
+    lem = lemma(tok)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if prt and f"{lem} {prt}" in lexicon().framing:
         return f"{lem} {prt}"

@@ -224,10 +224,7 @@ def resolve_np(ctx: Ctx, tok: Token, st: Statement, statements: dict, exclude: O
         if low in PRON_SELF:
             return (canonical(src), src.name) if src else (None, tok.text)
         # nearest preceding agreeing actor mention (this sentence and the one before)
-        lo = tok.sent.start_char
-        if tok.sent.start > 0:
-            lo = tok.doc[tok.sent.start - 1].sent.start_char
-        for s, e, a in _mentions_before(ctx, tok.idx, lo):
+        for s, e, a in _mentions_before(ctx, tok.idx, sents_back_start(tok, 1)):
             if _agrees(low, a) and canonical(a) != exclude:
                 if low in PRON_PLURAL and _plural_subject_between(tok.doc, e, tok.idx):
                     break  # "If these people are radicalized and they don't support…": not MSNBC before
@@ -606,7 +603,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     lo, hi = st.start, st.end
     scope = Scope(st.content)
     lx = ctx.lx
-    if st.cue is not None and (_cue_lemma(doc, st) in lx.desire_cues or lemma(_cue_root(doc, st)) in lx.desire_cues):
+    if st.cue is not None and _cue_lemma(doc, st) in lx.desire_cues:
         return []  # "is hoping that states will allow…", "wants to make tuition free": a wish
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []

@@ -48,7 +48,8 @@ from .propositions import PERCEPTION, Claim, _cue_lemma, _source_actor, _tok_ran
 from .meaning_lexicon import lexicon
 
 
-def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
+def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict[str, bool]) -> list[Stance]:
+    """``gist_negated``: proposition id -> whether its gist reads as a negation (``Proposition.negated``)."""
     if not claims:
         return []
     lx = lexicon()
@@ -83,7 +84,6 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim]) -> list[Stance]:
             rejected.add(min(linked, key=dist)[0])
     out: list[Stance] = []
     seen = set()
-    gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
     # "X as Y" hanging on the cue: a characterization of X ("dismissed him as an actor"), not a denial
     as_phrase = cue_class == "denies" and any(t.lower_ == "as" and t.dep_ == "prep" and (t.head.idx < lo or t.head.head.idx < lo) for t in toks)
     direct = {c.prop for c in claims if c.kind != "anaphor"}
@@ -232,7 +232,7 @@ class _Ctx:
         self.lx = lx
 
 
-def contested_negations(doc: Doc) -> None:
+def contested_negations(doc: Doc, gist_negated: dict[str, bool]) -> None:
     """A negated statement that answers a claim another source makes in the same article is a
     denial, not the assertion of a negative fact: when one source asserts a proposition and another
     asserts it worded the other way round after it ("X did not pay" after "X paid", both on one
@@ -241,15 +241,14 @@ def contested_negations(doc: Doc) -> None:
     accusation worded negatively before any claim ("X paid no taxes") stays asserted."""
     sts = doc._.statements or []
     by_id = {s.id: s for s in sts}
-    gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
     asserted: dict[str, set] = {}  # proposition -> the sources that asserted it so far, in text order
     for st in sorted(sts, key=lambda s: s.start):
         a = _source_actor(st, by_id)
         who = canonical(a) if a is not None else (st.source.span.text.lower() if st.source else None)
         for k, x in enumerate(st.stances):
-            if x.stance == "asserts" and x.negated and who is not None \
-                    and x.negated != gist_negated.get(x.proposition, False) \
-                    and asserted.get(x.proposition, set()) - {who, None}:
+            # worded negatively: the stance reads negated against a positively worded gist
+            if x.stance == "asserts" and x.negated and not gist_negated.get(x.proposition, False) \
+                    and who is not None and asserted.get(x.proposition, set()) - {who, None}:
                 st.stances[k] = replace(x, stance="denies", negated=False)
         for x in st.stances:
             if x.side == "asserts":
@@ -259,7 +258,8 @@ def contested_negations(doc: Doc) -> None:
 @Language.component("cc_stance")
 def cc_stance(doc: Doc) -> Doc:
     claims_of = doc.user_data.get("cc_claims") or {}  # cc_links reads them after, and drops them
+    gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
     for st in doc._.statements or []:
-        st.stances = stances_for(doc, st, claims_of.get(st.id, []))
-    contested_negations(doc)
+        st.stances = stances_for(doc, st, claims_of.get(st.id, []), gist_negated)
+    contested_negations(doc, gist_negated)
     return doc
