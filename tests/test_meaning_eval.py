@@ -35,3 +35,30 @@ def test_stance_eval_on_gold_attributions_of_one_article(shared_dir, tmp_path):
     s = rep["splits"]["train"]
     assert s["labelled"] == len(same) and s["matched"] == len(same)
     assert 0.0 <= s["accuracy"] <= 1.0
+
+
+def test_blind_sets_keep_both_labellers_and_the_adjudicated_label():
+    valid = {"asserts", "denies", "no_knowledge", "none"}
+    for name in ("polnear-stances-blind2.jsonl", "polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl"):
+        rows = [json.loads(x) for x in (DEFAULT_STANCE_SET.parent / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+        assert rows and {r["split"] for r in rows} <= {"train", "dev"}
+        for r in rows:
+            assert {r["label"], r["label_first"], r["label_second"]} <= valid
+            if r["label_first"] == r["label_second"]:
+                assert r["label"] == r["label_first"]  # adjudication only where the two labellers differ
+            else:
+                assert r["label"] in (r["label_first"], r["label_second"])
+
+
+def test_stance_eval_scores_the_label_field_asked_for(shared_dir, tmp_path):
+    rows = [json.loads(x) for x in DEFAULT_STANCE_SET.read_text(encoding="utf-8").splitlines() if x.strip()]
+    first = next(r for r in rows if r["split"] == "train")
+    same = [dict(r, other="denies" if r["label"] != "denies" else "asserts") for r in rows if r["file"] == first["file"]]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in same) + "\n", encoding="utf-8")
+    a = eval_stance(path, polnear=shared_dir / "polnear", gold_spans=True)
+    b = eval_stance(path, polnear=shared_dir / "polnear", gold_spans=True, label_field="other")
+    # every row's "other" label differs from its "label": a prediction right on one is wrong on the other
+    assert a["splits"]["train"]["correct"] + b["splits"]["train"]["correct"] <= len(same)
+    assert [r["gold"] for r in b["rows"]] == [r["other"] for r in same]
+    assert b["labels"] == "other"

@@ -196,3 +196,39 @@ def test_plans_exhortations_and_what_would_make_sense_state_nothing():
         ("Lincoln", "concluded:", "let us strive on to finish the work we are in"),
     ])
     assert labels(doc) == [[], [], []]
+
+
+def test_disbelief_of_a_claim_denies_it_but_a_belief_clause_or_an_offer_does_not():
+    text = ("Critics said the firm sold the land. Smith said: “I don’t buy that.” "
+            "Trump said Mexico will pay for the wall. The senator said: “Nobody believes it.” "
+            "Jones said: “I don’t believe he can win.” "
+            "The company said it did not accept the offer.")
+    doc = parse(None, text, None, [
+        ("Critics", "said", "the firm sold the land"),
+        ("Smith", "said", "“I don’t buy that.”"),
+        ("Trump", "said", "Mexico will pay for the wall"),
+        ("The senator", "said", "“Nobody believes it.”"),
+        ("Jones", "said", "“I don’t believe he can win.”"),
+        ("The company", "said", "it did not accept the offer"),
+    ])
+    assert labels(doc) == [["asserts"], ["denies"], ["asserts"], ["denies"], ["asserts"], ["asserts"]]
+    st = doc._.statements
+    assert st[1].stances[0].proposition == st[0].stances[0].proposition  # the claim on the table
+    assert st[3].stances[0].proposition == st[2].stances[0].proposition
+
+
+def test_a_claim_that_does_not_hold_water_is_denied_but_a_bridge_that_does_not_hold_up_is_no_rejection():
+    text = ("The White House said the law will invite retaliation. "
+            "Terry Strada said: “The president’s rationale doesn’t hold water.” "
+            "Reports said the firm bought the land. Jones said: “That doesn’t add up.” "
+            "The engineer said the old bridge does not hold up in high winds.")
+    doc = parse(None, text, None, [
+        ("The White House", "said", "the law will invite retaliation"),
+        ("Terry Strada", "said", "“The president’s rationale doesn’t hold water.”"),
+        ("Reports", "said", "the firm bought the land"),
+        ("Jones", "said", "“That doesn’t add up.”"),
+        ("The engineer", "said", "the old bridge does not hold up in high winds"),
+    ])
+    lab = labels(doc)
+    assert lab[1] == ["denies"] and lab[3] == ["denies"]
+    assert lab[4] != ["denies"]  # a bridge is no claim: that it does not hold up is a fact asserted

@@ -135,13 +135,18 @@ def eval_stance_cmd(
     polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR folder with train/ dev/ metadata.tsv (default: ../shared/polnear)."),
     split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits (train, dev); default: all, reported separately."),
     gold_spans: bool = typer.Option(False, "--gold-spans", help="Use the corpus' own attributions instead of the attribution step (measures stance alone)."),
+    labels: str = typer.Option("label", "--labels", help="Which label to score against: label (adjudicated), label_first, label_second (the blind sets' two labellers)."),
     as_json: bool = typer.Option(False, "--json", help="Print the full JSON report, with every row."),
 ) -> None:
     """Stance accuracy and denial precision/recall on hand-labelled PolNeAR attributions (train/dev only)."""
     from .evaluate import DEFAULT_STANCE_SET, eval_stance, stance_brief
 
     try:
-        rep = eval_stance(stance_set or DEFAULT_STANCE_SET, polnear=polnear, splits=split or None, gold_spans=gold_spans)
+        rep = eval_stance(stance_set or DEFAULT_STANCE_SET, polnear=polnear, splits=split or None, gold_spans=gold_spans,
+                          label_field=labels)
+    except KeyError as e:
+        _err(f"no label field {e} in the stance set")
+        raise typer.Exit(2)
     except (FileNotFoundError, ValueError) as e:
         _err(str(e))
         raise typer.Exit(2)

@@ -338,11 +338,12 @@ def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
 
 
 def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
-                splits: Optional[list[str]] = None, gold_spans: bool = False) -> dict:
+                splits: Optional[list[str]] = None, gold_spans: bool = False, label_field: str = "label") -> dict:
     """Analyze the labelled articles, match each labelled attribution to the predicted statement whose
     content overlaps it most (one-to-one, greedy by shared characters) and score the statement's
-    primary stance against the hand label. Reports per split: accuracy over matched statements,
-    the confusion matrix and denial precision/recall (over matched statements)."""
+    primary stance against the hand label (``label_field``: the blind sets keep each labeller's label
+    beside the adjudicated ``label``: ``label_first``, ``label_second``). Reports per split: accuracy
+    over matched statements, the confusion matrix and denial precision/recall (over matched statements)."""
     from .analyze import analyze_articles
 
     root = polnear_root(polnear)
@@ -400,10 +401,11 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
             pair[gi] = pi
         for gi, g in enumerate(golds):
             p = preds[pair[gi]] if gi in pair else None
-            rows.append({"split": g["split"], "file": g["file"], "content": g["content"], "gold": g["label"],
+            rows.append({"split": g["split"], "file": g["file"], "content": g["content"], "gold": g[label_field],
                          "pred": primary_stance(p.stances) if p else None,
                          "pred_stances": [s.to_dict() for s in p.stances] if p else None})
-    report = {"set": str(path), "mode": "gold attributions" if gold_spans else "predicted attributions", "splits": {}}
+    report = {"set": str(path), "mode": "gold attributions" if gold_spans else "predicted attributions",
+              "labels": label_field, "splits": {}}
     for split in sorted({r["split"] for r in rows}):
         rs = [r for r in rows if r["split"] == split]
         m = [r for r in rs if r["pred"] is not None]

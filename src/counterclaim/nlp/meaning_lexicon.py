@@ -60,6 +60,8 @@ class MeaningLexicon:
     judgment_cues: set = field(default_factory=set)          # "praised X for being calm": the for/of phrase is a claim
     naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
     desire_cues: set = field(default_factory=set)            # "is hoping that…", "wants to…", "seeks…": a wish
+    unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
+    disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -85,7 +87,7 @@ _WORD_SETS = {
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
     "evidential_cue": "evidential_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
-    "naming_cue": "naming_cues", "desire_cue": "desire_cues",
+    "naming_cue": "naming_cues", "desire_cue": "desire_cues", "disbelief_verb": "disbelief_verbs",
 }
 
 
@@ -113,6 +115,9 @@ def lexicon() -> MeaningLexicon:
         elif cls == "reject_verb":
             lem, _, part = expr.partition(" ")
             lx.reject_verbs[lem] = part or None
+        elif cls == "unsound_predicate":
+            lem, _, word = expr.partition(" ")
+            lx.unsound.setdefault(lem, set()).add(word)
         elif cls == "nonevent":
             lem, _, part = expr.partition(" ")
             lx.nonevent[lem] = part or None

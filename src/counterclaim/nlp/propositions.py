@@ -718,7 +718,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         ctoks = _clause_tokens(t, scope, stop={c.i for c in t.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj")
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
-        if rule is None or _not_checkable(ctx, t, doc, scope, st) or _under_norm(ctx, t, scope):
+        if rule is None or _not_checkable(ctx, t, doc, scope, st) or _under_norm(ctx, t, scope) \
+                or claim_not_accepted(lx, t):  # "I don't buy that": no purchase, a claim rejected
             continue
         c = _clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
@@ -985,12 +986,47 @@ def rejecting_verb(lx: MeaningLexicon, t: Token) -> bool:
 
 
 def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
-    """A rejection word ("false", "hoax") or a rejection verb ("cooked up"). Called on every token
-    of every content: the lemma is read once and most tokens leave at the first two tests."""
+    """A rejection word ("false", "hoax"), a rejection verb ("cooked up") or a predicate that rejects a
+    claim without one ("doesn't hold water", "I don't buy that"). Called on every token of every
+    content: the lemma is read once and most tokens leave at the first tests."""
     lem = t.lemma_.lower()
     if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in _REJECT_POS:
         return not _negated_evaluation(t)
-    return lem in lx.reject_verbs and rejecting_verb(lx, t)
+    if lem in lx.reject_verbs:
+        return rejecting_verb(lx, t)
+    return (lem in lx.unsound or lem in lx.disbelief_verbs) and claim_not_accepted(lx, t)
+
+
+NOBODY = {"nobody", "noone", "no-one"}
+_CLAIM_PRONOUNS = {"it", "that", "this", "any", "none"}
+
+
+def claim_not_accepted(lx: MeaningLexicon, v: Token) -> bool:
+    """Does the verb say that a claim does not stand or is not believed? A negated predicate of
+    soundness whose subject is a claim noun or a pronoun ("the rationale doesn't hold water", "that
+    doesn't add up", "the story does not stand up"; ``unsound_predicate``), or a verb of believing
+    negated or with "nobody" as subject whose object is a claim noun or "it" / "that" ("I don't buy
+    that", "nobody believes it", "doesn't believe a word of it"; ``disbelief_verb``). Not "I don't
+    believe he can win" (a clause: the negation belongs to it) nor "doesn't accept the offer"."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    lem = v.lemma_.lower()
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = lx.unsound.get(lem)
+    if words:
+        if not any(c.lower_ in words and c.dep_ in ("prt", "dobj", "advmod", "prep") for c in v.children):
+            return False
+        if not _negated(v):
+            return False
+        return subj is None or subj.lower_ in DEMONSTR or subj.lemma_.lower() in lx.claim_nouns
+    if lem not in lx.disbelief_verbs:
+        return False
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lower_ in _CLAIM_PRONOUNS or obj.lemma_.lower() in lx.claim_nouns
+                           or (obj.lemma_.lower() == "word" and any(d.lower_ in ("a", "one") for d in obj.children))):
+        return False
+    no_one = subj is not None and (subj.lower_ in NOBODY or (subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children)))
+    return no_one or any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
 
 
 def _negated_evaluation(t: Token) -> bool:
@@ -1020,6 +1056,8 @@ def rejection_predicate(ctx: Ctx, r: Token, scope: Scope) -> bool:
     dishonest forces", "that's a lie", "totally false")? Not when it evaluates a person ("you're
     being ridiculous")."""
     lx = ctx.lx
+    if claim_not_accepted(lx, r):
+        return True  # "I don't buy that", "the rationale doesn't hold water"
     subj = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.idx in scope and subj.lower_ not in DEMONSTR \
             and subj.lemma_.lower() not in lx.claim_nouns \

@@ -1,0 +1,67 @@
+"""Draw PolNeAR TRAIN attributions for the fourth blind held-out stance set (eval/stance/polnear-stances-blind4.jsonl).
+
+Usage: python eval/stance/sample_blind4.py ../shared/polnear --seed 6263 > draft.jsonl
+
+Purpose: a fresh held-out measure of stance (issue #3) after blind2 and blind3 were read four times in totals.
+The dev split has almost no unlabelled attributions left that are not from spent strata, so this draw reads the
+TRAIN split only (never test). The stance rules were written from train *items* of polnear-stances.jsonl; the
+attributions drawn here are other attributions of train articles, never labelled before.
+
+Pool: sample_blind2.pool over `<polnear>/train` (all annotators' .ann files of each article, duplicates across
+annotators dropped, transcript turns and contents over 400 characters left out), minus any attribution whose
+content overlaps (sample_blind2.overlaps) a train item of polnear-stances.jsonl or polnear-stances-blind3.jsonl of
+the same article. One shuffle with random.Random(seed), then the strata in this order, an item taken once at most:
+- blind4-random: any attribution (120), the natural mix of news attributions;
+- blind4-denial-cue: a cue holding a denial / rebuttal verb (40);
+- blind4-denial-keyword: content or cue holding a negation / denial / rejection keyword (40).
+The regexes are sample_blind2.py's frozen copies. The sha256 of the files the draw depends on are printed on stderr.
+Labels are written by hand, by a labeller who never ran the analyzer on these items.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_blind2 import DENIAL, DENIAL_CUE, pool  # noqa: E402
+from sample_blind3 import _rows, take  # noqa: E402
+
+EXISTING = ("polnear-stances.jsonl", "polnear-stances-blind3.jsonl")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("polnear")
+    ap.add_argument("--seed", type=int, default=6263)
+    ap.add_argument("--random", type=int, default=120)
+    ap.add_argument("--denial-cue", type=int, default=40)
+    ap.add_argument("--denial", type=int, default=40)
+    a = ap.parse_args()
+    here = Path(__file__).resolve().parent
+    existing: dict[str, list[list]] = {}
+    for name in EXISTING:
+        print(f"sha256 {name}: {hashlib.sha256((here / name).read_bytes()).hexdigest()}", file=sys.stderr)
+        for f, cs in _rows(here / name, "train").items():
+            existing.setdefault(f, []).extend(cs)
+    items, stats = pool(Path(a.polnear) / "train", existing)
+    print(f"train pool {len(items)} attributions in {len({x['file'] for x in items})} articles ({stats})",
+          file=sys.stderr)
+    random.Random(a.seed).shuffle(items)
+    seen: set = set()
+    picked = take(items, seen, a.random, lambda t: True, "blind4-random")
+    picked += take(items, seen, a.denial_cue, lambda t: bool(DENIAL_CUE.search(t.rpartition(" || ")[2])),
+                   "blind4-denial-cue")
+    picked += take(items, seen, a.denial, DENIAL.search, "blind4-denial-keyword")
+    print(f"drawn {len(picked)}", file=sys.stderr)
+    for x in picked:
+        x.pop("_text")
+        x["split"] = "train"  # sample_blind2.pool writes "dev": it was written for the dev split
+        sys.stdout.write(json.dumps(x, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
