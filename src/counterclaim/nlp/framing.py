@@ -56,11 +56,37 @@ def _cue_lemma(doc: Doc, st: Statement) -> str:
         return (st.cue.lemma or txt).lower()
     from .propositions import lemma  # (the model's lemma, with its slips corrected: "hoping" -> "hope")
 
+    framing = lexicon().framing
     verbs = [t for t in sp if t.pos_ in ("VERB", "AUX", "NOUN")]
     tok = sp.root if sp.root.pos_ in ("VERB", "AUX", "NOUN") else (verbs[-1] if verbs else sp.root)
-    lem = lemma(tok)
+    lem = _with_particle(tok, lemma(tok))
+    if lem in framing:
+        return lem
+    # a cue the root does not name: "took turns rebutting", "used the speech to try to refute", "is
+    # built on the rejection of": the last word of the cue the lexicon knows (not after a causative:
+    # in "made it easier for courts to dismiss cases" the source dismisses nothing)
+    if lemma(tok) in _CAUSATIVES:
+        return lem
+    for t in reversed(verbs):
+        if t.i != tok.i:
+            known = _with_particle(t, lemma(t))
+            if known in framing:
+                return known
+    return lem
+
+
+_CAUSATIVES = {"make", "let", "help", "allow", "enable", "force", "cause", "get", "have"}
+
+
+def _with_particle(tok, lem: str) -> str:
+    """"push back", "brush off": the lemma with its particle when the lexicon has the pair (the particle
+    a child of the verb, or the next word when the parser hangs it elsewhere or the cue leaves it out:
+    "pushed | back on the notion")."""
+    framing = lexicon().framing
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if prt and f"{lem} {prt}" in lexicon().framing:
+    if prt is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("ADP", "ADV", "PART"):
+        prt = tok.doc[tok.i + 1].lower_
+    if prt and f"{lem} {prt}" in framing:
         return f"{lem} {prt}"
     return lem
 

@@ -56,6 +56,7 @@ class MeaningLexicon:
     evidence_nouns: set = field(default_factory=set)         # "there is no evidence that…": a denial
     inference_verbs: set = field(default_factory=set)        # "X does not mean Y": a denial of the inference
     evidential_cues: set = field(default_factory=set)        # "confirmed [the diagnosis]": the noun phrase is a fact
+    presenting_cues: set = field(default_factory=set)        # "reported [high lead levels found in…]": a fact when it has a predicate
     norm_predicates: set = field(default_factory=set)        # "it is important to…", "there is no point in…": a norm
     judgment_cues: set = field(default_factory=set)          # "praised X for being calm": the for/of phrase is a claim
     naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
@@ -86,7 +87,7 @@ _WORD_SETS = {
     "rejected_action_noun": "rejected_action_nouns", "stative": "stative", "raising_cue": "raising_cues",
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
-    "evidential_cue": "evidential_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
+    "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
     "naming_cue": "naming_cues", "desire_cue": "desire_cues", "disbelief_verb": "disbelief_verbs",
 }
 

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Statement
 from .doctext import doc_text
-from .propositions import ACCUSING, MODALS, PRON_SELF, _source_actor, _subject, canonical, denial_negation, lemma
+from .propositions import (ACCUSING, MODALS, PRON_SELF, _source_actor, _subject, canonical, denial_negation, lemma,
+                           nonevent_verb)
 
 
 def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx, cue_lem: Optional[str]) -> Optional[str]:
@@ -41,9 +42,12 @@ def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], 
             return None  # a present evaluation: "he is not the right person", "politics is not good enough"
             # (a participle is a state: "the party is not divided", "he is not involved")
     copula = lemma(v) == "be"
+    neg = next((k for k in kids if k.dep_ == "neg"), None)
     for k in kids:
         if k.lower_ == "never" and copula:
             continue  # "politics has never been gentlemanly": an evaluation, not a rebuttal
+        if k.dep_ == "advmod" and k.lower_ != "never" and neg is None and k.i < v.i:
+            continue  # "simply had no reason to go home": "simply" is the verb's, not a negation's
         if k.dep_ in ("neg", "advmod") and (k.lemma_.lower() in lx.emphatic or k.lower_ in lx.emphatic
                                            or (k.dep_ == "neg" and k.text.isupper() and len(k.text) > 1)):
             return "emphatic"
@@ -58,7 +62,7 @@ def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], 
         lo, hi = v.left_edge.idx, end.idx + len(end.text)
         if lx.emphatic_phrases.search(doc_text(doc)[lo:hi]):
             return "emphatic"
-    if v.lemma_.lower() in lx.nonevent:
+    if nonevent_verb(lx, v):
         return "nonevent"  # "the meeting never took place", "no bid materialized"
     if v.lemma_.lower() in lx.wrongdoing or any(
             k.dep_ in ("acomp", "attr") and k.lemma_.lower() in lx.wrongdoing for k in kids):

@@ -455,7 +455,19 @@ MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might",
 ATTITUDE = {"want", "like", "think", "know", "remember", "see", "believe", "care", "need", "expect", "wish", "hope",
             "seem", "appear", "matter", "mind", "mean", "understand", "plan", "intend", "love", "hate", "feel",
             "recall", "doubt", "trust", "agree", "worry", "fear", "imagine", "get", "go", "recognize",
-            "realize", "notice"}
+            "realize", "notice", "view", "regard", "consider"}
+# adjectives of readiness and interest: "he is not interested in the No. 2 spot", "we're not ready to"
+ATTITUDE_ADJ = {"interested", "ready", "willing", "eager", "prepared", "keen", "inclined"}
+
+
+def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:
+    """A verb whose negation denies an event ("never happened", "did not take place"), with its
+    particle when the entry has one (so "not taking anything for granted" is no "take place")."""
+    lem = v.lemma_.lower()
+    if lem not in lx.nonevent:
+        return False
+    part = lx.nonevent[lem]
+    return part is None or any(c.lower_ == part for c in v.children)
 
 
 def denial_negation(v: Token) -> bool:
@@ -472,7 +484,9 @@ def denial_negation(v: Token) -> bool:
         return False
     lx = lexicon()
     if v.tag_ == "VBG":
-        return lem in lx.nonevent  # "climate change is not happening": an event denied, not an ongoing action
+        return nonevent_verb(lx, v)  # "climate change is not happening": an event denied, not an ongoing action
+    if lem == "be" and any(c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJ for c in v.children):
+        return False  # "he is not interested in the No. 2 spot": an attitude
     if lem == "be" or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ in ("VBD", "VBN"):
         return True
     if lem in lx.stative and any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in v.children):
@@ -664,7 +678,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         rule, theme = match_rule(ctx, t, sub + extra + [x for x in t.children], "noun")
         if rule is None:
             continue
-        denied_event = any(v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, scope)
+        denied_event = any(v.dep_ == "relcl" and nonevent_verb(lx, v) and _negated(v) and _in(v, scope)
                            for v in doc[t.i: min(t.sent.end, t.i + 12)])
         agent_tok = None
         rec_tok = None
@@ -699,7 +713,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         if light and _in(governs, scope) and _negated(governs):
             c.negated = True
         for v in doc[t.i: min(t.sent.end, t.i + 25)]:
-            if v.dep_ == "relcl" and v.lemma_.lower() in lx.nonevent and _negated(v) and _in(v, scope):
+            if v.dep_ == "relcl" and nonevent_verb(lx, v) and _negated(v) and _in(v, scope):
                 c.negated = True
                 c.end = max(c.end, v.idx + len(v.text))
         c.modal = _modality(ctx, governs) if light else None
@@ -719,8 +733,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
         if rule is None or _not_checkable(ctx, t, doc, scope, st) or _under_norm(ctx, t, scope) \
-                or claim_not_accepted(lx, t):  # "I don't buy that": no purchase, a claim rejected
-            continue
+                or claim_not_accepted(lx, t) or _inside_non_claim(ctx, t, doc, scope, st):
+            continue  # ("I don't buy that": no purchase, a claim rejected)
         c = _clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
         covered.append((c.start, c.end))
@@ -737,7 +751,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 claims.append(Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj))
                 break
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
-    nk = _no_knowledge_formula(doc, st, lx, lo, hi)
+    # (to the cue's end when the cue follows the content: "[whether she converted voters] is unknown")
+    nk = _no_knowledge_formula(doc, st, lx, lo, max(hi, st.cue.span.end) if st.cue is not None else hi)
     denial_cue = st.cue is not None and _cue_class(doc, st) == "denies"
     if denial_cue and not any(_claim_like(lx, r) for r in roots):
         denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
@@ -769,7 +784,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
             # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
             # under a factive cue of showing, a noun phrase is put forward as fact
-            fact_np = cue in lx.evidential_cues and r.pos_ in ("NOUN", "PROPN")
+            fact_np = r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
+                cue in lx.presenting_cues and _np_with_predicate(r, scope)))
             if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                     and not fact_np:
                 continue
@@ -793,6 +809,20 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     return claims
 
 
+def _np_with_predicate(r: Token, scope: Scope) -> bool:
+    """Does the noun phrase say something of its own: a relative or participle clause inside the content
+    ("high lead levels [found in 10 schools]", "a list of mayors [who back her]") or an amount ("his
+    fortune at $42 billion", "between $5,000 and $15,000")?"""
+    for t in r.subtree:
+        if t.idx not in scope:
+            continue
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or t.like_num:
+            return True
+    return False
+
+
 def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[str], roots: list,
                      toks: list[Token], scope: Scope) -> Optional[Claim]:
     """What a cue of judging or naming says of its object: "praised [the protests for being largely
@@ -807,14 +837,19 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
         # the cue holds the object: "derided the deal | as toothless", "was viewed | as favorable"
         head = next((t for t in toks[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ")), None)
         return _clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
-    if cue in ctx.lx.judgment_cues and st.cue.span.text.lower().rstrip().endswith((" of", " for")):
-        # "accusing her of | being asleep…", "blamed him for | the crash"
+    if cue in ctx.lx.judgment_cues and (st.cue.span.text.lower().rstrip().endswith((" of", " for"))
+                                        or (toks[0].lower_ in ("of", "for") and toks[0].dep_ == "prep"
+                                            and any(c.tag_ == "VBG" for c in toks[0].children))):
+        # "accusing her of | being asleep…", "blamed him for | the crash", "was excoriated [for tipping…]"
+        # (not a bare noun: "chastised Clinton [for use of the server]" names a topic)
         head = next((t for t in toks if t.tag_ == "VBG" or t.pos_ in ("NOUN", "PROPN")), None)
         return _clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
     if cue in ctx.lx.judgment_cues:
         top = {r.i for r in roots}
         for p in toks:
-            if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i > toks[0].i and (p.head.i in top or not _in(p.head, scope)):
+            if p.dep_ == "prep" and p.lower_ in ("for", "of") and p.i > toks[0].i and (p.head.i in top or not _in(p.head, scope)) \
+                    and not (p.lower_ == "of" and p.head.pos_ == "NOUN" and _in(p.head, scope)):
+                # (not a noun's own "of": "mocked [Trump's retweet of an image]" judges the retweet)
                 head = next((c for c in p.children if c.dep_ in ("pcomp", "pobj")), None)
                 if head is not None and _in(head, scope):
                     return _clause_claim(ctx, head, toks, st, statements, kind="gist")
@@ -1099,6 +1134,8 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
     if r.tag_ == "VB" and r.dep_ != "conj" and not any(c.dep_ in ("aux", "auxpass") for c in r.children) and any(
             c.dep_ == "nsubj" and (c.tag_ in ("NN", "NNP") or c.lower_ in ("he", "she", "it")) for c in r.children):
         return True  # the mandative subjunctive: "insisted that Pyongyang stop its escapades"
+    if st is not None and st.cue is not None and _mandative(doc, st, r, scope):
+        return True
     if _question(doc, r, scope):
         return True
     sent = r.sent
@@ -1112,7 +1149,8 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
             return True
     first = next((t for t in r.subtree if t.idx in scope and not t.is_punct), None)
     if first is not None and first.lower_ in WH and first.i < r.i and (first.head.i == r.i or first.head.head.i == r.i) \
-            and first.dep_ != "advmod" or (first is not None and first.lower_ in ("why", "whether", "how") and first.head.i == r.i):
+            and first.dep_ != "advmod" and not _not_a_question(first, r) \
+            or (first is not None and first.lower_ in ("why", "whether", "how") and first.head.i == r.i):
         return True  # an indirect question: "questioned why ...", "asked whether ..."
     if (r.tag_ == "VB" or (r.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in r.children))) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in r.children):  # "to leave", "to be identified"
@@ -1127,6 +1165,21 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
             r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
         return True  # imperative: "please explain ...", "advice: [Take out federal loans…]"
     return False
+
+
+def _inside_non_claim(ctx: Ctx, t: Token, doc: Doc, scope: Scope, st: Statement) -> bool:
+    """Is the relation verb inside a clause of the content that states nothing checkable: a wish, a
+    request or a decision ("expressed a desire [to try, convict and shoot X]", "called for [Obama to
+    resign for not calling the attack…]"), or an activity named by a gerund at the top of the content
+    ("enjoys [shooting himself in the foot]", "is considering [issuing summonses]")?"""
+    a = t
+    while a.head.i != a.i and _in(a.head, scope):
+        a = a.head
+        if a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
+                and _not_checkable(ctx, a, doc, scope, st):
+            return True
+    return a.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in a.children) \
+        and a.dep_ not in ("pcomp", "acl") and _cue_lemma(doc, st) not in ctx.lx.judgment_cues
 
 
 def _opens_sentence(t: Token) -> bool:
@@ -1210,6 +1263,43 @@ _TERMINATOR = re.compile(r"[.?!]")
 QUESTION_OPENERS = {"if", "whether", "why", "how", "where", "who", "what", "which", "when"}
 
 
+MANDATIVE = {"demand", "recommend", "request", "require", "urge", "order", "propose", "ask", "direct", "command"}
+
+
+def _mandative(doc: Doc, st: Statement, r: Token, scope: Scope) -> bool:
+    """A that-clause in the subjunctive under a directive cue (Quirk et al. 1985 §16.32 mandative verbs;
+    FrameNet Request): "demanding that [the candidates propose a plan]", "recommended that [no charges be
+    filed]": what is asked for, not a claim. Any subject, the bare verb or a passive with bare "be"."""
+    if _cue_lemma(doc, st) not in MANDATIVE or r.dep_ not in ("ccomp", "ROOT") or not _in(r, scope):
+        return False
+    if any(c.dep_ == "aux" and (c.lower_ in MODALS or c.tag_ == "MD") for c in r.children):
+        return False
+    if r.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in r.children):
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in r.children)
+    return r.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in r.children)
+
+
+def _relative_opener(first: Token) -> bool:
+    """A relative pronoun right after a noun or a comma ("the attacks, [which the probe said were covered
+    up]"), not an interrogative one after a verb ("asked [which candidate would win]")."""
+    if first.lower_ not in ("which", "who", "whom", "whose") or first.i == 0:
+        return False
+    prev = first.doc[first.i - 1]
+    return prev.text == "," or prev.pos_ in ("NOUN", "PROPN")
+
+
+def _not_a_question(first: Token, r: Token) -> bool:
+    """A wh-word or "if" that opens no question: a relative clause about a noun outside the content
+    ("[the attacks], [which the probe said were covered up]"), a condition ("if she does the right thing,
+    I am confident that…", "if elected, she would…"), a free relative as subject ("what stuns me is how
+    little the field shifts")."""
+    if first.tag_ in ("WDT", "WP", "WP$") and (r.dep_ == "relcl" or _relative_opener(first)):
+        return True
+    if first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.i != r.i:
+        return True
+    return first.head.dep_ in ("csubj", "csubjpass") and first.head.head.i == r.i
+
+
 def _question(doc: Doc, r: Token, scope: Scope) -> bool:
     """Is the clause of ``r`` a question: its sentence inside the content ends with "?" ("“Is
     Bradley independent enough…?”"), or the content is an indirect question whose opener belongs to
@@ -1226,6 +1316,8 @@ def _question(doc: Doc, r: Token, scope: Scope) -> bool:
         return False
     if first.lower_ not in QUESTION_OPENERS or not scope.spans or first.idx > min(a for a, _ in scope.spans) + 2:
         return False
+    if _relative_opener(first):
+        return False  # "the attacks, [which the probe said were covered up]": a relative clause
     root = first.head if (first.head.idx in scope and first.head.pos_ in ("VERB", "AUX")) else None
     if root is None and first.lower_ in ("how", "what", "which") and first.head.head.idx in scope:
         root = first.head.head  # "how poor students are performing"

@@ -87,7 +87,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     # "X as Y" hanging on the cue: a characterization of X ("dismissed him as an actor"), not a denial
     as_phrase = cue_class == "denies" and any(t.lower_ == "as" and t.dep_ == "prep" and (t.head.idx < lo or t.head.head.idx < lo) for t in toks)
     direct = {c.prop for c in claims if c.kind != "anaphor"}
-    only_anaphors = not direct
+    only_anaphors = not direct or all(c.kind in ("anaphor", "nominal") for c in claims)
     for i, c in enumerate(claims):
         if c.prop is None:
             continue
@@ -140,9 +140,10 @@ def _reads_negated(c: Claim, label: str, flipped: bool, gist_negated: bool) -> b
 
 
 def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: str, cue_lem: Optional[str]) -> bool:
-    """An anaphor that is the whole content under a cue that neither confirms nor denies it names
-    a topic ("responding to Trump's remarks", "apologize for his remarks"), not a claim taken up."""
-    if c.kind != "anaphor" or c.noun is None or c.forced or rejected or cue_class == "denies":
+    """An anaphor or a claim noun with its clause that is the whole content under a cue that neither
+    confirms nor denies it names a topic ("responding to Trump's remarks", "apologize for his remarks",
+    "referring to [reports that Trump may have used undocumented workers]"), not a claim taken up."""
+    if c.kind not in ("anaphor", "nominal") or c.noun is None or c.forced or rejected or cue_class == "denies":
         return False
     if cue_lem is not None and (cue_lem in PERCEPTION or framing_of(cue_lem)[0] == "endorsing"):
         return False
@@ -193,9 +194,9 @@ def _self_rejecting(c: Claim, lx) -> bool:
 
 def _event_denied(noun) -> bool:
     """'the meeting never happened', 'such a deal does not exist'."""
-    from .propositions import _negated
+    from .propositions import _negated, nonevent_verb
     h = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and h.lemma_.lower() in lexicon().nonevent and _negated(h)
+    return noun.dep_ in ("nsubj", "nsubjpass") and nonevent_verb(lexicon(), h) and _negated(h)
 
 
 def _clause_of(t):
