@@ -232,3 +232,83 @@ def test_a_claim_that_does_not_hold_water_is_denied_but_a_bridge_that_does_not_h
     lab = labels(doc)
     assert lab[1] == ["denies"] and lab[3] == ["denies"]
     assert lab[4] != ["denies"]  # a bridge is no claim: that it does not hold up is a fact asserted
+
+
+def test_withholding_information_is_no_knowledge():
+    text = ("The campaign declined to provide a list of the venues. "
+            "The spokesman declined a question about whether the deal was signed.")
+    doc = parse(None, text, None, [
+        ("The campaign", "declined", "to provide a list of the venues"),
+        ("The spokesman", "declined", "a question about whether the deal was signed"),
+    ])
+    assert labels(doc) == [["no_knowledge"], ["no_knowledge"]]
+
+
+def test_a_denial_cue_after_a_light_verb_or_with_its_particle_outside_the_cue():
+    text = ("The senators took turns rebutting claims that the deal was secret. "
+            "Clinton has pushed back on the notion that she lied about the server.")
+    doc = parse(None, text, None, [
+        ("The senators", "took turns rebutting", "claims that the deal was secret"),
+        ("Clinton", "has pushed", "back on the notion that she lied about the server"),
+    ])
+    assert labels(doc) == [["denies"], ["denies"]]
+
+
+def test_a_causative_before_a_denial_verb_denies_nothing():
+    text = "The ruling said the change made it easier for courts to dismiss cases."
+    doc = parse(None, text, None, [("The ruling", "made it easier for courts to dismiss", "cases")])
+    assert labels(doc) != [["denies"]]
+
+
+def test_not_taking_anything_for_granted_is_no_event_denied():
+    text = "The chairman said: “We are not taking anything for granted.”"
+    doc = parse(None, text, None, [("The chairman", "said", "“We are not taking anything for granted.”")])
+    assert labels(doc) == [["asserts"]]
+
+
+def test_conditions_relative_clauses_and_clefts_are_claims_not_questions():
+    text = ("Sanders said: “If she does the right thing, I am confident that my voters will vote for her.” "
+            "The report cited the attacks, which the probe said were covered up to protect the chairman. "
+            "Sharp said: “What stuns me is how little the race has shifted.” "
+            "Reporters asked which candidate would win.")
+    doc = parse(None, text, None, [
+        ("Sanders", "said", "“If she does the right thing, I am confident that my voters will vote for her.”"),
+        ("the probe", "said", "were covered up to protect the chairman"),
+        ("Sharp", "said", "“What stuns me is how little the race has shifted.”"),
+        ("Reporters", "asked", "which candidate would win"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"], ["asserts"], []]
+
+
+def test_a_subjunctive_under_a_directive_cue_is_a_request():
+    text = ("The group is demanding that the candidates propose a plan. Comey recommended that no charges be filed. "
+            "He said that the candidates propose plans every year.")
+    doc = parse(None, text, None, [
+        ("The group", "is demanding", "that the candidates propose a plan"),
+        ("Comey", "recommended", "that no charges be filed"),
+        ("He", "said", "that the candidates propose plans every year"),
+    ])
+    assert labels(doc) == [[], [], ["asserts"]]
+
+
+def test_what_is_wished_or_done_for_fun_is_no_claim_but_a_commitment_is():
+    text = ("Smith expressed a desire to try and convict the killers. He enjoys shooting himself in the foot. "
+            "She vowed to pay the workers.")
+    doc = parse(None, text, None, [
+        ("Smith", "expressed", "a desire to try and convict the killers"),
+        ("He", "enjoys", "shooting himself in the foot"),
+        ("She", "vowed", "to pay the workers"),
+    ])
+    assert labels(doc) == [[], [], ["asserts"]]
+
+
+def test_reported_noun_phrases_with_a_predicate_are_facts_but_bare_ones_are_topics():
+    text = ("The agency reported unusually high lead levels found in ten schools. "
+            "Priebus announced his candidacy. "
+            "Officials responded to reports that the mayor had resigned.")
+    doc = parse(None, text, None, [
+        ("The agency", "reported", "unusually high lead levels found in ten schools"),
+        ("Priebus", "announced", "his candidacy"),
+        ("Officials", "responded to", "reports that the mayor had resigned"),
+    ])
+    assert labels(doc) == [["asserts"], [], []]
