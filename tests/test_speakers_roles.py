@@ -72,3 +72,27 @@ def test_many_of_whom_is_the_noun_phrase_before_it(nlp):
     who = {s.source.span.text: s.source.entity for s in a.statements if s.source is not None}
     assert who["many of whom"] is not None and "family members" in who["many of whom"].name
     assert who["some of whom"] is not None and who["some of whom"].id == "USA"
+
+
+def test_a_dash_between_spaces_is_no_part_of_a_name(nlp):
+    """The tagger runs "Weak - Rubio - weak on immigration" into a PERSON "Weak - Rubio": the words
+    around a spaced dash are two things, and the name is the proper-noun part. A hyphen inside a name
+    ("Thomas-Greenfield") has no spaces and stays."""
+    text = ("Donald Trump ratcheted up his attacks on Marco Rubio, saying he is \"weak on illegal immigration. "
+            "Weak - Rubio - weak on illegal immigration.\" Rubio said the attacks were false. "
+            "Linda Thomas-Greenfield said the report was true.")
+    a = next(iter(analyze_articles([Article(text=text, id="t", published="2015-11-13")], nlp=nlp)))
+    names = {s.source.span.text: s.source.entity.name for s in a.statements if s.source and s.source.entity}
+    assert names.get("Rubio") == "Marco Rubio"
+    assert names.get("Linda Thomas-Greenfield") == "Linda Thomas-Greenfield"
+    assert not any(" - " in s.source.entity.name for s in a.statements if s.source and s.source.entity)
+
+
+def test_a_double_surname_is_the_person_named_in_full_before(nlp):
+    """"Peña Nieto" after "Enrique Peña Nieto" is the same person; "Jane Smith" after "John Smith" is not."""
+    text = ("Mexican President Enrique Peña Nieto said Mexico would not pay for the wall. "
+            "Peña Nieto added that the plan was absurd. John Smith said it was fine. Jane Smith said it was not.")
+    a = next(iter(analyze_articles([Article(text=text, id="t", published="2016-09-01")], nlp=nlp)))
+    ids = {s.source.span.text: s.source.entity.id for s in a.statements if s.source and s.source.entity}
+    assert ids["Peña Nieto"] == ids["Mexican President Enrique Peña Nieto"] == "person:enrique-pena-nieto"
+    assert ids["John Smith"] != ids["Jane Smith"]

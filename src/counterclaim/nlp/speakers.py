@@ -459,8 +459,21 @@ def _person_ent(ctx: _Ctx, span: TokSpan) -> Optional[TokSpan]:
 
 # --------------------------------------------------------------------------- people
 
+_DASHES = {"-", "–", "—", "--"}
+
+
 def _name_tokens(ent: TokSpan, lex: Lexicon) -> list[Token]:
     toks = [t for t in ent if not (t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s"))]
+    # a dash between spaces parts two things the tagger ran together ("Weak - Rubio - weak on
+    # immigration" tagged PERSON "Weak - Rubio"); a hyphen inside a name has no spaces ("Thomas-Greenfield")
+    cuts = [i for i, t in enumerate(toks) if t.text in _DASHES and t.whitespace_ and i > 0 and toks[i - 1].whitespace_]
+    if cuts:
+        pieces, lo = [], 0
+        for i in cuts + [len(toks)]:
+            pieces.append(toks[lo:i])
+            lo = i + 1
+        names = [p for p in pieces if p and all(t.pos_ == "PROPN" for t in p if t.is_alpha)]
+        toks = names[-1] if names else []
     while toks and (lex.kind(toks[0].lower_, "title") or toks[0].lower_ in _DETS or toks[0].is_punct):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
@@ -497,6 +510,20 @@ def _earlier_full_name(ctx: _Ctx, word: str, pos: int, gender: Optional[str] = N
     return cands[0]
 
 
+def _longer_full_name(ctx: _Ctx, name: str, pos: int) -> Optional[tuple[int, str, TokSpan]]:
+    """An earlier full name that ends with this name of two words or more and is longer ("Peña Nieto"
+    after "Enrique Peña Nieto", "Thomas-Greenfield" names aside): the same person, by a double surname."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    cands = [c for c in ctx.names.get(words[-1].lower(), []) if c[0] < pos]
+    for c in reversed(cands):
+        full = c[1].split()
+        if len(full) > len(words) and full[-len(words):] == words:
+            return c
+    return None
+
+
 def _person_ref(ctx: _Ctx, name: Optional[str], ent: Optional[TokSpan], span: TokSpan) -> Ref:
     lex = lexicon()
     if name is None:
@@ -516,6 +543,10 @@ def _person_ref(ctx: _Ctx, name: Optional[str], ent: Optional[TokSpan], span: To
             known = lookup(name)
             if known is not None and known.type == "person":
                 name = known.name
+            else:
+                longer = _longer_full_name(ctx, name, ent.start_char)
+                if longer is not None:  # "Peña Nieto" after "Enrique Peña Nieto": a double surname
+                    name, ent = longer[1], longer[2]
     else:
         known = lookup(name)
         if known is not None and known.type == "person":
