@@ -312,3 +312,17 @@ def test_reported_noun_phrases_with_a_predicate_are_facts_but_bare_ones_are_topi
         ("Officials", "responded to", "reports that the mayor had resigned"),
     ])
     assert labels(doc) == [["asserts"], [], []]
+
+
+def test_refuting_a_story_about_a_claim_does_not_deny_the_claim():
+    text = ("The candidate continued to refute a Politico story about his claim that he had been offered a "
+            "scholarship to West Point. Officials denied reports that the deal was signed.")
+    doc = parse(None, text, None, [
+        ("The candidate", "continued to refute", "a Politico story about his claim that he had been offered a "
+                                                 "scholarship to West Point"),
+        ("Officials", "denied", "reports that the deal was signed"),
+    ])
+    gist = {p.id: p.gist for p in doc._.propositions}
+    refuted = [gist[s.proposition] for s in doc._.statements[0].stances if s.stance == "denies"]
+    assert not any("scholarship" in g for g in refuted)  # the story is refuted, not the claim it is about
+    assert labels(doc)[1] == ["denies"]

@@ -95,6 +95,8 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
             continue  # "responding to Trump's remarks", "blasted Trump's statements": a topic, no stance
         if c.kind == "anaphor" and c.prop in direct and i not in rejected and not c.forced:
             continue  # a mention of a claim the statement already states ("the report that X ... the news")
+        if cue_class == "denies" and _inside_a_report(c, lx):
+            continue  # "refuted a Politico story about [his claim that X]": the story is denied, not X
         flipped = False  # the label is about the claim without its negation ("was not involved": denies "involved")
         if c.forced:
             label = c.forced
@@ -154,6 +156,17 @@ def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: st
     inside = [t for t in _tok_range(doc, st) if not t.is_punct and t.pos_ not in ("ADP", "DET")]
     np = {t.i for t in c.noun.subtree}
     return sum(t.i in np for t in inside) >= 0.8 * len(inside)  # the content is (almost) only that noun phrase
+
+
+def _inside_a_report(c: Claim, lx) -> bool:
+    """Is the claim (a claim noun with its clause) what another claim noun is about ("a Politico story
+    about [his claim that he had been offered a scholarship]", "reports on [the allegation that…]")? Under
+    a denial cue the outer report is what is denied; what it says of the inner claim is not given."""
+    if c.kind != "nominal" or c.noun is None:
+        return False
+    p = c.noun.head
+    return p.dep_ == "prep" and p.lower_ in ("about", "on", "of", "over", "regarding") \
+        and p.head.pos_ == "NOUN" and p.head.lemma_.lower() in lx.claim_nouns
 
 
 def _self_rejecting(c: Claim, lx) -> bool:
