@@ -53,9 +53,18 @@ def main() -> None:
     random.Random(a.seed).shuffle(items)
     seen: set = set()
     picked = take(items, seen, a.random, lambda t: True, "blind4-random")
-    picked += take(items, seen, a.denial_cue, lambda t: bool(DENIAL_CUE.search(t.rpartition(" || ")[2])),
-                   "blind4-denial-cue")
+    picked += take(items, seen, a.denial_cue, denial_cue, "blind4-denial-cue")
     picked += take(items, seen, a.denial, DENIAL.search, "blind4-denial-keyword")
+    write_train_rows(picked)
+
+
+def denial_cue(text: str) -> bool:
+    """The cue part of an item's "content || cue" text holds a denial / rebuttal verb."""
+    return bool(DENIAL_CUE.search(text.rpartition(" || ")[2]))
+
+
+def write_train_rows(picked: list[dict]) -> None:
+    """The drawn train items as JSON lines on stdout (without the matching text)."""
     print(f"drawn {len(picked)}", file=sys.stderr)
     for x in picked:
         x.pop("_text")

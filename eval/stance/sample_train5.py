@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_blind2 import DENIAL, DENIAL_CUE, NOKNOW, pool  # noqa: E402
+from sample_blind2 import DENIAL, NOKNOW, pool  # noqa: E402
 from sample_blind3 import _rows, take  # noqa: E402
+from sample_blind4 import denial_cue, write_train_rows  # noqa: E402
 
 LABELLED = "polnear-stances.jsonl"
 HELD_OUT = ("polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl")
@@ -53,15 +53,10 @@ def main() -> None:
     random.Random(a.seed).shuffle(items)
     seen: set = set()
     picked = take(items, seen, a.random, lambda t: True, "train5-random")
-    picked += take(items, seen, a.denial_cue, lambda t: bool(DENIAL_CUE.search(t.rpartition(" || ")[2])),
-                   "train5-denial-cue")
+    picked += take(items, seen, a.denial_cue, denial_cue, "train5-denial-cue")
     picked += take(items, seen, a.denial, DENIAL.search, "train5-denial-keyword")
     picked += take(items, seen, a.noknow, NOKNOW.search, "train5-noknow-keyword")
-    print(f"drawn {len(picked)}", file=sys.stderr)
-    for x in picked:
-        x.pop("_text")
-        x["split"] = "train"  # sample_blind2.pool writes "dev": it was written for the dev split
-        sys.stdout.write(json.dumps(x, ensure_ascii=False) + "\n")
+    write_train_rows(picked)
 
 
 if __name__ == "__main__":

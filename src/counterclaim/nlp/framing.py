@@ -59,13 +59,14 @@ def _cue_lemma(doc: Doc, st: Statement) -> str:
     framing = lexicon().framing
     verbs = [t for t in sp if t.pos_ in ("VERB", "AUX", "NOUN")]
     tok = sp.root if sp.root.pos_ in ("VERB", "AUX", "NOUN") else (verbs[-1] if verbs else sp.root)
-    lem = _with_particle(tok, lemma(tok))
+    base = lemma(tok)
+    lem = _with_particle(tok, base)
     if lem in framing:
         return lem
     # a cue the root does not name: "took turns rebutting", "used the speech to try to refute", "is
     # built on the rejection of": the last word of the cue the lexicon knows (not after a causative:
     # in "made it easier for courts to dismiss cases" the source dismisses nothing)
-    if lemma(tok) in _CAUSATIVES:
+    if base in _CAUSATIVES:
         return lem
     for t in reversed(verbs):
         if t.i != tok.i:

@@ -460,14 +460,20 @@ ATTITUDE = {"want", "like", "think", "know", "remember", "see", "believe", "care
 ATTITUDE_ADJ = {"interested", "ready", "willing", "eager", "prepared", "keen", "inclined"}
 
 
+def _verb_entry(table: dict, v: Token) -> bool:
+    """Is ``v`` an entry of a lemma -> particle table (``reject_verb``, ``nonevent``), with the entry's
+    particle among its children when it has one ("cooked up", "took place")?"""
+    lem = v.lemma_.lower()
+    if lem not in table:
+        return False
+    part = table[lem]
+    return part is None or any(c.lower_ == part for c in v.children)
+
+
 def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:
     """A verb whose negation denies an event ("never happened", "did not take place"), with its
     particle when the entry has one (so "not taking anything for granted" is no "take place")."""
-    lem = v.lemma_.lower()
-    if lem not in lx.nonevent:
-        return False
-    part = lx.nonevent[lem]
-    return part is None or any(c.lower_ == part for c in v.children)
+    return _verb_entry(lx.nonevent, v)
 
 
 def denial_negation(v: Token) -> bool:
@@ -1014,10 +1020,7 @@ _REJECT_POS = ("ADJ", "NOUN", "PROPN", "VERB")
 
 def rejecting_verb(lx: MeaningLexicon, t: Token) -> bool:
     """A rejection verb with its particle when it needs one ("cooked up", "fabricated")."""
-    if t.pos_ != "VERB" or t.lemma_.lower() not in lx.reject_verbs:
-        return False
-    part = lx.reject_verbs[t.lemma_.lower()]
-    return part is None or any(c.lower_ == part for c in t.children)
+    return t.pos_ == "VERB" and _verb_entry(lx.reject_verbs, t)
 
 
 def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
@@ -1263,14 +1266,11 @@ _TERMINATOR = re.compile(r"[.?!]")
 QUESTION_OPENERS = {"if", "whether", "why", "how", "where", "who", "what", "which", "when"}
 
 
-MANDATIVE = {"demand", "recommend", "request", "require", "urge", "order", "propose", "ask", "direct", "command"}
-
-
 def _mandative(doc: Doc, st: Statement, r: Token, scope: Scope) -> bool:
-    """A that-clause in the subjunctive under a directive cue (Quirk et al. 1985 §16.32 mandative verbs;
-    FrameNet Request): "demanding that [the candidates propose a plan]", "recommended that [no charges be
-    filed]": what is asked for, not a claim. Any subject, the bare verb or a passive with bare "be"."""
-    if _cue_lemma(doc, st) not in MANDATIVE or r.dep_ not in ("ccomp", "ROOT") or not _in(r, scope):
+    """A that-clause in the subjunctive under a directive cue (``directive_cue``): "demanding that [the
+    candidates propose a plan]", "recommended that [no charges be filed]": what is asked for, not a claim.
+    Any subject, the bare verb or a passive with bare "be"."""
+    if _cue_lemma(doc, st) not in lexicon().directive_cues or r.dep_ not in ("ccomp", "ROOT") or not _in(r, scope):
         return False
     if any(c.dep_ == "aux" and (c.lower_ in MODALS or c.tag_ == "MD") for c in r.children):
         return False

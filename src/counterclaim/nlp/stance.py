@@ -87,11 +87,11 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     # "X as Y" hanging on the cue: a characterization of X ("dismissed him as an actor"), not a denial
     as_phrase = cue_class == "denies" and any(t.lower_ == "as" and t.dep_ == "prep" and (t.head.idx < lo or t.head.head.idx < lo) for t in toks)
     direct = {c.prop for c in claims if c.kind != "anaphor"}
-    only_anaphors = not direct or all(c.kind in ("anaphor", "nominal") for c in claims)
+    only_mentions = all(c.kind in ("anaphor", "nominal") for c in claims)  # claims named, none stated
     for i, c in enumerate(claims):
         if c.prop is None:
             continue
-        if only_anaphors and _topic_only(doc, st, c, i in rejected, cue_class, cue_lem):
+        if only_mentions and _topic_only(doc, st, c, i in rejected, cue_class, cue_lem):
             continue  # "responding to Trump's remarks", "blasted Trump's statements": a topic, no stance
         if c.kind == "anaphor" and c.prop in direct and i not in rejected and not c.forced:
             continue  # a mention of a claim the statement already states ("the report that X ... the news")
