@@ -446,6 +446,9 @@ def _negated(v: Token) -> bool:
     if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
                                         and any(g.dep_ == "neg" for g in c.children) for c in v.children):
         return True  # "was not divided" parsed with the negation on the predicate
+    if lemma(v) == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+            lemma(g) == "do" and any(w.lower_ == "with" for w in g.children) for g in c.children) for c in v.children):
+        return True  # "he had nothing to do with it" (the emphatic "nothing to do with" negates the clause)
     # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
     return any(c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in v.children)
