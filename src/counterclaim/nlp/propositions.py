@@ -912,7 +912,7 @@ def _no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, 
             if near:
                 return True
             continue
-        if _nk_reported_by_other(lx, v, scope) or _nk_acquaintance(v) or _generic_you(v):
+        if _nk_reported_by_other(lx, v, scope) or _nk_acquaintance(v) or _generic_you(v) or _quoted_third_person(v, st):
             continue
         if _describes_noun(t, v, scope, pos, base + keep[m.end() - 1] + 1):
             continue
@@ -966,6 +966,16 @@ def _nk_reported_by_other(lx: MeaningLexicon, v: Token, scope: "Scope") -> bool:
             if subj is not None and subj.lower_ not in PRON_SELF:
                 return True
     return False
+
+
+def _quoted_third_person(v: Token, st: Statement) -> bool:
+    """"He doesn't know the new demographics," said an adviser: inside a quotation a third person who does
+    not know is someone the speaker describes (an assessment of him), not the speaker withholding
+    knowledge. In reported speech "he did not know whether…" is the source itself."""
+    if lemma(v) != "know" or not any(q in c.text for c in st.content for q in "“”\""):
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in ("he", "she", "they") or subj.pos_ == "PROPN")
 
 
 def _generic_you(v: Token) -> bool:
