@@ -1109,10 +1109,18 @@ def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
     content: the lemma is read once and most tokens leave at the first tests."""
     lem = t.lemma_.lower()
     if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in _REJECT_POS:
-        return not _negated_evaluation(t)
+        return not _negated_evaluation(t) and not _wrong_choice(t)
     if lem in lx.reject_verbs:
         return rejecting_verb(lx, t)
     return (lem in lx.unsound or lem in lx.disbelief_verbs) and claim_not_accepted(lx, t)
+
+
+def _wrong_choice(t: Token) -> bool:
+    """An attributive "wrong" names a wrong choice or a moral judgment, not a false claim ("it's the
+    wrong thing", "the wrong way", "on the wrong side of history"; Merriam-Webster wrong adj. 1 "not
+    according to the moral standard", 4 "not the one intended or wanted"). Predicative "wrong" still
+    rejects ("that is wrong", "they were wrong in their recollections")."""
+    return t.lemma_.lower() == "wrong" and t.dep_ == "amod" and t.head.lemma_.lower() not in lexicon().claim_nouns
 
 
 NOBODY = {"nobody", "noone", "no-one"}

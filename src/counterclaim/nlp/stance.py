@@ -202,6 +202,10 @@ def _self_rejecting(c: Claim, lx) -> bool:
             for p in list(k.children) + kids:
                 if p.dep_ == "prep" and p.lower_ == "for" and any(said(g) for g in p.children if g.dep_ == "pcomp"):
                     return True
+                if p.dep_ == "prep" and p.lower_ in ("in", "about") and any(
+                        g.dep_ == "pobj" and (g.lemma_.lower() in lx.claim_nouns or g.lemma_.lower() in lx.belief_nouns)
+                        for g in p.children):
+                    return True  # "the families were wrong in their recollections that…": what they said is false
     return False
 
 
