@@ -60,10 +60,14 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     rejected: set[int] = set()
     clause_memo: dict[int, Optional[int]] = {}
     rej = rejection_positions(None or _Ctx(doc, lx), toks, lo)
-    nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")]
+    nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")
+              and not (c.kind == "anaphor" and _kind_of_saying(c.noun, cue_class))]
     for pos in rej:
         if any(c.kind != "anaphor" and c.start <= pos < c.end and c.kind != "nominal" for c in claims):
             continue  # a rejection inside a claim's own clause is part of that claim ("he lied")
+        if any(c.kind == "anaphor" and c.noun is not None and c.noun.left_edge.idx <= pos <= c.noun.idx
+               and _kind_of_saying(c.noun, cue_class) for c in claims):
+            continue  # "makes misleading or false statements": the kind of thing said, no claim rejected
         nominal_inside = [i for i, c in enumerate(claims) if c.kind == "nominal" and c.start <= pos < c.end]
         if nominal_inside:
             # inside the clause of "accusations that ...": the content is about that claim, so an
@@ -156,6 +160,20 @@ def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: st
     inside = [t for t in _tok_range(doc, st) if not t.is_punct and t.pos_ not in ("ADP", "DET")]
     np = {t.i for t in c.noun.subtree}
     return sum(t.i in np for t in inside) >= 0.8 * len(inside)  # the content is (almost) only that noun phrase
+
+
+def _kind_of_saying(noun, cue_class: str) -> bool:
+    """An indefinite claim noun without a clause, object of a verb ("when individuals make misleading
+    or false statements", "Trump introduces some inaccurate statement"): a rejecting adjective on it
+    says what kind of thing is said (an accusation, asserted), it rejects no claim on the table. A
+    definite or demonstrative one ("the false report", "those bogus claims"), a predicate ("is a false
+    narrative") and the object of a denial cue ("rejected unfounded accusations") still reject."""
+    if noun is None or noun.dep_ != "dobj" or cue_class == "denies" or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss", "predet")]
+    if dets:
+        return all(d.lower_ in ("a", "an", "some", "any") for d in dets)
+    return noun.tag_ in ("NNS", "NNPS")
 
 
 def _inside_a_report(c: Claim, lx) -> bool:
