@@ -167,7 +167,7 @@ def own_content(ctx, c) -> Optional[str]:
             return "clause"  # "Choosing between Clinton and Sanders is a false choice": it says what it rejects
         if rejecting_evaluation(ctx.lx, subj):
             return None  # "that is not true", "the report was false"
-        if subj.lower_ in P.DEMONSTR and (r.lemma_.lower() == "be" or r.lemma_.lower() in ctx.lx.nonevent):
+        if subj.lower_ in P.DEMONSTR and (r.lemma_.lower() == "be" or P.nonevent_verb(ctx.lx, r)):
             return None  # "denied it happened", "said that was not the case"
         return "clause"
     return None
@@ -187,7 +187,7 @@ def _unknown_clause(ctx, c) -> bool:
     for v in sp:
         if v.dep_ != "ccomp" or v.pos_ not in ("VERB", "AUX") or not lo <= v.head.i < hi:
             continue
-        if v.lemma_.lower() == "be" or v.lemma_.lower() in ctx.lx.nonevent:
+        if v.lemma_.lower() == "be" or P.nonevent_verb(ctx.lx, v):
             continue
         subj = next((x for x in v.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and (subj.lower_ in _NAMED_SUBJECT or subj.pos_ == "PROPN"):

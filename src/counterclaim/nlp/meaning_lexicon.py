@@ -64,6 +64,8 @@ class MeaningLexicon:
     unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
     disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
     directive_cues: set = field(default_factory=set)         # "demanded that [they propose a plan]": a request
+    belief_nouns: set = field(default_factory=set)           # "wrong in their recollections": what someone holds true
+    refutation_cues: set = field(default_factory=set)        # "contradicted [him]": a person stands for what they said
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -90,7 +92,7 @@ _WORD_SETS = {
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
     "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
     "naming_cue": "naming_cues", "desire_cue": "desire_cues", "disbelief_verb": "disbelief_verbs",
-    "directive_cue": "directive_cues",
+    "directive_cue": "directive_cues", "refutation_cue": "refutation_cues", "belief_noun": "belief_nouns",
 }
 
 

@@ -8,6 +8,7 @@ before. Used by cc_propositions (which clauses of a content are claims) and cc_s
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc, Token
@@ -35,6 +36,8 @@ def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], 
     subj = _subject(v)
     if lemma(v) == "be" and any(k.dep_ == "attr" and _as_others_say(k, lx) for k in kids):
         return "as-others-say"  # "is not the behemoth that the petitioners make it out to be"
+    if _as_one_would_think(doc, v):
+        return "as-others-say"  # "things are not nearly as etched in stone as one would think"
     if lemma(v) == "be" and v.tag_ in ("VBZ", "VBP") and not _self_description(subj, kids):
         preds = [k for k in kids if k.dep_ in ("acomp", "attr")]
         if preds and all((k.pos_ in ("ADJ", "NOUN", "PRON", "PROPN") or k.dep_ == "acomp") and k.lemma_.lower() not in lx.wrongdoing
@@ -97,6 +100,21 @@ def _as_others_say(k: Token, lx) -> bool:
             if lem in lx.framing or lem in lx.small_clause_cues or (lem == "make" and any(g.lower_ == "out" for g in c.subtree)):
                 return True
     return False
+
+
+# "not (nearly) as X as one would think": the parser hangs the second "as" clause in several ways, so the
+# form is read on the clause's words
+_AS_ONE_WOULD_THINK = re.compile(
+    r"\bnot\s+(?:\w+\s+){0,2}?as\s+[^.;:]{1,40}?\bas\s+(?:one|people|many|most|some|others|everyone|everybody|you)"
+    r"\s+(?:\w+\s+){0,2}?(?:think|believe|expect|imagine|assume|suppose|claim)\w*", re.I)
+
+
+def _as_one_would_think(doc: Doc, v: Token) -> bool:
+    """A negated equative comparison with what people generally believe: "not nearly as etched in stone
+    as one would think", "not as bad as many people believe" (Quirk et al. 1985 §15.63, comparative
+    clauses): the negation rejects that belief. Read from the clause's first word to its sentence's end."""
+    lo, hi = v.left_edge.idx, v.sent.end_char
+    return bool(_AS_ONE_WOULD_THINK.search(doc_text(doc)[lo:hi]))
 
 
 def _self_description(subj: Optional[Token], kids: list) -> bool:
@@ -174,11 +192,23 @@ def rebutting_form(v: Optional[Token], lx) -> Optional[str]:
                 and any(m.lower_ in ("more", "less") and any(n.lower_ == "no" for n in m.children)
                         for m in k.children if m.dep_ == "advmod"):
             return "no-more-than"
+        if _no_different(k, v):
+            return "no-more-than"  # "she acted no differently from her predecessors"
     if negated and lemma(v) in lx.inference_verbs and any(c.dep_ == "ccomp" for c in kids):
         subj = _subject(v)
         if subj is None or subj.lower_ not in PRON_SELF | {"you", "he", "she", "they"}:
             return "not-mean"
     return None
+
+
+def _no_different(k: Token, v: Token) -> bool:
+    """"acted no differently from her predecessors", "is no different than any other network": a
+    comparison that denies a difference (the "no more … than" form of ``rebutting_form``)."""
+    if k.dep_ not in ("acomp", "advmod", "attr") or k.lemma_.lower() not in ("different", "differently"):
+        return False
+    if not any(n.lower_ == "no" for n in k.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "than", "to") for c in [*k.children, *v.children])
 
 
 def under_no_evidence(t: Optional[Token], lx) -> bool:

@@ -446,6 +446,9 @@ def _negated(v: Token) -> bool:
     if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
                                         and any(g.dep_ == "neg" for g in c.children) for c in v.children):
         return True  # "was not divided" parsed with the negation on the predicate
+    if lemma(v) == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+            lemma(g) == "do" and any(w.lower_ == "with" for w in g.children) for g in c.children) for c in v.children):
+        return True  # "he had nothing to do with it" (the emphatic "nothing to do with" negates the clause)
     # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
     return any(c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in v.children)
@@ -760,7 +763,9 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     # (to the cue's end when the cue follows the content: "[whether she converted voters] is unknown")
     nk = _no_knowledge_formula(doc, st, lx, lo, max(hi, st.cue.span.end) if st.cue is not None else hi)
     denial_cue = st.cue is not None and _cue_class(doc, st) == "denies"
-    if denial_cue and not any(_claim_like(lx, r) for r in roots):
+    if denial_cue and not _denies_something_said(doc, st, lx, roots):
+        if _refused(doc, st, lx, roots):
+            return []  # "denied his party [the victory]", "to reject [the request…] [until he gave…]": nothing said
         denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
     if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
@@ -907,7 +912,7 @@ def _no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, 
             if near:
                 return True
             continue
-        if _nk_reported_by_other(lx, v, scope) or _nk_acquaintance(v) or _generic_you(v):
+        if _nk_reported_by_other(lx, v, scope) or _nk_acquaintance(v) or _generic_you(v) or _quoted_third_person(v, st):
             continue
         if _describes_noun(t, v, scope, pos, base + keep[m.end() - 1] + 1):
             continue
@@ -963,6 +968,16 @@ def _nk_reported_by_other(lx: MeaningLexicon, v: Token, scope: "Scope") -> bool:
     return False
 
 
+def _quoted_third_person(v: Token, st: Statement) -> bool:
+    """"He doesn't know the new demographics," said an adviser: inside a quotation a third person who does
+    not know is someone the speaker describes (an assessment of him), not the speaker withholding
+    knowledge. In reported speech "he did not know whether…" is the source itself."""
+    if lemma(v) != "know" or not any(q in c.text for c in st.content for q in "“”\""):
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in ("he", "she", "they") or subj.pos_ == "PROPN")
+
+
 def _generic_you(v: Token) -> bool:
     """'Until you've sat at that desk, you don't know what it's like': a generic "you", not the source
     saying what it does not know."""
@@ -980,6 +995,69 @@ def _nk_acquaintance(v: Token) -> bool:
     return False
 
 
+def _denies_something_said(doc: Doc, st: Statement, lx: MeaningLexicon, roots: list) -> bool:
+    """Can what the denial cue takes be a claim? Under a cue of refutation anything it takes stands for
+    something said ("Trump contradicted [him]", "took turns rebutting [his proposals]"; ``refutation_cue``).
+    Otherwise the cue's object must be claim-like (``_claim_like``) and not refused (``_refused``)."""
+    if _cue_lemma(doc, st) in lx.refutation_cues:
+        return True
+    return not _refused(doc, st, lx, roots) and any(_claim_like(lx, r) for r in roots)
+
+
+def _refused(doc: Doc, st: Statement, lx: MeaningLexicon, roots: list) -> bool:
+    """Is what the denial cue takes something asked for and refused, not a claim? "deny" with a
+    recipient is "refuse to grant" (WordNet deny v.3: "the government denied his party [the victory]",
+    "denied [class-action status] to employees"); what is sought or requested ("denied [the change being
+    sought]", "to reject [the president's request to close the prison]"; ``rejected_action_noun``). An
+    adverbial clause hanging on the cue is not its object ("[…] [until he gave more specifics]")."""
+    cue = _cue_token(doc, st)
+    objs = [r for r in roots if r.dep_ not in ("advcl", "punct") and not r.is_punct]
+    if not objs or any((r.pos_ in ("VERB", "AUX") and not _sought(lx, r)) or _named_by_saying(lx, r) for r in objs):
+        return False
+    nouns = [r for r in objs if r.pos_ in ("NOUN", "PROPN", "VERB")]
+    if not nouns or any(r.lemma_.lower() in lx.claim_nouns or r.lemma_.lower() in lx.denied_nouns for r in nouns):
+        return False
+    if cue is not None and lemma(cue) == "deny" and _has_recipient(cue, st):
+        return True
+    return all(_sought(lx, r) or r.lemma_.lower() in lx.rejected_action_nouns for r in nouns)
+
+
+def _cue_token(doc: Doc, st: Statement) -> Optional[Token]:
+    """The cue's verb of denying ("denied", "to reject"), else its root."""
+    if st.cue is None:
+        return None
+    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return None
+    return next((t for t in sp if lemma(t) in ("deny", "reject")), sp.root)
+
+
+def _has_recipient(v: Token, st: Statement) -> bool:
+    """A second object or a "to" phrase outside the content: "denied [his party] the victory", "denied
+    the status [to employees]"."""
+    scope = Scope(st.content)
+    return any((c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ == "to"
+                                                          and any(g.dep_ == "pobj" for g in c.children)))
+               and not _in(c, scope) for c in v.children)
+
+
+def _sought(lx: MeaningLexicon, r: Token) -> bool:
+    """What is asked for, named by a passive verb of seeking or requesting: "the change being sought",
+    "the funds requested" (``desire_cue``, ``directive_cue``)."""
+    verbs = [r] if r.pos_ in ("VERB", "AUX") else [c for c in r.children if c.dep_ in ("acl", "relcl")]
+    # a participle with no finite auxiliary and no "that" ("denied that the funds were requested" is a claim)
+    return any((lemma(v) in lx.desire_cues or lemma(v) in lx.directive_cues) and v.tag_ == "VBN"
+               and not any(c.dep_ == "mark" or (c.dep_ in ("aux", "auxpass") and c.lower_ != "being") for c in v.children)
+               for v in verbs)
+
+
+def _named_by_saying(lx: MeaningLexicon, r: Token) -> bool:
+    """People named by what they say ("candidates — like Trump — who say the country is in decline"): a
+    relative clause of saying with "who" as subject; under a denial cue they stand for what they say."""
+    return any(c.dep_ == "relcl" and lemma(c) in lx.framing and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+               for c in r.subtree)
+
+
 def _claim_like(lx: MeaningLexicon, r: Token) -> bool:
     """Can what a denial cue takes be a claim: a clause, a claim or event noun, a pronoun that is not a
     person ("denied it", "rejected the allegation", "denied the transfer"); not a person ("rejected
@@ -989,6 +1067,8 @@ def _claim_like(lx: MeaningLexicon, r: Token) -> bool:
     if r.pos_ == "PRON" or r.lower_ in DEMONSTR:
         return r.lower_ not in PERSONAL
     lem = r.lemma_.lower()
+    if _named_by_saying(lx, r):
+        return True  # people named by what they say: "pushing back against [candidates who say X]"
     if r.pos_ != "NOUN":
         return False
     if lem in lx.claim_nouns or lem in lx.noun_rules or lem in lx.denied_nouns:
@@ -1029,10 +1109,18 @@ def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
     content: the lemma is read once and most tokens leave at the first tests."""
     lem = t.lemma_.lower()
     if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in _REJECT_POS:
-        return not _negated_evaluation(t)
+        return not _negated_evaluation(t) and not _wrong_choice(t)
     if lem in lx.reject_verbs:
         return rejecting_verb(lx, t)
     return (lem in lx.unsound or lem in lx.disbelief_verbs) and claim_not_accepted(lx, t)
+
+
+def _wrong_choice(t: Token) -> bool:
+    """An attributive "wrong" names a wrong choice or a moral judgment, not a false claim ("it's the
+    wrong thing", "the wrong way", "on the wrong side of history"; Merriam-Webster wrong adj. 1 "not
+    according to the moral standard", 4 "not the one intended or wanted"). Predicative "wrong" still
+    rejects ("that is wrong", "they were wrong in their recollections")."""
+    return t.lemma_.lower() == "wrong" and t.dep_ == "amod" and t.head.lemma_.lower() not in lexicon().claim_nouns
 
 
 NOBODY = {"nobody", "noone", "no-one"}

@@ -60,10 +60,14 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     rejected: set[int] = set()
     clause_memo: dict[int, Optional[int]] = {}
     rej = rejection_positions(None or _Ctx(doc, lx), toks, lo)
-    nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")]
+    nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")
+              and not (c.kind == "anaphor" and _kind_of_saying(c.noun, cue_class))]
     for pos in rej:
         if any(c.kind != "anaphor" and c.start <= pos < c.end and c.kind != "nominal" for c in claims):
             continue  # a rejection inside a claim's own clause is part of that claim ("he lied")
+        if any(c.kind == "anaphor" and c.noun is not None and c.noun.left_edge.idx <= pos <= c.noun.idx
+               and _kind_of_saying(c.noun, cue_class) for c in claims):
+            continue  # "makes misleading or false statements": the kind of thing said, no claim rejected
         nominal_inside = [i for i, c in enumerate(claims) if c.kind == "nominal" and c.start <= pos < c.end]
         if nominal_inside:
             # inside the clause of "accusations that ...": the content is about that claim, so an
@@ -158,6 +162,20 @@ def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: st
     return sum(t.i in np for t in inside) >= 0.8 * len(inside)  # the content is (almost) only that noun phrase
 
 
+def _kind_of_saying(noun, cue_class: str) -> bool:
+    """An indefinite claim noun without a clause, object of a verb ("when individuals make misleading
+    or false statements", "Trump introduces some inaccurate statement"): a rejecting adjective on it
+    says what kind of thing is said (an accusation, asserted), it rejects no claim on the table. A
+    definite or demonstrative one ("the false report", "those bogus claims"), a predicate ("is a false
+    narrative") and the object of a denial cue ("rejected unfounded accusations") still reject."""
+    if noun is None or noun.dep_ != "dobj" or cue_class == "denies" or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss", "predet")]
+    if dets:
+        return all(d.lower_ in ("a", "an", "some", "any") for d in dets)
+    return noun.tag_ in ("NNS", "NNPS")
+
+
 def _inside_a_report(c: Claim, lx) -> bool:
     """Is the claim (a claim noun with its clause) what another claim noun is about ("a Politico story
     about [his claim that he had been offered a scholarship]", "reports on [the allegation that…]")? Under
@@ -202,6 +220,10 @@ def _self_rejecting(c: Claim, lx) -> bool:
             for p in list(k.children) + kids:
                 if p.dep_ == "prep" and p.lower_ == "for" and any(said(g) for g in p.children if g.dep_ == "pcomp"):
                     return True
+                if p.dep_ == "prep" and p.lower_ in ("in", "about") and any(
+                        g.dep_ == "pobj" and (g.lemma_.lower() in lx.claim_nouns or g.lemma_.lower() in lx.belief_nouns)
+                        for g in p.children):
+                    return True  # "the families were wrong in their recollections that…": what they said is false
     return False
 
 
