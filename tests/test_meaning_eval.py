@@ -2,7 +2,8 @@
 import json
 from collections import Counter
 
-from counterclaim.evaluate import DEFAULT_STANCE_SET, brat_attributions, eval_stance, primary_stance
+from counterclaim.evaluate import DEFAULT_STANCE_SET, _analyze_with_gold_spans, brat_attributions, eval_stance, primary_stance
+from counterclaim.model import Article
 from counterclaim.model import Stance
 
 
@@ -39,7 +40,8 @@ def test_stance_eval_on_gold_attributions_of_one_article(shared_dir, tmp_path):
 
 def test_blind_sets_keep_both_labellers_and_the_adjudicated_label():
     valid = {"asserts", "denies", "no_knowledge", "none"}
-    for name in ("polnear-stances-blind2.jsonl", "polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl"):
+    for name in ("polnear-stances-blind2.jsonl", "polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl",
+                 "polnear-stances-blind5.jsonl"):
         rows = [json.loads(x) for x in (DEFAULT_STANCE_SET.parent / name).read_text(encoding="utf-8").splitlines() if x.strip()]
         assert rows and {r["split"] for r in rows} <= {"train", "dev"}
         for r in rows:
@@ -62,3 +64,20 @@ def test_stance_eval_scores_the_label_field_asked_for(shared_dir, tmp_path):
     assert a["splits"]["train"]["correct"] + b["splits"]["train"]["correct"] <= len(same)
     assert [r["gold"] for r in b["rows"]] == [r["other"] for r in same]
     assert b["labels"] == "other"
+
+
+def test_gold_attributions_are_each_items_own_annotators(shared_dir):
+    """An article annotated by several annotators: each item is scored against the attributions of the
+    .ann file it was drawn from, not against whichever annotator's file came last."""
+    name = "breitbart_2016-03-20_ted-cruz-refuses-to-disavow-lind"
+    root = shared_dir / "polnear"
+    text = (root / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    anns = [f"{name}_4b22.ann", f"{name}_6b86.ann"]
+    items = [{"split": "train", "file": name, "ann": a} for a in anns]
+    art = Article(text=text, id=f"train/{name}")
+    out = _analyze_with_gold_spans([art], root, items)
+    assert set(out) == {(art.id, a) for a in anns}
+    for a in anns:
+        gold = brat_attributions(root / "train" / "attributions" / a, text)
+        got = out[(art.id, a)].statements
+        assert [(s.content[0].start, s.content[0].end) for s in got] == [(s.content[0].start, s.content[0].end) for s in gold]

@@ -317,23 +317,28 @@ def brat_attributions(path: Path, text: str) -> list:
 
 def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
     """Run the pipeline with the attribution step replaced by the gold attributions of the .ann file
-    (stance measured on its own, independent of attribution errors)."""
+    (stance measured on its own, independent of attribution errors). An article annotated by several
+    annotators is run once per .ann file its items come from, each item against its own annotator's
+    attributions: keys are (article id, .ann name)."""
     from .analyze import SegmentResult, merge_segments
     from .nlp.pipeline import get_nlp
     from .nlp.doctext import make_doc
 
     nlp = get_nlp()
-    ann_of = {f"{x['split']}/{x['file']}": root / x["split"] / "attributions" / x["ann"] for x in items}
+    anns: dict[str, dict[str, Path]] = {}  # article id -> .ann name -> its path, in the items' order
+    for x in items:
+        anns.setdefault(f"{x['split']}/{x['file']}", {}).setdefault(x["ann"], root / x["split"] / "attributions" / x["ann"])
     out = {}
     for art in arts:
-        doc = make_doc(nlp, art.text)
-        doc._.article = art
-        for name, proc in nlp.pipeline:
-            if name == "cc_attribution":
-                doc._.statements = brat_attributions(ann_of[art.id], art.text)
-                continue
-            doc = proc(doc)
-        out[art.id] = merge_segments(art, [(0, SegmentResult.of(doc))])
+        for ann, ann_path in anns.get(art.id, {}).items():
+            doc = make_doc(nlp, art.text)
+            doc._.article = art
+            for name, proc in nlp.pipeline:
+                if name == "cc_attribution":
+                    doc._.statements = brat_attributions(ann_path, art.text)
+                    continue
+                doc = proc(doc)
+            out[(art.id, ann)] = merge_segments(art, [(0, SegmentResult.of(doc))])
     return out
 
 
@@ -371,12 +376,12 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
         for a in analyze_articles(arts):
             if not isinstance(a, Skipped):
                 analyses[a.article.id] = a
-    by_art: dict[str, list[dict]] = {}
+    by_art: dict[tuple, list[dict]] = {}  # gold attributions: one analysis per article and .ann file
     for x in items:
-        by_art.setdefault(f"{x['split']}/{x['file']}", []).append(x)
+        by_art.setdefault((f"{x['split']}/{x['file']}", x["ann"] if gold_spans else None), []).append(x)
     rows = []
-    for aid, golds in by_art.items():
-        an = analyses.get(aid)
+    for (aid, ann), golds in by_art.items():
+        an = analyses.get((aid, ann) if gold_spans else aid)
         text = an.article.text if an else ""
         preds = an.statements if an else []
 
