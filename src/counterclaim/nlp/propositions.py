@@ -422,6 +422,8 @@ def lemma(t: Optional[Token]) -> str:
     if t is None:
         return ""
     lem = t.lemma_.lower()
+    if lem == "’" and t.tag_.startswith("VB"):
+        lem = t.lower_  # "It’s time to act": the model lemmatizes a curly "’s" verb to the bare apostrophe
     if lem in _LEMMA_SLIPS and t.lower_ in _LEMMA_SLIPS[lem]:
         return _LEMMA_SLIPS[lem][t.lower_]
     return _CURLY_LEMMA.get(lem, lem) if "’" in lem else lem
@@ -520,7 +522,7 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
         return "deontic"  # "it would make sense for the charity to stop taking donations"
     if lemma(v) == "let" and v.tag_ == "VB" and any(k.lower_ in ("us", "'s", "’s") for k in v.children):
         return "deontic"  # "let us strive on to finish the work": an exhortation
-    if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr") and k.lemma_.lower() in ctx.lx.norm_predicates and (
+    if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr", "dobj") and k.lemma_.lower() in ctx.lx.norm_predicates and (
             _infinitive(v) or _infinitive(k) or any(d.lower_ in ("no", "little") for d in k.children)) for k in v.children):
         return "deontic"  # "it is important to know the facts", "it's time to act", "there is little point for…"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v \

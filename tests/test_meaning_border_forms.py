@@ -1,0 +1,16 @@
+"""cc_stance, session 6: the border between a claim and no claim. Norms the deontic tests missed
+(periphrastic "has got to", "be not to", "would do better to", nouns of duty, a legal "shall", a
+negative imperative, a curly "It’s time to"), cues of naming and linking whose object is a
+characterization ("was declared the winner", "compared X to Y"), an "as" phrase wherever the parser
+hangs it, and "don't foresee" as a negation-raising cue. Real-style sentences written for these tests."""
+from meaning_kit import parse
+
+
+def labels(doc):
+    return [sorted({s.stance for s in st.stances}) for st in doc._.statements]
+
+
+def test_a_curly_its_time_to_is_a_norm():
+    text = "The challenger wrote on Twitter: “It’s time to send the incumbent home,” and linked to his website."
+    doc = parse(None, text, None, [("The challenger", "wrote", "“It’s time to send the incumbent home,”")])
+    assert labels(doc) == [[]]
