@@ -14,3 +14,11 @@ def test_a_curly_its_time_to_is_a_norm():
     text = "The challenger wrote on Twitter: “It’s time to send the incumbent home,” and linked to his website."
     doc = parse(None, text, None, [("The challenger", "wrote", "“It’s time to send the incumbent home,”")])
     assert labels(doc) == [[]]
+
+
+def test_what_a_source_says_is_no_predicate_others_give():
+    text = ("The activist said: “It’s not something that she regularly says, it’s only like when the news "
+            "shows a video of a protest.”")
+    doc = parse(None, text, None, [("The activist", "said", "“It’s not something that she regularly says, it’s "
+                                    "only like when the news shows a video of a protest.”")])
+    assert labels(doc) == [["asserts"]]
