@@ -16,6 +16,18 @@ def test_a_curly_its_time_to_is_a_norm():
     assert labels(doc) == [[]]
 
 
+def test_periphrastic_norms_state_nothing_checkable():
+    text = ("The governor said that the mayor has got to clean up the police department. "
+            "The senator argued that the warnings of the economists were not to be ignored. "
+            "A rival suggested that the minister would do better to resign quietly.")
+    doc = parse(None, text, None, [
+        ("The governor", "said", "that the mayor has got to clean up the police department"),
+        ("The senator", "argued", "that the warnings of the economists were not to be ignored"),
+        ("A rival", "suggested", "that the minister would do better to resign quietly"),
+    ])
+    assert labels(doc) == [[], [], []]
+
+
 def test_what_a_source_says_is_no_predicate_others_give():
     text = ("The activist said: “It’s not something that she regularly says, it’s only like when the news "
             "shows a video of a protest.”")

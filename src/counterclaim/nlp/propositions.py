@@ -518,6 +518,8 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
         return "deontic"
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have") and _obligation(v.head):
         return "deontic"
+    if _periphrastic_norm(v) or (v.dep_ == "xcomp" and _periphrastic_norm(v.head)):
+        return "deontic"  # "he has got to clean this up", "were not to be dismissed", "would do better to keep quiet"
     if lemma(v) == "make" and any(k.dep_ == "dobj" and k.lower_ == "sense" for k in v.children):
         return "deontic"  # "it would make sense for the charity to stop taking donations"
     if lemma(v) == "let" and v.tag_ == "VB" and any(k.lower_ in ("us", "'s", "’s") for k in v.children):
@@ -529,6 +531,26 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return _modality(ctx, v.head)  # "should follow the precedent … and release his returns"
     return None
+
+
+def _periphrastic_norm(v: Token) -> bool:
+    """A verb phrase of obligation or advice with a to-infinitive (Quirk et al. 1985 §3.45-3.49 semi-
+    auxiliaries): "has got to" in the present ("he has got to clean this up"), a negated "be to"
+    ("concerns were not to be dismissed"), "would do better / well to" ("would do better to keep quiet")."""
+    comp = next((c for c in v.children if c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)), None)
+    if comp is None:
+        return False
+    lem = lemma(v)
+    if lem == "get" and v.tag_ == "VBN":
+        return any(c.dep_ == "aux" and lemma(c) == "have" and c.tag_ in ("VBZ", "VBP") for c in v.children)
+    if lem == "be":
+        return comp.dep_ == "xcomp" and lemma(comp) != "blame" and any(c.dep_ == "neg" for c in [*v.children, *comp.children])
+    return lem == "do" and any(c.lower_ in ("better", "well") and c.dep_ in ("advmod", "acomp") for c in v.children)
+
+
+def _to_infinitive(t: Token) -> bool:
+    """Is ``t`` a bare verb or a passive participle with an infinitival "to" ("to clean", "to be dismissed")?"""
+    return t.tag_ in ("VB", "VBN") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
 
 
 def _obligation(v: Token) -> bool:
