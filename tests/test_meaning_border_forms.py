@@ -28,6 +28,16 @@ def test_periphrastic_norms_state_nothing_checkable():
     assert labels(doc) == [[], [], []]
 
 
+def test_nouns_of_duty_and_advice_make_a_norm():
+    text = ("The ambassador said: “It is not my job to judge the candidates of another country.” "
+            "The chairman said it was a good idea for the committee to wait until the vote.")
+    doc = parse(None, text, None, [
+        ("The ambassador", "said", "“It is not my job to judge the candidates of another country.”"),
+        ("The chairman", "said", "it was a good idea for the committee to wait until the vote"),
+    ])
+    assert labels(doc) == [[], []]
+
+
 def test_what_a_source_says_is_no_predicate_others_give():
     text = ("The activist said: “It’s not something that she regularly says, it’s only like when the news "
             "shows a video of a protest.”")
