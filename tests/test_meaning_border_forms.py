@@ -38,6 +38,19 @@ def test_nouns_of_duty_and_advice_make_a_norm():
     assert labels(doc) == [[], []]
 
 
+def test_a_legal_shall_is_a_norm():
+    text = "The charter says that the council shall not be dissolved before the end of its term."
+    doc = parse(None, text, None, [("The charter", "says", "that the council shall not be dissolved before the end "
+                                    "of its term")])
+    assert labels(doc) == [[]]
+
+
+def test_a_first_person_shall_is_still_a_prediction():
+    text = "The candidate said: “We shall win this state in November.”"
+    doc = parse(None, text, None, [("The candidate", "said", "“We shall win this state in November.”")])
+    assert labels(doc) == [["asserts"]]
+
+
 def test_what_a_source_says_is_no_predicate_others_give():
     text = ("The activist said: “It’s not something that she regularly says, it’s only like when the news "
             "shows a video of a protest.”")

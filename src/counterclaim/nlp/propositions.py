@@ -507,6 +507,8 @@ def denial_negation(v: Token) -> bool:
 def _modality(ctx: Ctx, v: Token) -> Optional[str]:
     for c in v.children:
         if c.dep_ in ("aux", "auxpass"):
+            if c.lemma_.lower() == "shall" and not any(s.dep_ in SUBJ and s.lower_ in PRON_SELF for s in v.children):
+                return "deontic"  # "the right … shall not be infringed", "the president shall…": a legal norm
             if c.lemma_.lower() in ("will", "shall") or c.lower_ in ("'ll", "wo"):
                 return "future"
             if c.lemma_.lower() in ctx.lx.deontic or c.lower_ in ctx.lx.deontic:
