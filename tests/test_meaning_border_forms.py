@@ -45,6 +45,12 @@ def test_a_legal_shall_is_a_norm():
     assert labels(doc) == [[]]
 
 
+def test_a_negative_imperative_is_no_claim():
+    text = "The organizer told the crowd: “Do not give up on the ballot box.”"
+    doc = parse(None, text, None, [("The organizer", "told the crowd", "“Do not give up on the ballot box.”")])
+    assert labels(doc) == [[]]
+
+
 def test_a_first_person_shall_is_still_a_prediction():
     text = "The candidate said: “We shall win this state in November.”"
     doc = parse(None, text, None, [("The candidate", "said", "“We shall win this state in November.”")])

@@ -1190,10 +1190,17 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
             return True  # "asked the candidates to make ...", "did not want to address ..."
         if any(t.idx in scope and t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[sent.start:r.left_edge.i]):
             return True  # "offered the voters to choose": an object, then what it is asked to do
-    if r.tag_ == "VB" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children) and (
-            r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
-        return True  # imperative: "please explain ...", "advice: [Take out federal loans…]"
+    if r.tag_ == "VB" and not any(c.dep_ in SUBJ or (c.dep_ in ("aux", "auxpass") and not _imperative_do(c))
+                                  for c in r.children) and (r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
+        return True  # imperative: "please explain ...", "advice: [Take out federal loans…]", "Do not moan to me"
     return False
+
+
+def _imperative_do(aux: Token) -> bool:
+    """The "do" of a negative imperative, first in its clause and followed by its negation ("Do not let
+    the perfect be the enemy of the good", "Don't moan to me")."""
+    return lemma(aux) == "do" and aux.tag_ == "VB" and _opens_sentence(aux) \
+        and any(c.dep_ == "neg" for c in aux.head.children)
 
 
 def _inside_non_claim(ctx: Ctx, t: Token, doc: Doc, scope: Scope, st: Statement) -> bool:
