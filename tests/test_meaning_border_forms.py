@@ -57,6 +57,13 @@ def test_a_first_person_shall_is_still_a_prediction():
     assert labels(doc) == [["asserts"]]
 
 
+def test_dont_foresee_raises_its_negation():
+    text = "Most party insiders don’t foresee a comeback that could carry the governor to victory in Iowa."
+    doc = parse(None, text, None, [("Most party insiders", "don’t foresee",
+                                    "a comeback that could carry the governor to victory in Iowa")])
+    assert labels(doc) != [[]]
+
+
 def test_what_a_source_says_is_no_predicate_others_give():
     text = ("The activist said: “It’s not something that she regularly says, it’s only like when the news "
             "shows a video of a protest.”")

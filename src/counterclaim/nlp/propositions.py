@@ -457,7 +457,7 @@ MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might",
 ATTITUDE = {"want", "like", "think", "know", "remember", "see", "believe", "care", "need", "expect", "wish", "hope",
             "seem", "appear", "matter", "mind", "mean", "understand", "plan", "intend", "love", "hate", "feel",
             "recall", "doubt", "trust", "agree", "worry", "fear", "imagine", "get", "go", "recognize",
-            "realize", "notice", "view", "regard", "consider"}
+            "realize", "notice", "view", "regard", "consider", "foresee", "anticipate"}
 # adjectives of readiness and interest: "he is not interested in the No. 2 spot", "we're not ready to"
 ATTITUDE_ADJ = {"interested", "ready", "willing", "eager", "prepared", "keen", "inclined"}
 
