@@ -64,6 +64,16 @@ def test_dont_foresee_raises_its_negation():
     assert labels(doc) != [[]]
 
 
+def test_an_amount_under_a_presenting_cue_is_a_fact():
+    text = ("The senator reported between $10,000 and $50,000 in rental income from a condo in Florida. "
+            "One magazine estimates the founder's fortune at about $12 billion.")
+    doc = parse(None, text, None, [
+        ("The senator", "reported", "between $10,000 and $50,000 in rental income from a condo in Florida"),
+        ("One magazine", "estimates", "the founder's fortune at about $12 billion"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"]]
+
+
 def test_what_a_source_says_is_no_predicate_others_give():
     text = ("The activist said: “It’s not something that she regularly says, it’s only like when the news "
             "shows a video of a protest.”")

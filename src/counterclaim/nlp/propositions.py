@@ -816,8 +816,9 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
             # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
             # under a factive cue of showing, a noun phrase is put forward as fact
-            fact_np = r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
-                cue in lx.presenting_cues and _np_with_predicate(r, scope)))
+            fact_np = (r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
+                cue in lx.presenting_cues and _np_with_predicate(r, scope)))) or (
+                cue in lx.presenting_cues and _amount_object(r, roots, scope))
             if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                     and not fact_np:
                 continue
@@ -839,6 +840,21 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         for c in claims:
             c.forced = "no_knowledge"
     return claims
+
+
+def _amount_object(r: Token, roots: list, scope: Scope) -> bool:
+    """An amount as the object of a presenting cue, or a noun with its amount in a phrase the parser hung on
+    the cue ("reported [between $5,000 and $15,000 in interest income]", "estimates [his fortune] [at about
+    $42 billion]"): the figure is put forward as fact."""
+    if r.pos_ == "NUM" and r.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+        return True
+    return r.pos_ in ("NOUN", "PROPN") and any(x.pos_ == "ADP" and x.i > r.i and _amount_in(x, scope) for x in roots)
+
+
+def _amount_in(x: Token, scope: Scope) -> bool:
+    """Does the phrase of ``x`` hold an amount inside the content ("at about $42 billion")?"""
+    return any(t.idx in scope and (t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or t.like_num)
+               for t in x.subtree)
 
 
 def _np_with_predicate(r: Token, scope: Scope) -> bool:
