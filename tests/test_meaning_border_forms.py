@@ -57,6 +57,16 @@ def test_a_first_person_shall_is_still_a_prediction():
     assert labels(doc) == [["asserts"]]
 
 
+def test_an_as_phrase_closing_the_object_is_the_characterization():
+    text = ("The senator hailed the decision to lift the sanctions as “historic.” "
+            "Lincoln will be remembered by many as the savior of the union.")
+    doc = parse(None, text, None, [
+        ("The senator", "hailed", "the decision to lift the sanctions as “historic.”"),
+        ("many", "will be remembered by", "as the savior of the union"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"]]
+
+
 def test_dont_foresee_raises_its_negation():
     text = "Most party insiders don’t foresee a comeback that could carry the governor to victory in Iowa."
     doc = parse(None, text, None, [("Most party insiders", "don’t foresee",

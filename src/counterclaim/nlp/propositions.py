@@ -799,9 +799,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         # "ranked [Fiorina as one of the worst CEOs]", "pointed to [the GOP as the key obstacle]": an
         # "as" phrase of the content hanging on the cue verb makes the content a small clause
         # right after a noun phrase of its own that names someone or something, not "her days as secretary"
-        as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and x.head.pos_ in ("VERB", "AUX") and (as_cue or any(
+        as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and (x.head.pos_ in ("VERB", "AUX") or (
+            as_cue and not _in(x.head, scope))) and (as_cue or any(
             r.i < x.i and r.right_edge.i + 1 == x.i and r.pos_ in ("NOUN", "PROPN", "PRON")
-            and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots)
+            and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots) or (as_cue and _final_as(roots, toks))
         if cue in lx.prediction_cues:  # "predict two more rate rises next year": the predicted event
             noun = next((r for r in roots if r.pos_ == "NOUN"), None) or next(
                 (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not _in(t.head.head, scope)), None)
@@ -855,6 +856,20 @@ def _amount_in(x: Token, scope: Scope) -> bool:
     """Does the phrase of ``x`` hold an amount inside the content ("at about $42 billion")?"""
     return any(t.idx in scope and (t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or t.like_num)
                for t in x.subtree)
+
+
+def _final_as(roots: list, toks: list[Token]) -> bool:
+    """Does an "as" phrase close a noun-phrase content, wherever the parser hung it ("hailed [Britain's
+    vote to leave the EU as 'fantastic']": "as" on "leave")? Under an as-cue it is what the object is
+    called."""
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return False
+    for x in toks:
+        if x.lower_ == "as" and x.dep_ == "prep" and x.right_edge.i >= words[-1].i and any(
+                r.pos_ in ("NOUN", "PROPN") and r.left_edge.i <= x.i <= r.right_edge.i and r.i < x.i for r in roots):
+            return True
+    return False
 
 
 def _np_with_predicate(r: Token, scope: Scope) -> bool:
