@@ -57,6 +57,24 @@ def test_a_first_person_shall_is_still_a_prediction():
     assert labels(doc) == [["asserts"]]
 
 
+def test_declaring_proclaiming_and_titling_name_something():
+    text = ("After the recount, Ms. Ortiz was declared the winner of the district. "
+            "The columnist proclaims the budget a disaster for rural schools. "
+            "Her memoir is titled “A Long Road Home.”")
+    doc = parse(None, text, None, [
+        (None, "was declared", "the winner of the district"),
+        ("The columnist", "proclaims", "the budget a disaster for rural schools"),
+        (None, "is titled", "“A Long Road Home.”"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"], ["asserts"]]
+
+
+def test_a_name_given_in_a_participle_after_a_noun_is_no_claim():
+    text = "The satirists released a short film titled “The Last Primary,” which mocks the campaign."
+    doc = parse(None, text, None, [(None, "titled", "“The Last Primary,”")])
+    assert labels(doc) == [[]]
+
+
 def test_an_as_phrase_closing_the_object_is_the_characterization():
     text = ("The senator hailed the decision to lift the sanctions as “historic.” "
             "Lincoln will be remembered by many as the savior of the union.")
@@ -72,6 +90,12 @@ def test_dont_foresee_raises_its_negation():
     doc = parse(None, text, None, [("Most party insiders", "don’t foresee",
                                     "a comeback that could carry the governor to victory in Iowa")])
     assert labels(doc) != [[]]
+
+
+def test_a_statement_naming_cue_with_one_phrase_names_a_topic():
+    text = "In his speech, the governor proclaimed a goal of “Jobs for Every County.”"
+    doc = parse(None, text, None, [("the governor", "proclaimed", "a goal of “Jobs for Every County.”")])
+    assert labels(doc) == [[]]
 
 
 def test_an_amount_under_a_presenting_cue_is_a_fact():

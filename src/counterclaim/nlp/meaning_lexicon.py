@@ -60,6 +60,7 @@ class MeaningLexicon:
     norm_predicates: set = field(default_factory=set)        # "it is important to…", "there is no point in…": a norm
     judgment_cues: set = field(default_factory=set)          # "praised X for being calm": the for/of phrase is a claim
     naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
+    naming_statement_cues: set = field(default_factory=set)  # "declared [X the winner]" names; "declared [his goal]" does not
     desire_cues: set = field(default_factory=set)            # "is hoping that…", "wants to…", "seeks…": a wish
     unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
     disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
@@ -89,7 +90,7 @@ _WORD_SETS = {
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
     "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
-    "naming_cue": "naming_cues", "desire_cue": "desire_cues", "disbelief_verb": "disbelief_verbs",
+    "naming_cue": "naming_cues", "naming_statement_cue": "naming_statement_cues", "desire_cue": "desire_cues", "disbelief_verb": "disbelief_verbs",
     "directive_cue": "directive_cues",
 }
 

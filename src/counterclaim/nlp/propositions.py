@@ -917,12 +917,31 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
                 if head is not None and _in(head, scope):
                     return _clause_claim(ctx, head, toks, st, statements, kind="gist")
         return None
-    if cue in ctx.lx.naming_cues and not st.cue.span.text.lower().rstrip().endswith((" for", " on", " upon", " out")):
+    stating = cue in ctx.lx.naming_statement_cues
+    if (cue in ctx.lx.naming_cues or stating) and not st.cue.span.text.lower().rstrip().endswith((" for", " on", " upon", " out")) \
+            and not _naming_participle(ctx.doc, st):
         preds = [t for t in toks if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("oprd", "dobj", "attr", "conj", "appos")
                  and not t.is_punct]
-        if len(toks) >= 2 and preds and toks[0].lower_ not in ("for", "on", "upon"):
+        if len(toks) >= 2 and preds and toks[0].lower_ not in ("for", "on", "upon") and (
+                not stating or len(preds) >= 2 or preds[-1].dep_ == "oprd" or _passive_cue_verb(ctx.doc, st)):
+            # a cue of stating names with an object and a name ("proclaims [the article a 'terrific piece']"),
+            # not with one phrase ("proclaimed [a goal of 'Peace Through Strength']": a topic)
             return _clause_claim(ctx, preds[-1] if preds[-1].dep_ == "oprd" else preds[0], toks, st, statements, kind="gist")
     return None
+
+
+def _passive_cue_verb(doc: Doc, st: Statement) -> bool:
+    """Is the cue a passive verb ("was declared", "is titled", "was called")?"""
+    v = _cue_root(doc, st)
+    return v is not None and v.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and lemma(c) in ("be", "get")
+                                                    for c in v.children)
+
+
+def _naming_participle(doc: Doc, st: Statement) -> bool:
+    """Is the naming cue a participle after a noun ("a faux thriller [titled] 'The Day of the Donald'", "a
+    website [called] 'Cape Breton If Trump Wins'")? The name is how the thing is known, not a claim."""
+    v = _cue_root(doc, st)
+    return v is not None and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
 
 
 NK_REACH = 60  # characters from the cue within which a no-knowledge formula must start
