@@ -75,6 +75,18 @@ def test_a_name_given_in_a_participle_after_a_noun_is_no_claim():
     assert labels(doc) == [[]]
 
 
+def test_comparing_and_linking_cues_assert_the_comparison():
+    text = ("The ad compares the senator to a used-car salesman. "
+            "The governor conflated the protesters with the rioters. "
+            "The mayor blamed the budget gap on the state legislature.")
+    doc = parse(None, text, None, [
+        ("The ad", "compares", "the senator to a used-car salesman"),
+        ("The governor", "conflated", "the protesters with the rioters"),
+        ("The mayor", "blamed", "the budget gap on the state legislature"),
+    ])
+    assert labels(doc) == [["asserts"], ["asserts"], ["asserts"]]
+
+
 def test_an_as_phrase_closing_the_object_is_the_characterization():
     text = ("The senator hailed the decision to lift the sanctions as “historic.” "
             "Lincoln will be remembered by many as the savior of the union.")

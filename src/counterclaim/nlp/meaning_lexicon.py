@@ -65,6 +65,7 @@ class MeaningLexicon:
     unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
     disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
     directive_cues: set = field(default_factory=set)         # "demanded that [they propose a plan]": a request
+    linking: dict[str, set] = field(default_factory=dict)    # "compare" -> {"to", "with"}: "compared [X to Y]"
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -122,6 +123,9 @@ def lexicon() -> MeaningLexicon:
         elif cls == "unsound_predicate":
             lem, _, word = expr.partition(" ")
             lx.unsound.setdefault(lem, set()).add(word)
+        elif cls == "linking_cue":
+            lem, _, prep = expr.partition(" ")
+            lx.linking.setdefault(lem, set()).add(prep)
         elif cls == "nonevent":
             lem, _, part = expr.partition(" ")
             lx.nonevent[lem] = part or None

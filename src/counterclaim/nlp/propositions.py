@@ -907,6 +907,9 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
         # (not a bare noun: "chastised Clinton [for use of the server]" names a topic)
         head = next((t for t in toks if t.tag_ == "VBG" or t.pos_ in ("NOUN", "PROPN")), None)
         return _clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
+    linked = _linked(ctx, cue, roots, toks, scope)
+    if linked is not None:
+        return _clause_claim(ctx, linked, toks, st, statements, kind="gist")
     if cue in ctx.lx.judgment_cues:
         top = {r.i for r in roots}
         for p in toks:
@@ -942,6 +945,22 @@ def _naming_participle(doc: Doc, st: Statement) -> bool:
     website [called] 'Cape Breton If Trump Wins'")? The name is how the thing is known, not a claim."""
     v = _cue_root(doc, st)
     return v is not None and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+
+
+def _linked(ctx: Ctx, cue: str, roots: list, toks: list[Token], scope: Scope) -> Optional[Token]:
+    """Under a cue of comparing or linking (``linking_cue``), a noun phrase with the cue's preposition
+    for the second thing ("compared [Carson to a child molester]", "conflated [Cruz with Wallace]",
+    "blaming [Trump's decline on the media]"): the comparison is the claim, headed by the first noun."""
+    preps = ctx.lx.linking.get(cue)
+    first = next((r for r in roots if r.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if not preps or first is None:
+        return None
+    for p in toks:
+        if p.dep_ == "prep" and p.lower_ in preps and p.i > first.i and (first.left_edge.i <= p.i <= first.right_edge.i
+                                                                        or not _in(p.head, scope)) \
+                and any(c.dep_ == "pobj" and _in(c, scope) for c in p.children):
+            return first
+    return None
 
 
 NK_REACH = 60  # characters from the cue within which a no-knowledge formula must start
