@@ -126,3 +126,17 @@ def test_what_a_source_says_is_no_predicate_others_give():
     doc = parse(None, text, None, [("The activist", "said", "“It’s not something that she regularly says, it’s "
                                     "only like when the news shows a video of a protest.”")])
     assert labels(doc) == [["asserts"]]
+
+
+def test_a_stated_wish_is_no_claim_but_a_plan_or_a_refusal_is():
+    text = ("The senator said she wants to expand the program to rural counties. "
+            "The mayor said he hoped that the council would approve the budget. "
+            "The governor said she did not want federal troops in the city. "
+            "The congressman said he plans to vote for the bill.")
+    doc = parse(None, text, None, [
+        ("The senator", "said", "she wants to expand the program to rural counties"),
+        ("The mayor", "said", "he hoped that the council would approve the budget"),
+        ("The governor", "said", "she did not want federal troops in the city"),
+        ("The congressman", "said", "he plans to vote for the bill"),
+    ])
+    assert labels(doc) == [[], [], ["asserts"], ["asserts"]]

@@ -1234,6 +1234,8 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
         return True  # the mandative subjunctive: "insisted that Pyongyang stop its escapades"
     if st is not None and st.cue is not None and _mandative(doc, st, r, scope):
         return True
+    if _stated_wish(ctx, r):
+        return True
     if _question(doc, r, scope):
         return True
     sent = r.sent
@@ -1263,6 +1265,18 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
                                   for c in r.children) and (r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
         return True  # imperative: "please explain ...", "advice: [Take out federal loans…]", "Do not moan to me"
     return False
+
+
+BOULETIC = {"want", "hope", "wish"}
+
+
+def _stated_wish(ctx: Ctx, r: Token) -> bool:
+    """A wish as the content's verb, with its subject and what is wished ("she wants to establish a safe
+    zone", "he hoped that Lynch would announce one"; the bouletic verbs, Portner 2009): what is hoped for
+    states nothing checkable. Not a negated wish ("she did not want US combat troops"), a stated position,
+    nor a plan or an attempt ("plans to vote for Sanders", "would seek to establish"), which is put forward."""
+    return r.pos_ == "VERB" and lemma(r) in BOULETIC and not _negated(r) \
+        and any(c.dep_ in SUBJ for c in r.children) and any(c.dep_ in ("xcomp", "ccomp") for c in r.children)
 
 
 def _imperative_do(aux: Token) -> bool:
