@@ -60,12 +60,14 @@ class MeaningLexicon:
     norm_predicates: set = field(default_factory=set)        # "it is important to…", "there is no point in…": a norm
     judgment_cues: set = field(default_factory=set)          # "praised X for being calm": the for/of phrase is a claim
     naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
+    naming_statement_cues: set = field(default_factory=set)  # "declared [X the winner]" names; "declared [his goal]" does not
     desire_cues: set = field(default_factory=set)            # "is hoping that…", "wants to…", "seeks…": a wish
     unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
     disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
     directive_cues: set = field(default_factory=set)         # "demanded that [they propose a plan]": a request
     belief_nouns: set = field(default_factory=set)           # "wrong in their recollections": what someone holds true
     refutation_cues: set = field(default_factory=set)        # "contradicted [him]": a person stands for what they said
+    linking: dict[str, set] = field(default_factory=dict)    # "compare" -> {"to", "with"}: "compared [X to Y]"
     framing: dict[str, tuple[str, str]] = field(default_factory=dict)   # lemma -> (framing, stance)
     type_heads: dict[str, set] = field(default_factory=dict)
 
@@ -91,8 +93,9 @@ _WORD_SETS = {
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
     "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
-    "naming_cue": "naming_cues", "desire_cue": "desire_cues", "disbelief_verb": "disbelief_verbs",
-    "directive_cue": "directive_cues", "refutation_cue": "refutation_cues", "belief_noun": "belief_nouns",
+    "naming_cue": "naming_cues", "naming_statement_cue": "naming_statement_cues", "desire_cue": "desire_cues",
+    "disbelief_verb": "disbelief_verbs", "directive_cue": "directive_cues", "refutation_cue": "refutation_cues",
+    "belief_noun": "belief_nouns",
 }
 
 
@@ -123,6 +126,9 @@ def lexicon() -> MeaningLexicon:
         elif cls == "unsound_predicate":
             lem, _, word = expr.partition(" ")
             lx.unsound.setdefault(lem, set()).add(word)
+        elif cls == "linking_cue":
+            lem, _, prep = expr.partition(" ")
+            lx.linking.setdefault(lem, set()).add(prep)
         elif cls == "nonevent":
             lem, _, part = expr.partition(" ")
             lx.nonevent[lem] = part or None

@@ -97,7 +97,10 @@ def _as_others_say(k: Token, lx) -> bool:
         if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubj" for g in c.children):
             # (with a subject of its own: not "a responsible thing [to say]")
             lem = lemma(c)
-            if lem in lx.framing or lem in lx.small_clause_cues or (lem == "make" and any(g.lower_ == "out" for g in c.subtree)):
+            if (lem in lx.framing and any(g.dep_ in ("ccomp", "xcomp", "oprd") for g in c.children)) \
+                    or lem in lx.small_clause_cues or (lem == "make" and any(g.lower_ == "out" for g in c.subtree)):
+                # (a saying verb with the predicate's clause, "the crook they say [he is]"; not "something
+                # that she says", where the noun is what is said)
                 return True
     return False
 

@@ -422,6 +422,8 @@ def lemma(t: Optional[Token]) -> str:
     if t is None:
         return ""
     lem = t.lemma_.lower()
+    if lem == "’" and t.tag_.startswith("VB"):
+        lem = t.lower_  # "It’s time to act": the model lemmatizes a curly "’s" verb to the bare apostrophe
     if lem in _LEMMA_SLIPS and t.lower_ in _LEMMA_SLIPS[lem]:
         return _LEMMA_SLIPS[lem][t.lower_]
     return _CURLY_LEMMA.get(lem, lem) if "’" in lem else lem
@@ -458,7 +460,7 @@ MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might",
 ATTITUDE = {"want", "like", "think", "know", "remember", "see", "believe", "care", "need", "expect", "wish", "hope",
             "seem", "appear", "matter", "mind", "mean", "understand", "plan", "intend", "love", "hate", "feel",
             "recall", "doubt", "trust", "agree", "worry", "fear", "imagine", "get", "go", "recognize",
-            "realize", "notice", "view", "regard", "consider"}
+            "realize", "notice", "view", "regard", "consider", "foresee", "anticipate"}
 # adjectives of readiness and interest: "he is not interested in the No. 2 spot", "we're not ready to"
 ATTITUDE_ADJ = {"interested", "ready", "willing", "eager", "prepared", "keen", "inclined"}
 
@@ -508,6 +510,8 @@ def denial_negation(v: Token) -> bool:
 def _modality(ctx: Ctx, v: Token) -> Optional[str]:
     for c in v.children:
         if c.dep_ in ("aux", "auxpass"):
+            if c.lemma_.lower() == "shall" and not any(s.dep_ in SUBJ and s.lower_ in PRON_SELF for s in v.children):
+                return "deontic"  # "the right … shall not be infringed", "the president shall…": a legal norm
             if c.lemma_.lower() in ("will", "shall") or c.lower_ in ("'ll", "wo"):
                 return "future"
             if c.lemma_.lower() in ctx.lx.deontic or c.lower_ in ctx.lx.deontic:
@@ -519,17 +523,39 @@ def _modality(ctx: Ctx, v: Token) -> Optional[str]:
         return "deontic"
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("need", "ought", "have") and _obligation(v.head):
         return "deontic"
+    if _periphrastic_norm(v) or (v.dep_ == "xcomp" and _periphrastic_norm(v.head)):
+        return "deontic"  # "he has got to clean this up", "were not to be dismissed", "would do better to keep quiet"
     if lemma(v) == "make" and any(k.dep_ == "dobj" and k.lower_ == "sense" for k in v.children):
         return "deontic"  # "it would make sense for the charity to stop taking donations"
     if lemma(v) == "let" and v.tag_ == "VB" and any(k.lower_ in ("us", "'s", "’s") for k in v.children):
         return "deontic"  # "let us strive on to finish the work": an exhortation
-    if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr") and k.lemma_.lower() in ctx.lx.norm_predicates and (
+    if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr", "dobj") and k.lemma_.lower() in ctx.lx.norm_predicates and (
             _infinitive(v) or _infinitive(k) or any(d.lower_ in ("no", "little") for d in k.children)) for k in v.children):
         return "deontic"  # "it is important to know the facts", "it's time to act", "there is little point for…"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v \
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
         return _modality(ctx, v.head)  # "should follow the precedent … and release his returns"
     return None
+
+
+def _periphrastic_norm(v: Token) -> bool:
+    """A verb phrase of obligation or advice with a to-infinitive (Quirk et al. 1985 §3.45-3.49 semi-
+    auxiliaries): "has got to" in the present ("he has got to clean this up"), a negated "be to"
+    ("concerns were not to be dismissed"), "would do better / well to" ("would do better to keep quiet")."""
+    comp = next((c for c in v.children if c.dep_ in ("xcomp", "advcl") and _to_infinitive(c)), None)
+    if comp is None:
+        return False
+    lem = lemma(v)
+    if lem == "get" and v.tag_ == "VBN":
+        return any(c.dep_ == "aux" and lemma(c) == "have" and c.tag_ in ("VBZ", "VBP") for c in v.children)
+    if lem == "be":
+        return comp.dep_ == "xcomp" and lemma(comp) != "blame" and any(c.dep_ == "neg" for c in [*v.children, *comp.children])
+    return lem == "do" and any(c.lower_ in ("better", "well") and c.dep_ in ("advmod", "acomp") for c in v.children)
+
+
+def _to_infinitive(t: Token) -> bool:
+    """Is ``t`` a bare verb or a passive participle with an infinitival "to" ("to clean", "to be dismissed")?"""
+    return t.tag_ in ("VB", "VBN") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
 
 
 def _obligation(v: Token) -> bool:
@@ -778,9 +804,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         # "ranked [Fiorina as one of the worst CEOs]", "pointed to [the GOP as the key obstacle]": an
         # "as" phrase of the content hanging on the cue verb makes the content a small clause
         # right after a noun phrase of its own that names someone or something, not "her days as secretary"
-        as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and x.head.pos_ in ("VERB", "AUX") and (as_cue or any(
+        as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and (x.head.pos_ in ("VERB", "AUX") or (
+            as_cue and not _in(x.head, scope))) and (as_cue or any(
             r.i < x.i and r.right_edge.i + 1 == x.i and r.pos_ in ("NOUN", "PROPN", "PRON")
-            and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots)
+            and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots) or (as_cue and _final_as(roots, toks))
         if cue in lx.prediction_cues:  # "predict two more rate rises next year": the predicted event
             noun = next((r for r in roots if r.pos_ == "NOUN"), None) or next(
                 (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not _in(t.head.head, scope)), None)
@@ -795,8 +822,9 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
             # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
             # under a factive cue of showing, a noun phrase is put forward as fact
-            fact_np = r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
-                cue in lx.presenting_cues and _np_with_predicate(r, scope)))
+            fact_np = (r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
+                cue in lx.presenting_cues and _np_with_predicate(r, scope)))) or (
+                cue in lx.presenting_cues and _amount_object(r, roots, scope))
             if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                     and not fact_np:
                 continue
@@ -818,6 +846,35 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
         for c in claims:
             c.forced = "no_knowledge"
     return claims
+
+
+def _amount_object(r: Token, roots: list, scope: Scope) -> bool:
+    """An amount as the object of a presenting cue, or a noun with its amount in a phrase the parser hung on
+    the cue ("reported [between $5,000 and $15,000 in interest income]", "estimates [his fortune] [at about
+    $42 billion]"): the figure is put forward as fact."""
+    if r.pos_ == "NUM" and r.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+        return True
+    return r.pos_ in ("NOUN", "PROPN") and any(x.pos_ == "ADP" and x.i > r.i and _amount_in(x, scope) for x in roots)
+
+
+def _amount_in(x: Token, scope: Scope) -> bool:
+    """Does the phrase of ``x`` hold an amount inside the content ("at about $42 billion")?"""
+    return any(t.idx in scope and (t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or t.like_num)
+               for t in x.subtree)
+
+
+def _final_as(roots: list, toks: list[Token]) -> bool:
+    """Does an "as" phrase close a noun-phrase content, wherever the parser hung it ("hailed [Britain's
+    vote to leave the EU as 'fantastic']": "as" on "leave")? Under an as-cue it is what the object is
+    called."""
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return False
+    for x in toks:
+        if x.lower_ == "as" and x.dep_ == "prep" and x.right_edge.i >= words[-1].i and any(
+                r.pos_ in ("NOUN", "PROPN") and r.left_edge.i <= x.i <= r.right_edge.i and r.i < x.i for r in roots):
+            return True
+    return False
 
 
 def _np_with_predicate(r: Token, scope: Scope) -> bool:
@@ -855,6 +912,9 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
         # (not a bare noun: "chastised Clinton [for use of the server]" names a topic)
         head = next((t for t in toks if t.tag_ == "VBG" or t.pos_ in ("NOUN", "PROPN")), None)
         return _clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
+    linked = _linked(ctx, cue, roots, toks, scope)
+    if linked is not None:
+        return _clause_claim(ctx, linked, toks, st, statements, kind="gist")
     if cue in ctx.lx.judgment_cues:
         top = {r.i for r in roots}
         for p in toks:
@@ -865,11 +925,46 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
                 if head is not None and _in(head, scope):
                     return _clause_claim(ctx, head, toks, st, statements, kind="gist")
         return None
-    if cue in ctx.lx.naming_cues and not st.cue.span.text.lower().rstrip().endswith((" for", " on", " upon", " out")):
+    stating = cue in ctx.lx.naming_statement_cues
+    if (cue in ctx.lx.naming_cues or stating) and not st.cue.span.text.lower().rstrip().endswith((" for", " on", " upon", " out")) \
+            and not _naming_participle(ctx.doc, st):
         preds = [t for t in toks if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("oprd", "dobj", "attr", "conj", "appos")
                  and not t.is_punct]
-        if len(toks) >= 2 and preds and toks[0].lower_ not in ("for", "on", "upon"):
+        if len(toks) >= 2 and preds and toks[0].lower_ not in ("for", "on", "upon") and (
+                not stating or len(preds) >= 2 or preds[-1].dep_ == "oprd" or _passive_cue_verb(ctx.doc, st)):
+            # a cue of stating names with an object and a name ("proclaims [the article a 'terrific piece']"),
+            # not with one phrase ("proclaimed [a goal of 'Peace Through Strength']": a topic)
             return _clause_claim(ctx, preds[-1] if preds[-1].dep_ == "oprd" else preds[0], toks, st, statements, kind="gist")
+    return None
+
+
+def _passive_cue_verb(doc: Doc, st: Statement) -> bool:
+    """Is the cue a passive verb ("was declared", "is titled", "was called")?"""
+    v = _cue_root(doc, st)
+    return v is not None and v.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and lemma(c) in ("be", "get")
+                                                    for c in v.children)
+
+
+def _naming_participle(doc: Doc, st: Statement) -> bool:
+    """Is the naming cue a participle after a noun ("a faux thriller [titled] 'The Day of the Donald'", "a
+    website [called] 'Cape Breton If Trump Wins'")? The name is how the thing is known, not a claim."""
+    v = _cue_root(doc, st)
+    return v is not None and v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+
+
+def _linked(ctx: Ctx, cue: str, roots: list, toks: list[Token], scope: Scope) -> Optional[Token]:
+    """Under a cue of comparing or linking (``linking_cue``), a noun phrase with the cue's preposition
+    for the second thing ("compared [Carson to a child molester]", "conflated [Cruz with Wallace]",
+    "blaming [Trump's decline on the media]"): the comparison is the claim, headed by the first noun."""
+    preps = ctx.lx.linking.get(cue)
+    first = next((r for r in roots if r.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if not preps or first is None:
+        return None
+    for p in toks:
+        if p.dep_ == "prep" and p.lower_ in preps and p.i > first.i and (first.left_edge.i <= p.i <= first.right_edge.i
+                                                                        or not _in(p.head, scope)) \
+                and any(c.dep_ == "pobj" and _in(c, scope) for c in p.children):
+            return first
     return None
 
 
@@ -1227,6 +1322,8 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
         return True  # the mandative subjunctive: "insisted that Pyongyang stop its escapades"
     if st is not None and st.cue is not None and _mandative(doc, st, r, scope):
         return True
+    if _stated_wish(ctx, r):
+        return True
     if _question(doc, r, scope):
         return True
     sent = r.sent
@@ -1252,10 +1349,29 @@ def _not_checkable(ctx: Ctx, r: Token, doc: Doc, scope: Scope, st: Optional[Stat
             return True  # "asked the candidates to make ...", "did not want to address ..."
         if any(t.idx in scope and t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[sent.start:r.left_edge.i]):
             return True  # "offered the voters to choose": an object, then what it is asked to do
-    if r.tag_ == "VB" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children) and (
-            r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
-        return True  # imperative: "please explain ...", "advice: [Take out federal loans…]"
+    if r.tag_ == "VB" and not any(c.dep_ in SUBJ or (c.dep_ in ("aux", "auxpass") and not _imperative_do(c))
+                                  for c in r.children) and (r.dep_ == "ROOT" or _opens_sentence(r.left_edge)):
+        return True  # imperative: "please explain ...", "advice: [Take out federal loans…]", "Do not moan to me"
     return False
+
+
+BOULETIC = {"want", "hope", "wish"}
+
+
+def _stated_wish(ctx: Ctx, r: Token) -> bool:
+    """A wish as the content's verb, with its subject and what is wished ("she wants to establish a safe
+    zone", "he hoped that Lynch would announce one"; the bouletic verbs, Portner 2009): what is hoped for
+    states nothing checkable. Not a negated wish ("she did not want US combat troops"), a stated position,
+    nor a plan or an attempt ("plans to vote for Sanders", "would seek to establish"), which is put forward."""
+    return r.pos_ == "VERB" and lemma(r) in BOULETIC and not _negated(r) \
+        and any(c.dep_ in SUBJ for c in r.children) and any(c.dep_ in ("xcomp", "ccomp") for c in r.children)
+
+
+def _imperative_do(aux: Token) -> bool:
+    """The "do" of a negative imperative, first in its clause and followed by its negation ("Do not let
+    the perfect be the enemy of the good", "Don't moan to me")."""
+    return lemma(aux) == "do" and aux.tag_ == "VB" and _opens_sentence(aux) \
+        and any(c.dep_ == "neg" for c in aux.head.children)
 
 
 def _inside_non_claim(ctx: Ctx, t: Token, doc: Doc, scope: Scope, st: Statement) -> bool:
