@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= counterclaim.db
 
-.PHONY: run test browser eval bench profile fuzz screenshots clean model
+.PHONY: run test browser eval eval-stance bench profile fuzz screenshots clean model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ model: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/counterclaim eval polnear ../shared/polnear/dev
 	$(BIN)/counterclaim eval gold ../shared/gold/seed-rt-dprk-2022-12-23.gold.json
+
+## eval-stance: stance on the held-out hand-labelled sets, each and pooled, with the corpus' attributions and with predicted ones
+HELD_OUT := $(addprefix eval/stance/polnear-stances-,blind2.jsonl blind3.jsonl blind4.jsonl blind5.jsonl)
+eval-stance: $(STAMP)
+	$(BIN)/counterclaim eval stance $(HELD_OUT) --gold-spans
+	$(BIN)/counterclaim eval stance $(HELD_OUT)
 
 ## fuzz: the analyzer's properties (tests/test_properties.py) at scale; figures in docs/robustness-fuzz.md
 FUZZ_EXAMPLES ?= 2000

@@ -81,3 +81,31 @@ def test_gold_attributions_are_each_items_own_annotators(shared_dir):
         gold = brat_attributions(root / "train" / "attributions" / a, text)
         got = out[(art.id, a)].statements
         assert [(s.content[0].start, s.content[0].end) for s in got] == [(s.content[0].start, s.content[0].end) for s in gold]
+
+
+def test_pooled_stance_figures_count_every_sets_rows():
+    from counterclaim.evaluate import pool_stance_reports
+
+    a = {"set": "a", "rows": [{"gold": "denies", "pred": "denies"}, {"gold": "asserts", "pred": "denies"},
+                              {"gold": "none", "pred": None}]}
+    b = {"set": "b", "rows": [{"gold": "denies", "pred": "asserts"}, {"gold": "asserts", "pred": "asserts"}]}
+    p = pool_stance_reports([a, b])
+    assert (p["labelled"], p["matched"], p["correct"]) == (5, 4, 2)  # an unmatched row is not scored
+    assert p["accuracy"] == 0.5
+    assert p["denies"] == {"gold": 2, "predicted": 2, "correct": 1, "p": 0.5, "r": 0.5, "f1": 0.5}
+
+
+def test_eval_stance_command_pools_several_sets(shared_dir, tmp_path):
+    from typer.testing import CliRunner
+    from counterclaim.cli import app
+
+    rows = [json.loads(x) for x in DEFAULT_STANCE_SET.read_text(encoding="utf-8").splitlines() if x.strip()]
+    files = []
+    for k, split in enumerate(("train", "dev")):
+        first = next(r for r in rows if r["split"] == split)
+        f = tmp_path / f"set{k}.jsonl"
+        f.write_text("\n".join(json.dumps(r) for r in rows if r["file"] == first["file"]) + "\n", encoding="utf-8")
+        files.append(str(f))
+    res = CliRunner().invoke(app, ["eval", "stance", *files, "--gold-spans", "--polnear", str(shared_dir / "polnear")])
+    assert res.exit_code == 0, res.output
+    assert res.output.count("stance accuracy=") == 3 and "pooled (2 sets)" in res.output

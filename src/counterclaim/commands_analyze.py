@@ -131,7 +131,7 @@ def eval_gold_cmd(
 
 @eval_app.command("stance")
 def eval_stance_cmd(
-    stance_set: Optional[Path] = typer.Argument(None, help="Labelled set (default: eval/stance/polnear-stances.jsonl)."),
+    stance_sets: Optional[List[Path]] = typer.Argument(None, help="Labelled sets (default: eval/stance/polnear-stances.jsonl); several are also scored pooled."),
     polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR folder with train/ dev/ metadata.tsv (default: ../shared/polnear)."),
     split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits (train, dev); default: all, reported separately."),
     gold_spans: bool = typer.Option(False, "--gold-spans", help="Use the corpus' own attributions instead of the attribution step (measures stance alone)."),
@@ -139,15 +139,26 @@ def eval_stance_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the full JSON report, with every row."),
 ) -> None:
     """Stance accuracy and denial precision/recall on hand-labelled PolNeAR attributions (train/dev only)."""
-    from .evaluate import DEFAULT_STANCE_SET, eval_stance, stance_brief
+    from .evaluate import DEFAULT_STANCE_SET, eval_stance, pool_stance_reports, stance_brief
 
-    try:
-        rep = eval_stance(stance_set or DEFAULT_STANCE_SET, polnear=polnear, splits=split or None, gold_spans=gold_spans,
-                          label_field=labels)
-    except KeyError as e:
-        _err(f"no label field {e} in the stance set")
-        raise typer.Exit(2)
-    except (FileNotFoundError, ValueError) as e:
-        _err(str(e))
-        raise typer.Exit(2)
-    typer.echo(json.dumps(rep, indent=1, ensure_ascii=False) if as_json else stance_brief(rep))
+    reps = []
+    for stance_set in stance_sets or [DEFAULT_STANCE_SET]:
+        try:
+            reps.append(eval_stance(stance_set, polnear=polnear, splits=split or None, gold_spans=gold_spans,
+                                    label_field=labels))
+        except KeyError as e:
+            _err(f"no label field {e} in the stance set {stance_set}")
+            raise typer.Exit(2)
+        except (FileNotFoundError, ValueError) as e:
+            _err(str(e))
+            raise typer.Exit(2)
+    pooled = pool_stance_reports(reps) if len(reps) > 1 else None
+    if as_json:
+        typer.echo(json.dumps(reps[0] if pooled is None else {"reports": reps, "pooled": pooled}, indent=1, ensure_ascii=False))
+        return
+    for rep in reps:
+        typer.echo((f"{rep['set']}\n" if pooled else "") + stance_brief(rep))
+    if pooled:
+        d = pooled["denies"]
+        typer.echo(f"pooled ({len(reps)} sets): stance accuracy={pooled['accuracy']} ({pooled['correct']}/{pooled['matched']} matched"
+                   f" of {pooled['labelled']} labelled) · denies P={d['p']} R={d['r']} (gold {d['gold']}, predicted {d['predicted']})")

@@ -430,6 +430,20 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
     return report
 
 
+def pool_stance_reports(reps: list[dict]) -> dict:
+    """Several sets scored as one (the held-out sets together): accuracy over all matched statements
+    and denial precision / recall, from the rows of each report."""
+    m = [r for rep in reps for r in rep["rows"] if r["pred"] is not None]
+    ok = sum(r["pred"] == r["gold"] for r in m)
+    tp = sum(r["pred"] == r["gold"] == "denies" for r in m)
+    npred = sum(r["pred"] == "denies" for r in m)
+    ngold = sum(r["gold"] == "denies" for r in m)
+    return {"sets": [rep["set"] for rep in reps], "labelled": sum(len(rep["rows"]) for rep in reps), "matched": len(m),
+            "correct": ok, "accuracy": round(ok / len(m), 4) if m else 0.0,
+            "denies": {"gold": ngold, "predicted": npred, "correct": tp,
+                       **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)}}
+
+
 def prf_dict(p: float, r: float) -> dict:
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
