@@ -65,3 +65,8 @@ def parse(_nlp, text: str, published: Optional[str] = None, statements=(), entit
 
 def actor(id: str, name: str, type: str = "government", country: Optional[str] = None) -> Actor:
     return Actor(id=id, name=name, type=type, country=country or (id if type == "government" else None))
+
+
+def labels(doc) -> list[list[str]]:
+    """Each statement's stance labels, sorted ([] for a statement with no stance)."""
+    return [sorted({s.stance for s in st.stances}) for st in doc._.statements]

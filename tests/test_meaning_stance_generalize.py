@@ -1,13 +1,9 @@
 """cc_stance, session 3: no-knowledge formulas found by structure, negations of states and events,
 self-descriptions, negated cues, small clauses and raising cues, and the polarity of a stance on a
 positively worded proposition (``Stance.negated``). Real-style sentences written for these tests."""
-from meaning_kit import actor, parse
+from meaning_kit import actor, labels, parse
 
 TRUMP = actor("trump", "Donald Trump", type="person")
-
-
-def labels(doc):
-    return [sorted({s.stance for s in st.stances}) for st in doc._.statements]
 
 
 def test_no_knowledge_in_a_main_clause_far_from_the_cue():
