@@ -86,13 +86,28 @@ def test_gold_attributions_are_each_items_own_annotators(shared_dir):
 def test_pooled_stance_figures_count_every_sets_rows():
     from counterclaim.evaluate import pool_stance_reports
 
-    a = {"set": "a", "rows": [{"gold": "denies", "pred": "denies"}, {"gold": "asserts", "pred": "denies"},
-                              {"gold": "none", "pred": None}]}
-    b = {"set": "b", "rows": [{"gold": "denies", "pred": "asserts"}, {"gold": "asserts", "pred": "asserts"}]}
+    a = {"set": "a", "rows": [{"gold": "denies", "pred": "denies", "stratum": "denial-cue"},
+                              {"gold": "asserts", "pred": "denies", "stratum": "random"},
+                              {"gold": "none", "pred": None, "stratum": "random"}]}
+    b = {"set": "b", "rows": [{"gold": "denies", "pred": "asserts", "stratum": "denial-keyword"},
+                              {"gold": "asserts", "pred": "asserts", "stratum": "random"}]}
     p = pool_stance_reports([a, b])
     assert (p["labelled"], p["matched"], p["correct"]) == (5, 4, 2)  # an unmatched row is not scored
     assert p["accuracy"] == 0.5
     assert p["denies"] == {"gold": 2, "predicted": 2, "correct": 1, "p": 0.5, "r": 0.5, "f1": 0.5}
+    # per kind of draw: the random items are the natural mix of news, the others drawn for a denial word
+    assert p["strata"]["random"] == {"matched": 2, "correct": 1, "accuracy": 0.5}
+    assert p["strata"]["denial-cue"]["accuracy"] == 1.0 and p["strata"]["denial-keyword"]["accuracy"] == 0.0
+
+
+def test_an_items_stratum_is_its_kind_of_draw():
+    from counterclaim.evaluate import stratum_of
+
+    assert stratum_of("blind2-random") == "random"
+    assert stratum_of("blind3-dev-denial-keyword") == "denial-keyword"
+    assert stratum_of("train5-noknow-keyword") == "noknow-keyword"
+    assert stratum_of("random-3b") == "random" and stratum_of("denial-keyword-3") == "denial-keyword"
+    assert stratum_of(None) is None and stratum_of("random+keyword") is None
 
 
 def test_eval_stance_command_pools_several_sets(shared_dir, tmp_path):
@@ -108,4 +123,6 @@ def test_eval_stance_command_pools_several_sets(shared_dir, tmp_path):
         files.append(str(f))
     res = CliRunner().invoke(app, ["eval", "stance", *files, "--gold-spans", "--polnear", str(shared_dir / "polnear")])
     assert res.exit_code == 0, res.output
-    assert res.output.count("stance accuracy=") == 3 and "pooled (2 sets)" in res.output
+    lines = res.output.splitlines()
+    assert [x for x in lines if x.endswith(".jsonl")] == files  # each set, then its figures
+    assert sum(x.startswith(("train (", "dev (")) for x in lines) == 2 and "pooled (2 sets)" in res.output

@@ -162,3 +162,5 @@ def eval_stance_cmd(
         d = pooled["denies"]
         typer.echo(f"pooled ({len(reps)} sets): stance accuracy={pooled['accuracy']} ({pooled['correct']}/{pooled['matched']} matched"
                    f" of {pooled['labelled']} labelled) · denies P={d['p']} R={d['r']} (gold {d['gold']}, predicted {d['predicted']})")
+        for k, x in pooled["strata"].items():
+            typer.echo(f"  {k} items: stance accuracy={x['accuracy']} ({x['correct']}/{x['matched']})")

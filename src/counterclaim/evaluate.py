@@ -407,6 +407,7 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
         for gi, g in enumerate(golds):
             p = preds[pair[gi]] if gi in pair else None
             rows.append({"split": g["split"], "file": g["file"], "content": g["content"], "gold": g[label_field],
+                         "stratum": stratum_of(g.get("sample")),
                          "pred": primary_stance(p.stances) if p else None,
                          "pred_stances": [s.to_dict() for s in p.stances] if p else None})
     report = {"set": str(path), "mode": "gold attributions" if gold_spans else "predicted attributions",
@@ -430,6 +431,19 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
     return report
 
 
+STRATA = ("random", "denial-cue", "denial-keyword", "noknow-keyword")
+_STRATUM = re.compile(r"(?:^|-)(" + "|".join(STRATA) + r")(?:-|$)")  # "blind3-dev-denial-keyword", "random-3b"
+
+
+def stratum_of(sample: Optional[str]) -> Optional[str]:
+    """The kind of draw an item came from, whatever the set ("blind2-random", "blind3-dev-denial-keyword",
+    "random-3b" → "random", "denial-keyword", "random"; "random+keyword", a mixed draw, has none).
+    Random items are the natural mix of news attributions; the others were drawn for a denial or
+    no-knowledge word, harder on purpose."""
+    m = _STRATUM.search(sample or "")
+    return m.group(1) if m else None
+
+
 def pool_stance_reports(reps: list[dict]) -> dict:
     """Several sets scored as one (the held-out sets together): accuracy over all matched statements
     and denial precision / recall, from the rows of each report."""
@@ -438,10 +452,16 @@ def pool_stance_reports(reps: list[dict]) -> dict:
     tp = sum(r["pred"] == r["gold"] == "denies" for r in m)
     npred = sum(r["pred"] == "denies" for r in m)
     ngold = sum(r["gold"] == "denies" for r in m)
+    strata = {}
+    for k in sorted({r.get("stratum") for r in m if r.get("stratum")}):
+        ms = [r for r in m if r.get("stratum") == k]
+        strata[k] = {"matched": len(ms), "correct": sum(r["pred"] == r["gold"] for r in ms),
+                     "accuracy": round(sum(r["pred"] == r["gold"] for r in ms) / len(ms), 4)}
     return {"sets": [rep["set"] for rep in reps], "labelled": sum(len(rep["rows"]) for rep in reps), "matched": len(m),
             "correct": ok, "accuracy": round(ok / len(m), 4) if m else 0.0,
             "denies": {"gold": ngold, "predicted": npred, "correct": tp,
-                       **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)}}
+                       **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)},
+            "strata": strata}
 
 
 def prf_dict(p: float, r: float) -> dict:
