@@ -417,13 +417,7 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
         m = [r for r in rs if r["pred"] is not None]
         ok = sum(r["pred"] == r["gold"] for r in m)
         conf = {g: {p: sum(1 for r in m if r["gold"] == g and r["pred"] == p) for p in STANCE_LABELS} for g in STANCE_LABELS}
-        per = {}
-        for lbl in ("denies", "no_knowledge", "asserts", "none"):
-            tp = sum(1 for r in m if r["pred"] == lbl and r["gold"] == lbl)
-            npred = sum(1 for r in m if r["pred"] == lbl)
-            ngold = sum(1 for r in m if r["gold"] == lbl)
-            per[lbl] = {"gold": ngold, "predicted": npred, "correct": tp,
-                        **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)}
+        per = {lbl: _label_scores(m, lbl) for lbl in ("denies", "no_knowledge", "asserts", "none")}
         report["splits"][split] = {"labelled": len(rs), "matched": len(m),
                                    "accuracy": round(ok / len(m), 4) if m else 0.0, "correct": ok,
                                    "per_label": per, "confusion": conf}
@@ -449,19 +443,23 @@ def pool_stance_reports(reps: list[dict]) -> dict:
     and denial precision / recall, from the rows of each report."""
     m = [r for rep in reps for r in rep["rows"] if r["pred"] is not None]
     ok = sum(r["pred"] == r["gold"] for r in m)
-    tp = sum(r["pred"] == r["gold"] == "denies" for r in m)
-    npred = sum(r["pred"] == "denies" for r in m)
-    ngold = sum(r["gold"] == "denies" for r in m)
     strata = {}
     for k in sorted({r.get("stratum") for r in m if r.get("stratum")}):
         ms = [r for r in m if r.get("stratum") == k]
-        strata[k] = {"matched": len(ms), "correct": sum(r["pred"] == r["gold"] for r in ms),
-                     "accuracy": round(sum(r["pred"] == r["gold"] for r in ms) / len(ms), 4)}
+        right = sum(r["pred"] == r["gold"] for r in ms)
+        strata[k] = {"matched": len(ms), "correct": right, "accuracy": round(right / len(ms), 4)}
     return {"sets": [rep["set"] for rep in reps], "labelled": sum(len(rep["rows"]) for rep in reps), "matched": len(m),
-            "correct": ok, "accuracy": round(ok / len(m), 4) if m else 0.0,
-            "denies": {"gold": ngold, "predicted": npred, "correct": tp,
-                       **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)},
+            "correct": ok, "accuracy": round(ok / len(m), 4) if m else 0.0, "denies": _label_scores(m, "denies"),
             "strata": strata}
+
+
+def _label_scores(m: list[dict], lbl: str) -> dict:
+    """Precision / recall of one label over matched rows, with its counts."""
+    tp = sum(1 for r in m if r["pred"] == lbl and r["gold"] == lbl)
+    npred = sum(1 for r in m if r["pred"] == lbl)
+    ngold = sum(1 for r in m if r["gold"] == lbl)
+    return {"gold": ngold, "predicted": npred, "correct": tp,
+            **prf_dict(tp / npred if npred else 0.0, tp / ngold if ngold else 0.0)}
 
 
 def prf_dict(p: float, r: float) -> dict:

@@ -789,10 +789,14 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     # (to the cue's end when the cue follows the content: "[whether she converted voters] is unknown")
     nk = _no_knowledge_formula(doc, st, lx, lo, max(hi, st.cue.span.end) if st.cue is not None else hi)
     denial_cue = st.cue is not None and _cue_class(doc, st) == "denies"
-    if denial_cue and not _denies_something_said(doc, st, lx, roots):
-        if _refused(doc, st, lx, roots):
+    # under a cue of refutation anything it takes stands for something said ("Trump contradicted [him]",
+    # "took turns rebutting [his proposals]"; ``refutation_cue``); under other denial cues the object must
+    # be claim-like and not something refused
+    if denial_cue and _cue_lemma(doc, st) not in lx.refutation_cues:
+        if _refused(doc, st, lx, roots, scope):
             return []  # "denied his party [the victory]", "to reject [the request…] [until he gave…]": nothing said
-        denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
+        if not any(_claim_like(lx, r) for r in roots):
+            denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
     if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
     # 6. the main clause as a gist claim
@@ -1090,16 +1094,7 @@ def _nk_acquaintance(v: Token) -> bool:
     return False
 
 
-def _denies_something_said(doc: Doc, st: Statement, lx: MeaningLexicon, roots: list) -> bool:
-    """Can what the denial cue takes be a claim? Under a cue of refutation anything it takes stands for
-    something said ("Trump contradicted [him]", "took turns rebutting [his proposals]"; ``refutation_cue``).
-    Otherwise the cue's object must be claim-like (``_claim_like``) and not refused (``_refused``)."""
-    if _cue_lemma(doc, st) in lx.refutation_cues:
-        return True
-    return not _refused(doc, st, lx, roots) and any(_claim_like(lx, r) for r in roots)
-
-
-def _refused(doc: Doc, st: Statement, lx: MeaningLexicon, roots: list) -> bool:
+def _refused(doc: Doc, st: Statement, lx: MeaningLexicon, roots: list, scope: Scope) -> bool:
     """Is what the denial cue takes something asked for and refused, not a claim? "deny" with a
     recipient is "refuse to grant" (WordNet deny v.3: "the government denied his party [the victory]",
     "denied [class-action status] to employees"); what is sought or requested ("denied [the change being
@@ -1112,7 +1107,7 @@ def _refused(doc: Doc, st: Statement, lx: MeaningLexicon, roots: list) -> bool:
     nouns = [r for r in objs if r.pos_ in ("NOUN", "PROPN", "VERB")]
     if not nouns or any(r.lemma_.lower() in lx.claim_nouns or r.lemma_.lower() in lx.denied_nouns for r in nouns):
         return False
-    if cue is not None and lemma(cue) == "deny" and _has_recipient(cue, st):
+    if cue is not None and lemma(cue) == "deny" and _has_recipient(cue, scope):
         return True
     return all(_sought(lx, r) or r.lemma_.lower() in lx.rejected_action_nouns for r in nouns)
 
@@ -1127,10 +1122,9 @@ def _cue_token(doc: Doc, st: Statement) -> Optional[Token]:
     return next((t for t in sp if lemma(t) in ("deny", "reject")), sp.root)
 
 
-def _has_recipient(v: Token, st: Statement) -> bool:
+def _has_recipient(v: Token, scope: Scope) -> bool:
     """A second object or a "to" phrase outside the content: "denied [his party] the victory", "denied
     the status [to employees]"."""
-    scope = Scope(st.content)
     return any((c.dep_ in ("dative", "dobj", "iobj") or (c.dep_ == "prep" and c.lower_ == "to"
                                                           and any(g.dep_ == "pobj" for g in c.children)))
                and not _in(c, scope) for c in v.children)
@@ -1204,18 +1198,18 @@ def rejection_token(lx: MeaningLexicon, t: Token) -> bool:
     content: the lemma is read once and most tokens leave at the first tests."""
     lem = t.lemma_.lower()
     if (lem in lx.reject_words or t.lower_ in lx.reject_words) and t.pos_ in _REJECT_POS:
-        return not _negated_evaluation(t) and not _wrong_choice(t)
+        return not _negated_evaluation(t) and not _wrong_choice(lx, t)
     if lem in lx.reject_verbs:
         return rejecting_verb(lx, t)
     return (lem in lx.unsound or lem in lx.disbelief_verbs) and claim_not_accepted(lx, t)
 
 
-def _wrong_choice(t: Token) -> bool:
+def _wrong_choice(lx: MeaningLexicon, t: Token) -> bool:
     """An attributive "wrong" names a wrong choice or a moral judgment, not a false claim ("it's the
     wrong thing", "the wrong way", "on the wrong side of history"; Merriam-Webster wrong adj. 1 "not
     according to the moral standard", 4 "not the one intended or wanted"). Predicative "wrong" still
     rejects ("that is wrong", "they were wrong in their recollections")."""
-    return t.lemma_.lower() == "wrong" and t.dep_ == "amod" and t.head.lemma_.lower() not in lexicon().claim_nouns
+    return t.lemma_.lower() == "wrong" and t.dep_ == "amod" and t.head.lemma_.lower() not in lx.claim_nouns
 
 
 NOBODY = {"nobody", "noone", "no-one"}

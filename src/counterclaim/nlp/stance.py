@@ -60,13 +60,14 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     rejected: set[int] = set()
     clause_memo: dict[int, Optional[int]] = {}
     rej = rejection_positions(None or _Ctx(doc, lx), toks, lo)
+    # claim nouns that name a kind of saying ("makes misleading or false statements"): no claim to reject
+    sayings = {c.noun.i: c.noun for c in claims if c.kind == "anaphor" and _kind_of_saying(c.noun, cue_class)}
     nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")
-              and not (c.kind == "anaphor" and _kind_of_saying(c.noun, cue_class))]
+              and not (c.kind == "anaphor" and c.noun is not None and c.noun.i in sayings)]
     for pos in rej:
         if any(c.kind != "anaphor" and c.start <= pos < c.end and c.kind != "nominal" for c in claims):
             continue  # a rejection inside a claim's own clause is part of that claim ("he lied")
-        if any(c.kind == "anaphor" and c.noun is not None and c.noun.left_edge.idx <= pos <= c.noun.idx
-               and _kind_of_saying(c.noun, cue_class) for c in claims):
+        if any(n.left_edge.idx <= pos <= n.idx for n in sayings.values()):
             continue  # "makes misleading or false statements": the kind of thing said, no claim rejected
         nominal_inside = [i for i, c in enumerate(claims) if c.kind == "nominal" and c.start <= pos < c.end]
         if nominal_inside:
