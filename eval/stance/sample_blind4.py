@@ -41,12 +41,7 @@ def main() -> None:
     ap.add_argument("--denial-cue", type=int, default=40)
     ap.add_argument("--denial", type=int, default=40)
     a = ap.parse_args()
-    here = Path(__file__).resolve().parent
-    existing: dict[str, list[list]] = {}
-    for name in EXISTING:
-        print(f"sha256 {name}: {hashlib.sha256((here / name).read_bytes()).hexdigest()}", file=sys.stderr)
-        for f, cs in _rows(here / name, "train").items():
-            existing.setdefault(f, []).extend(cs)
+    existing = existing_train_rows(EXISTING)
     items, stats = pool(Path(a.polnear) / "train", existing)
     print(f"train pool {len(items)} attributions in {len({x['file'] for x in items})} articles ({stats})",
           file=sys.stderr)
@@ -56,6 +51,18 @@ def main() -> None:
     picked += take(items, seen, a.denial_cue, denial_cue, "blind4-denial-cue")
     picked += take(items, seen, a.denial, DENIAL.search, "blind4-denial-keyword")
     write_train_rows(picked)
+
+
+def existing_train_rows(names) -> dict[str, list[list]]:
+    """The train items of the labelled sets ``names`` (files beside this script), article -> content spans,
+    with each file's sha256 on stderr so that a draw can be checked against the sets it excluded."""
+    here = Path(__file__).resolve().parent
+    existing: dict[str, list[list]] = {}
+    for name in names:
+        print(f"sha256 {name}: {hashlib.sha256((here / name).read_bytes()).hexdigest()}", file=sys.stderr)
+        for f, cs in _rows(here / name, "train").items():
+            existing.setdefault(f, []).extend(cs)
+    return existing
 
 
 def denial_cue(text: str) -> bool:

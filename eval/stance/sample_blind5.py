@@ -18,7 +18,6 @@ analyzer on these items; two labellers each, disagreements adjudicated blind to 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_blind2 import DENIAL, pool  # noqa: E402
 from sample_blind3 import _rows, take  # noqa: E402
-from sample_blind4 import denial_cue, write_train_rows  # noqa: E402
+from sample_blind4 import denial_cue, existing_train_rows, write_train_rows  # noqa: E402
 
 RULE_SOURCES = ("polnear-stances.jsonl", "polnear-stances-train5.jsonl")
 HELD_OUT = ("polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl")
@@ -41,11 +40,7 @@ def main() -> None:
     ap.add_argument("--denial", type=int, default=40)
     a = ap.parse_args()
     here = Path(__file__).resolve().parent
-    existing: dict[str, list[list]] = {}
-    for name in (*RULE_SOURCES, *HELD_OUT):
-        print(f"sha256 {name}: {hashlib.sha256((here / name).read_bytes()).hexdigest()}", file=sys.stderr)
-        for f, cs in _rows(here / name, "train").items():
-            existing.setdefault(f, []).extend(cs)
+    existing = existing_train_rows((*RULE_SOURCES, *HELD_OUT))
     rule_articles = {f for name in RULE_SOURCES for f in _rows(here / name, "train")}
     items, stats = pool(Path(a.polnear) / "train", existing)
     before = len(items)
