@@ -38,11 +38,13 @@ eval: $(STAMP)
 	$(BIN)/counterclaim eval polnear ../shared/polnear/dev
 	$(BIN)/counterclaim eval gold ../shared/gold/seed-rt-dprk-2022-12-23.gold.json
 
-## eval-stance: stance on the held-out hand-labelled sets, each and pooled, with the corpus' attributions and with predicted ones
+## eval-stance: stance on the held-out hand-labelled sets, each and pooled, with the corpus' attributions and with predicted ones, then re-weighted to the natural mix of news (eval/stance/natural_mix.py)
 HELD_OUT := $(addprefix eval/stance/polnear-stances-,blind2.jsonl blind3.jsonl blind4.jsonl blind5.jsonl)
 eval-stance: $(STAMP)
 	$(BIN)/counterclaim eval stance $(HELD_OUT) --gold-spans
 	$(BIN)/counterclaim eval stance $(HELD_OUT)
+	$(BIN)/python eval/stance/natural_mix.py ../shared/polnear $(HELD_OUT) --gold-spans
+	$(BIN)/python eval/stance/natural_mix.py ../shared/polnear $(HELD_OUT)
 
 ## fuzz: the analyzer's properties (tests/test_properties.py) at scale; figures in docs/robustness-fuzz.md
 FUZZ_EXAMPLES ?= 2000

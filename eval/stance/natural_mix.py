@@ -1,0 +1,141 @@
+"""Stance figures for the natural mix of news attributions, from stratified hand-labelled sets.
+
+Usage: python eval/stance/natural_mix.py ../shared/polnear SET.jsonl... [--gold-spans] [--reps 2000] [--seed 1]
+
+Why: the labelled sets over-sample the hard cases on purpose (items with a denial cue, a denial keyword or a
+no-knowledge wording), so a plain accuracy over a set says how the analyzer does on that mix, not on news. Every
+item drawn, whatever its stratum, is a uniform draw from its *cell*: the cells are the strata's own predicates
+(``sample_blind2``'s frozen regexes), made disjoint in this order:
+
+- ``denial-cue``: the cue holds a denial / rebuttal verb (``DENIAL_CUE``);
+- ``denial-keyword``: otherwise, content or cue holds a negation / denial / rejection keyword (``DENIAL``);
+- ``noknow-keyword``: otherwise, a no-knowledge / no-comment wording (``NOKNOW``);
+- ``rest``: every other attribution.
+
+So the natural-mix accuracy is post-stratified: each cell's accuracy over its labelled items (matched ones),
+weighted by the cell's share of the population, which is every attribution of PolNeAR's train and dev splits that
+the draws could take (``sample_blind2.pool``: transcript turns and contents over 400 characters left out, an
+attribution annotated twice counted once). Denial precision and recall are the weighted ratios of the cells' rates.
+95% intervals: percentile bootstrap, items resampled within each cell. Only the train and dev splits are read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_blind2 import DENIAL, DENIAL_CUE, NOKNOW, pool  # noqa: E402
+
+CELLS = ("denial-cue", "denial-keyword", "noknow-keyword", "rest")
+
+
+def cell_of(content: str, cue: str) -> str:
+    """The cell of an attribution, from its content and cue text (the strata's predicates, first match wins)."""
+    if DENIAL_CUE.search(cue):
+        return "denial-cue"
+    both = content + " || " + cue
+    if DENIAL.search(both):
+        return "denial-keyword"
+    if NOKNOW.search(both):
+        return "noknow-keyword"
+    return "rest"
+
+
+def population(polnear: Path) -> dict[str, int]:
+    """How many attributions of PolNeAR train + dev fall in each cell."""
+    counts = dict.fromkeys(CELLS, 0)
+    for split in ("train", "dev"):
+        items, _ = pool(polnear / split, {})
+        for x in items:
+            content, _, cue = x["_text"].rpartition(" || ")
+            counts[cell_of(content, cue)] += 1
+    return counts
+
+
+def item_cells(polnear: Path, sets: list[Path]) -> dict[tuple, str]:
+    """(split, file, content offsets) -> cell, for every labelled item of the sets."""
+    out = {}
+    for path in sets:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            x = json.loads(line)
+            text = (polnear / x["split"] / "text" / f"{x['file']}.txt").read_text(encoding="utf-8")
+            content = " ".join(text[s:e] for s, e in x["content"])
+            cue = " ".join(text[s:e] for s, e in x.get("cue") or [])
+            out[(x["split"], x["file"], json.dumps(x["content"]))] = cell_of(content, cue)
+    return out
+
+
+def estimate(by_cell: dict[str, list[tuple[str, str]]], weight: dict[str, float]) -> dict[str, float]:
+    """Post-stratified accuracy and denial P/R from (gold, predicted) pairs per cell."""
+    acc = sum(weight[c] * sum(g == p for g, p in xs) / len(xs) for c, xs in by_cell.items() if xs)
+
+    def rate(c, f):
+        xs = by_cell[c]
+        return weight[c] * sum(1 for g, p in xs if f(g, p)) / len(xs) if xs else 0.0
+
+    tp = sum(rate(c, lambda g, p: g == p == "denies") for c in by_cell)
+    gold = sum(rate(c, lambda g, p: g == "denies") for c in by_cell)
+    pred = sum(rate(c, lambda g, p: p == "denies") for c in by_cell)
+    return {"accuracy": acc, "denies_p": tp / pred if pred else 0.0, "denies_r": tp / gold if gold else 0.0,
+            "denies_share": gold}
+
+
+def bootstrap(by_cell: dict, weight: dict, reps: int, seed: int) -> dict[str, tuple[float, float]]:
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {}
+    for _ in range(reps):
+        sample = {c: [rng.choice(xs) for _ in xs] for c, xs in by_cell.items()}
+        for k, v in estimate(sample, weight).items():
+            draws.setdefault(k, []).append(v)
+    out = {}
+    for k, vs in draws.items():
+        vs.sort()
+        out[k] = (vs[int(0.025 * reps)], vs[min(reps - 1, int(0.975 * reps))])
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("polnear", type=Path)
+    ap.add_argument("sets", type=Path, nargs="+")
+    ap.add_argument("--gold-spans", action="store_true", help="the corpus' attributions instead of predicted ones")
+    ap.add_argument("--reps", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    from counterclaim.evaluate import eval_stance
+
+    counts = population(a.polnear)
+    total = sum(counts.values())
+    weight = {c: n / total for c, n in counts.items()}
+    cells = item_cells(a.polnear, a.sets)
+    by_cell: dict[str, list[tuple[str, str]]] = {c: [] for c in CELLS}
+    labelled = dict.fromkeys(CELLS, 0)
+    for path in a.sets:
+        rep = eval_stance(path, polnear=a.polnear, gold_spans=a.gold_spans)
+        for r in rep["rows"]:
+            c = cells[(r["split"], r["file"], json.dumps(r["content"]))]
+            labelled[c] += 1
+            if r["pred"] is not None:
+                by_cell[c].append((r["gold"], r["pred"]))
+    mode = "corpus' attributions" if a.gold_spans else "predicted attributions"
+    print(f"natural mix of PolNeAR train+dev attributions ({total}), {len(a.sets)} set(s), {mode}")
+    for c in CELLS:
+        xs = by_cell[c]
+        acc = sum(g == p for g, p in xs) / len(xs) if xs else float("nan")
+        den = (sum(g == "denies" for g, _ in xs), sum(p == "denies" for _, p in xs), sum(g == p == "denies" for g, p in xs))
+        print(f"  cell {c:<15} share {weight[c]:.3f}  labelled {labelled[c]:>4}  matched {len(xs):>4}  accuracy {acc:.4f}"
+              f"  denies gold {den[0]:>3} predicted {den[1]:>3} right {den[2]:>3}")
+    est = estimate(by_cell, weight)
+    ci = bootstrap(by_cell, weight, a.reps, a.seed)
+    for k in ("accuracy", "denies_p", "denies_r", "denies_share"):
+        lo, hi = ci[k]
+        print(f"  {k:<13} {est[k]:.4f}  (95% CI {lo:.4f}-{hi:.4f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Draw the label audit of session 7 (eval/stance/polnear-stances-audit7.jsonl): not-held-out items to label again.
+
+Usage: PYTHONPATH=src python eval/stance/sample_audit7.py ../shared/polnear --seed 77 > draft.jsonl
+
+Question: are the labels the rules were written from (polnear-stances.jsonl, the spent blind set and train5) sound
+where the held-out sets fail, the ``denial-keyword`` cell of natural_mix.py (a negation or denial word, no denial
+cue)? Every item of those three sets in that cell whose label is ``denies`` or that the analyzer (with the
+corpus' attributions, the code of the commit that adds this script) labels ``denies``, plus 70 other items of
+the cell drawn with random.Random(seed), in one shuffled order. ``label`` is the item's label in its own set
+(``from``); two helpers who never ran the analyzer and never saw those labels labelled every item again
+(``label_first``, ``label_second``), halves of the items each, by the guideline in docs/meaning.md. The draw
+depends on the analyzer's output, so it reproduces on that commit only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from natural_mix import item_cells  # noqa: E402
+
+SETS = ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("polnear", type=Path)
+    ap.add_argument("--seed", type=int, default=77)
+    ap.add_argument("--others", type=int, default=70)
+    a = ap.parse_args()
+    from counterclaim.evaluate import eval_stance
+
+    here = Path(__file__).resolve().parent
+    sets = [here / name for name in SETS]
+    cells = item_cells(a.polnear, sets)
+    items = {}
+    for p in sets:
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                x = json.loads(line)
+                items[(x["split"], x["file"], json.dumps(x["content"]))] = (p.name, x)
+    rows = []
+    for p in sets:
+        for r in eval_stance(p, polnear=a.polnear, gold_spans=True)["rows"]:
+            k = (r["split"], r["file"], json.dumps(r["content"]))
+            if cells[k] == "denial-keyword":
+                rows.append((k, r["gold"], r["pred"]))
+    rng = random.Random(a.seed)
+    denial = [t for t in rows if "denies" in (t[1], t[2])]
+    picked = denial + rng.sample([t for t in rows if "denies" not in (t[1], t[2])], a.others)
+    rng.shuffle(picked)
+    print(f"{len(denial)} items labelled or predicted denies, {len(picked)} in all", file=sys.stderr)
+    for k, gold, _ in picked:
+        name, x = items[k]
+        sys.stdout.write(json.dumps({"split": x["split"], "file": x["file"], "ann": x["ann"], "content": x["content"],
+                                     "cue": x.get("cue") or [], "label": gold, "from": name,
+                                     "sample": "audit7-keyword-cell"}) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The stance sets' tools: eval/stance/natural_mix.py (figures re-weighted from the stratified labelled sets to the
+natural mix of news) and eval/stance/agreement.py (how far apart two label fields are)."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval" / "stance"))
+import agreement  # noqa: E402
+import natural_mix as nm  # noqa: E402
+
+
+def test_cells_are_the_strata_predicates_first_match_wins():
+    assert nm.cell_of("the report was false", "denied") == "denial-cue"  # a denial cue beats a keyword
+    assert nm.cell_of("he did not pay", "said") == "denial-keyword"
+    assert nm.cell_of("she would not comment", "told") == "denial-keyword"  # "not" comes first
+    assert nm.cell_of("declined to comment", "") == "noknow-keyword"
+    assert nm.cell_of("the economy grew", "said") == "rest"
+
+
+def test_each_cell_counts_by_its_share_of_the_population_not_by_how_many_were_drawn():
+    # the rare hard cell was over-sampled (100 drawn) and is half right; the common cell (10 drawn) all right
+    by_cell = {"denial-cue": [("denies", "denies")] * 50 + [("denies", "asserts")] * 50,
+               "denial-keyword": [], "noknow-keyword": [], "rest": [("asserts", "asserts")] * 10}
+    weight = {"denial-cue": 0.1, "denial-keyword": 0.0, "noknow-keyword": 0.0, "rest": 0.9}
+    est = nm.estimate(by_cell, weight)
+    assert est["accuracy"] == pytest.approx(0.1 * 0.5 + 0.9 * 1.0)  # a plain mean would say 60 / 110
+    assert est["denies_r"] == pytest.approx(0.5)
+    assert est["denies_p"] == pytest.approx(1.0)
+    assert est["denies_share"] == pytest.approx(0.1)
+
+
+def test_denial_rates_are_weighted_across_cells():
+    by_cell = {"denial-cue": [("denies", "denies")] * 10, "denial-keyword": [],
+               "noknow-keyword": [], "rest": [("denies", "asserts")] + [("asserts", "asserts")] * 9}
+    weight = {"denial-cue": 0.1, "denial-keyword": 0.0, "noknow-keyword": 0.0, "rest": 0.9}
+    est = nm.estimate(by_cell, weight)
+    # gold denials: 0.1 (all of the cue cell) + 0.09 (a tenth of the rest); found: the cue cell's
+    assert est["denies_r"] == pytest.approx(0.1 / 0.19)
+    lo, hi = nm.bootstrap(by_cell, weight, reps=200, seed=3)["denies_r"]
+    assert lo <= est["denies_r"] <= hi
+
+
+def test_population_is_every_drawable_train_and_dev_attribution(shared_dir):
+    counts = nm.population(shared_dir / "polnear")
+    both = sum(len(nm.pool(shared_dir / "polnear" / split, {})[0]) for split in ("train", "dev"))
+    assert sum(counts.values()) == both > 20000
+    assert max(counts, key=counts.get) == "rest"  # most news attributions hold no denial or no-knowledge word
+    assert all(counts[c] > 0 for c in nm.CELLS)
+
+
+def test_agreement_and_kappa_of_two_label_lists():
+    a = ["asserts"] * 6 + ["denies"] * 4
+    assert agreement.agreement(a, list(a)) == (1.0, 1.0)
+    b = ["asserts"] * 5 + ["denies"] * 5  # one asserts read as denies
+    po, k = agreement.agreement(a, b)
+    assert po == pytest.approx(0.9)
+    assert k == pytest.approx((0.9 - 0.5) / 0.5)  # chance agreement (6*5 + 4*5) / 100
+
+
+def test_the_audit_set_holds_two_fresh_labels_beside_the_original_one():
+    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "eval" / "stance"
+                                          / "polnear-stances-audit7.jsonl").read_text().splitlines()]
+    assert len(rows) == 187 and all(r["split"] in ("train", "dev") for r in rows)
+    assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
+    assert all(r["from"] in ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl")
+               for r in rows)
