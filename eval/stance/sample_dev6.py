@@ -30,6 +30,9 @@ from sample_blind2 import pool  # noqa: E402
 from sample_blind4 import existing_train_rows, write_train_rows  # noqa: E402
 
 
+LABELLED = ("polnear-stances-audit7.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-blind2.jsonl",
+            "polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl", "polnear-stances-blind5.jsonl",
+            "polnear-stances-train5.jsonl", "polnear-stances.jsonl")  # the sets there were when this was drawn
 HELD_OUT = ("polnear-stances-blind2.jsonl", "polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl",
             "polnear-stances-blind5.jsonl")
 
@@ -54,8 +57,7 @@ def main() -> None:
     a = ap.parse_args()
     here = Path(__file__).resolve().parent
     held = labelled_articles(here, HELD_OUT)
-    labelled = sorted(p.name for p in here.glob("polnear-stances*.jsonl"))
-    items, stats = pool(a.polnear / "train", existing_train_rows(labelled))
+    items, stats = pool(a.polnear / "train", existing_train_rows(LABELLED))
     items = [x for x in items if x["file"] not in held]
     print(f"{len(items)} unlabelled attributions in {len({x['file'] for x in items})} train articles with no "
           f"held-out item ({stats})", file=sys.stderr)
