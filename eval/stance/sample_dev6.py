@@ -14,7 +14,9 @@ set. It is NOT held out: rules may be judged on it.
 Pool: sample_blind2.pool over `<polnear>/train` (transcript turns and contents over 400 characters left out, an
 attribution annotated twice kept once, none overlapping a labelled item), restricted to those articles. Taken: every attribution of the
 ``denial-cue`` and ``denial-keyword`` cells (natural_mix.cell_of), in one order shuffled with
-random.Random(seed), the first n of it (300). Labels are written by hand, by helpers who never ran the analyzer on these items.
+random.Random(seed), the first n of it (300). The rest of that order (639 items, `--n 939`, items 301-939)
+is eval/stance/polnear-stances-dev6b.jsonl, labelled once each by one of seven helpers (a training and
+development set for a learned rebuttal step, not adjudicated). Labels are written by hand, by helpers who never ran the analyzer on these items.
 """
 from __future__ import annotations
 
