@@ -55,19 +55,36 @@ def population(polnear: Path) -> dict[str, int]:
     return counts
 
 
+def item_key(x: dict) -> tuple:
+    """An item of a labelled set, or its eval_stance row: (split, file, content offsets)."""
+    return x["split"], x["file"], json.dumps(x["content"])
+
+
 def item_cells(polnear: Path, sets: list[Path]) -> dict[tuple, str]:
-    """(split, file, content offsets) -> cell, for every labelled item of the sets."""
-    out = {}
+    """item_key -> cell, for every labelled item of the sets."""
+    out, texts = {}, {}
     for path in sets:
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             x = json.loads(line)
-            text = (polnear / x["split"] / "text" / f"{x['file']}.txt").read_text(encoding="utf-8")
+            if (x["split"], x["file"]) not in texts:
+                texts[x["split"], x["file"]] = (polnear / x["split"] / "text" / f"{x['file']}.txt").read_text(encoding="utf-8")
+            text = texts[x["split"], x["file"]]
             content = " ".join(text[s:e] for s, e in x["content"])
             cue = " ".join(text[s:e] for s, e in x.get("cue") or [])
-            out[(x["split"], x["file"], json.dumps(x["content"]))] = cell_of(content, cue)
+            out[item_key(x)] = cell_of(content, cue)
     return out
+
+
+def scored_rows(polnear: Path, sets: list[Path], gold_spans: bool):
+    """Every labelled item's eval_stance row with its cell, set by set in the sets' order: (cell, row)."""
+    from counterclaim.evaluate import eval_stance
+
+    cells = item_cells(polnear, sets)
+    for path in sets:
+        for r in eval_stance(path, polnear=polnear, gold_spans=gold_spans)["rows"]:
+            yield cells[item_key(r)], r
 
 
 def estimate(by_cell: dict[str, list[tuple[str, str]]], weight: dict[str, float]) -> dict[str, float]:
@@ -107,21 +124,15 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
-    from counterclaim.evaluate import eval_stance
-
     counts = population(a.polnear)
     total = sum(counts.values())
     weight = {c: n / total for c, n in counts.items()}
-    cells = item_cells(a.polnear, a.sets)
     by_cell: dict[str, list[tuple[str, str]]] = {c: [] for c in CELLS}
     labelled = dict.fromkeys(CELLS, 0)
-    for path in a.sets:
-        rep = eval_stance(path, polnear=a.polnear, gold_spans=a.gold_spans)
-        for r in rep["rows"]:
-            c = cells[(r["split"], r["file"], json.dumps(r["content"]))]
-            labelled[c] += 1
-            if r["pred"] is not None:
-                by_cell[c].append((r["gold"], r["pred"]))
+    for c, r in scored_rows(a.polnear, a.sets, a.gold_spans):
+        labelled[c] += 1
+        if r["pred"] is not None:
+            by_cell[c].append((r["gold"], r["pred"]))
     mode = "corpus' attributions" if a.gold_spans else "predicted attributions"
     print(f"natural mix of PolNeAR train+dev attributions ({total}), {len(a.sets)} set(s), {mode}")
     for c in CELLS:

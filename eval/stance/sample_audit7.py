@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from natural_mix import item_cells  # noqa: E402
+from natural_mix import item_key, scored_rows  # noqa: E402
 
 SETS = ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl")
 
@@ -31,23 +31,16 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=77)
     ap.add_argument("--others", type=int, default=70)
     a = ap.parse_args()
-    from counterclaim.evaluate import eval_stance
-
     here = Path(__file__).resolve().parent
     sets = [here / name for name in SETS]
-    cells = item_cells(a.polnear, sets)
     items = {}
     for p in sets:
         for line in p.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 x = json.loads(line)
-                items[(x["split"], x["file"], json.dumps(x["content"]))] = (p.name, x)
-    rows = []
-    for p in sets:
-        for r in eval_stance(p, polnear=a.polnear, gold_spans=True)["rows"]:
-            k = (r["split"], r["file"], json.dumps(r["content"]))
-            if cells[k] == "denial-keyword":
-                rows.append((k, r["gold"], r["pred"]))
+                items[item_key(x)] = (p.name, x)
+    rows = [(item_key(r), r["gold"], r["pred"]) for cell, r in scored_rows(a.polnear, sets, gold_spans=True)
+            if cell == "denial-keyword"]
     rng = random.Random(a.seed)
     denial = [t for t in rows if "denies" in (t[1], t[2])]
     picked = denial + rng.sample([t for t in rows if "denies" not in (t[1], t[2])], a.others)

@@ -21,7 +21,6 @@ development set for a learned rebuttal step, not adjudicated). Labels are writte
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
@@ -39,26 +38,13 @@ HELD_OUT = ("polnear-stances-blind2.jsonl", "polnear-stances-blind3.jsonl", "pol
             "polnear-stances-blind5.jsonl")
 
 
-def labelled_articles(here: Path, names) -> set[str]:
-    """Every train article that holds an item of the labelled sets ``names`` (files beside this script)."""
-    out = set()
-    for path in (here / name for name in names):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                x = json.loads(line)
-                if x["split"] == "train":
-                    out.add(x["file"])
-    return out
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("polnear", type=Path)
     ap.add_argument("--seed", type=int, default=6607)
     ap.add_argument("--n", type=int, default=300)
     a = ap.parse_args()
-    here = Path(__file__).resolve().parent
-    held = labelled_articles(here, HELD_OUT)
+    held = set(existing_train_rows(HELD_OUT))  # the train articles that hold a held-out item
     items, stats = pool(a.polnear / "train", existing_train_rows(LABELLED))
     items = [x for x in items if x["file"] not in held]
     print(f"{len(items)} unlabelled attributions in {len({x['file'] for x in items})} train articles with no "

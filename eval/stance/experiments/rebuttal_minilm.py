@@ -23,7 +23,7 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
-from natural_mix import item_cells  # noqa: E402
+from natural_mix import item_key, scored_rows  # noqa: E402
 
 SETS = ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl",
         "polnear-stances-dev6.jsonl", "polnear-stances-dev6b.jsonl")  # never a held-out set
@@ -31,26 +31,21 @@ SETS = ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances
 
 def rows_of(polnear: Path, limit: int | None) -> list[dict]:
     """The cell's items with label, the rules' label (corpus' attributions) and the model's two text segments."""
-    from counterclaim.evaluate import eval_stance
-
     sets = [HERE / name for name in SETS]
-    cells = item_cells(polnear, sets)
     cues = {}
     for p in sets:
         for line in p.read_text(encoding="utf-8").splitlines():
             x = json.loads(line)
-            cues[(x["split"], x["file"], json.dumps(x["content"]))] = x.get("cue") or []
+            cues[item_key(x)] = x.get("cue") or []
     out = []
-    for p in sets:
-        for r in eval_stance(p, polnear=polnear, gold_spans=True)["rows"]:
-            k = (r["split"], r["file"], json.dumps(r["content"]))
-            if cells[k] != "denial-keyword":
-                continue
-            text = (polnear / r["split"] / "text" / f"{r['file']}.txt").read_text(encoding="utf-8")
-            s0, e0 = min(a for a, _ in r["content"]), max(b for _, b in r["content"])
-            cue = " ".join(text[a:b] for a, b in cues[k])
-            out.append({"file": r["file"], "gold": r["gold"] == "denies", "rules": r["pred"] == "denies",
-                        "a": f"{cue} || {text[s0:e0]}", "b": text[max(0, s0 - 700):s0]})
+    for cell, r in scored_rows(polnear, sets, gold_spans=True):
+        if cell != "denial-keyword":
+            continue
+        text = (polnear / r["split"] / "text" / f"{r['file']}.txt").read_text(encoding="utf-8")
+        s0, e0 = min(a for a, _ in r["content"]), max(b for _, b in r["content"])
+        cue = " ".join(text[a:b] for a, b in cues[item_key(r)])
+        out.append({"file": r["file"], "gold": r["gold"] == "denies", "rules": r["pred"] == "denies",
+                    "a": f"{cue} || {text[s0:e0]}", "b": text[max(0, s0 - 700):s0]})
     return out[:limit] if limit else out
 
 
