@@ -39,7 +39,7 @@ eval: $(STAMP)
 	$(BIN)/counterclaim eval gold ../shared/gold/seed-rt-dprk-2022-12-23.gold.json
 
 ## eval-stance: stance on the held-out hand-labelled sets, each and pooled, with the corpus' attributions and with predicted ones, then re-weighted to the natural mix of news (eval/stance/natural_mix.py)
-HELD_OUT := $(addprefix eval/stance/polnear-stances-,blind2.jsonl blind3.jsonl blind4.jsonl blind5.jsonl)
+HELD_OUT := $(addprefix eval/stance/heldout-,dev-stratified.jsonl dev-train-denial.jsonl train-stratified.jsonl train-unseen-articles.jsonl)
 eval-stance: $(STAMP)
 	$(BIN)/counterclaim eval stance $(HELD_OUT) --gold-spans
 	$(BIN)/counterclaim eval stance $(HELD_OUT)

@@ -40,8 +40,8 @@ def test_stance_eval_on_gold_attributions_of_one_article(shared_dir, tmp_path):
 
 def test_blind_sets_keep_both_labellers_and_the_adjudicated_label():
     valid = {"asserts", "denies", "no_knowledge", "none"}
-    for name in ("polnear-stances-blind2.jsonl", "polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl",
-                 "polnear-stances-blind5.jsonl"):
+    for name in ("heldout-dev-stratified.jsonl", "heldout-dev-train-denial.jsonl", "heldout-train-stratified.jsonl",
+                 "heldout-train-unseen-articles.jsonl"):
         rows = [json.loads(x) for x in (DEFAULT_STANCE_SET.parent / name).read_text(encoding="utf-8").splitlines() if x.strip()]
         assert rows and {r["split"] for r in rows} <= {"train", "dev"}
         for r in rows:

@@ -61,7 +61,7 @@ def test_agreement_and_kappa_of_two_label_lists():
 
 def test_the_audit_set_holds_two_fresh_labels_beside_the_original_one():
     rows = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "eval" / "stance"
-                                          / "polnear-stances-audit7.jsonl").read_text().splitlines()]
+                                          / "train-dev-relabel-audit.jsonl").read_text().splitlines()]
     assert len(rows) == 187 and all(r["split"] in ("train", "dev") for r in rows)
     assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
     assert all(r["from"] in ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl")

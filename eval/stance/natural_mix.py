@@ -2,10 +2,10 @@
 
 Usage: python eval/stance/natural_mix.py ../shared/polnear SET.jsonl... [--gold-spans] [--reps 2000] [--seed 1]
 
-Why: the labelled sets over-sample the hard cases on purpose (items with a denial cue, a denial keyword or a
+The labelled sets over-sample the hard cases on purpose (items with a denial cue, a denial keyword or a
 no-knowledge wording), so a plain accuracy over a set says how the analyzer does on that mix, not on news. Every
 item drawn, whatever its stratum, is a uniform draw from its *cell*: the cells are the strata's own predicates
-(``sample_blind2``'s frozen regexes), made disjoint in this order:
+(``draw_heldout_dev_stratified``'s fixed regexes), made disjoint in this order:
 
 - ``denial-cue``: the cue holds a denial / rebuttal verb (``DENIAL_CUE``);
 - ``denial-keyword``: otherwise, content or cue holds a negation / denial / rejection keyword (``DENIAL``);
@@ -14,7 +14,7 @@ item drawn, whatever its stratum, is a uniform draw from its *cell*: the cells a
 
 So the natural-mix accuracy is post-stratified: each cell's accuracy over its labelled items (matched ones),
 weighted by the cell's share of the population, which is every attribution of PolNeAR's train and dev splits that
-the draws could take (``sample_blind2.pool``: transcript turns and contents over 400 characters left out, an
+the draws could take (``draw_heldout_dev_stratified.pool``: transcript turns and contents over 400 characters left out, an
 attribution annotated twice counted once). Denial precision and recall are the weighted ratios of the cells' rates.
 95% intervals: percentile bootstrap, items resampled within each cell. Only the train and dev splits are read.
 """
@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_blind2 import DENIAL, DENIAL_CUE, NOKNOW, pool  # noqa: E402
+from draw_heldout_dev_stratified import DENIAL, DENIAL_CUE, NOKNOW, pool  # noqa: E402
 
 CELLS = ("denial-cue", "denial-keyword", "noknow-keyword", "rest")
 

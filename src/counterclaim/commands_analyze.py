@@ -131,7 +131,7 @@ def eval_gold_cmd(
 
 @eval_app.command("stance")
 def eval_stance_cmd(
-    stance_sets: Optional[List[Path]] = typer.Argument(None, help="Labelled sets (default: eval/stance/polnear-stances.jsonl); several are also scored pooled."),
+    stance_sets: Optional[List[Path]] = typer.Argument(None, help="Labelled sets (default: eval/stance/train-dev-stratified.jsonl); several are also scored pooled."),
     polnear: Optional[Path] = typer.Option(None, "--polnear", help="PolNeAR folder with train/ dev/ metadata.tsv (default: ../shared/polnear)."),
     split: Optional[List[str]] = typer.Option(None, "--split", help="Only these splits (train, dev); default: all, reported separately."),
     gold_spans: bool = typer.Option(False, "--gold-spans", help="Use the corpus' own attributions instead of the attribution step (measures stance alone)."),

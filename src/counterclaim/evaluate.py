@@ -261,11 +261,11 @@ def gold_table(rep: dict) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-# Stance on hand-labelled PolNeAR attributions (eval/stance/polnear-stances.jsonl)
+# Stance on hand-labelled PolNeAR attributions (eval/stance/train-dev-stratified.jsonl)
 
 STANCE_PRIORITY = ("no_knowledge", "denies", "asserts")
 STANCE_LABELS = ("asserts", "denies", "no_knowledge", "none")
-DEFAULT_STANCE_SET = _HERE.parents[2] / "eval" / "stance" / "polnear-stances.jsonl"
+DEFAULT_STANCE_SET = _HERE.parents[2] / "eval" / "stance" / "train-dev-stratified.jsonl"
 
 
 def polnear_root(explicit: Optional[Path] = None) -> Path:

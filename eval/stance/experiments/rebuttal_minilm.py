@@ -1,4 +1,4 @@
-"""Experiment (session 7, measured and dropped): can a fine-tuned small encoder tell a rebutting negation from a
+"""Experiment (measured, not adopted): can a fine-tuned small encoder tell a rebutting negation from a
 negative assertion where the rules cannot? Out of fold, on the not-held-out items of natural_mix's
 ``denial-keyword`` cell, against the rules' own denials on the same items.
 
@@ -9,8 +9,8 @@ Usage: python eval/stance/experiments/rebuttal_minilm.py ../shared/polnear [--fo
 
 Input to the model: "cue || content" and, as the second segment, the last 150 tokens of the article before the
 content (where a claim it answers would be). Binary: ``denies`` or not, cross-entropy weighted 1:3, AdamW 3e-5,
-batch 16, GroupKFold by article. Session 7 (1,629 items, 211 denials, 3 folds, 2 epochs, 25 min on 2 cores):
-the model's denial F1 0.24 at 0.5 (best 0.29 at 0.3), the rules' 0.44.
+batch 16, GroupKFold by article. On 1,629 items (211 denials; 3 folds, 2 epochs, 25 min on 2 cores): the model's
+denial F1 0.24 at 0.5 (best 0.29 at 0.3), the rules' 0.44.
 """
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
 from natural_mix import item_key, scored_rows  # noqa: E402
 
-SETS = ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl",
-        "polnear-stances-dev6.jsonl", "polnear-stances-dev6b.jsonl")  # never a held-out set
+SETS = ("train-dev-stratified.jsonl", "dev-stratified.jsonl", "train-stratified-single-label.jsonl",
+        "train-denial-cells.jsonl", "train-denial-cells-single-label.jsonl")  # never a held-out set
 
 
 def rows_of(polnear: Path, limit: int | None) -> list[dict]:

@@ -1,18 +1,18 @@
-"""Draw PolNeAR TRAIN attributions to grow the stance TRAINING set (eval/stance/polnear-stances-train5.jsonl).
+"""Draw PolNeAR TRAIN attributions for the single-label stratified stance training set (eval/stance/train-stratified-single-label.jsonl).
 
-Usage: python eval/stance/sample_train5.py ../shared/polnear --seed 8807 > draft.jsonl
+Usage: python eval/stance/draw_train_stratified_single_label.py ../shared/polnear --seed 8807 > draft.jsonl
 
-Purpose: training data for the learned stance stage (`counterclaim train stance`, issue #3). Never test, never dev.
-Pool: sample_blind2.pool over `<polnear>/train` (all annotators' .ann files, duplicates across annotators dropped,
+Purpose: training data for stance rules and learned stance stages. Never test, never dev.
+Pool: draw_heldout_dev_stratified.pool over `<polnear>/train` (all annotators' .ann files, duplicates across annotators dropped,
 transcript turns and contents over 400 characters left out), minus any attribution whose content overlaps a train
-item of polnear-stances.jsonl, and minus EVERY attribution of an article that holds an item of the held-out sets
-polnear-stances-blind3.jsonl (train part) or polnear-stances-blind4.jsonl, so that no held-out article is trained on.
+item of train-dev-stratified.jsonl, and minus EVERY attribution of an article that holds an item of the held-out sets
+heldout-dev-train-denial.jsonl (train part) or heldout-train-stratified.jsonl, so that no held-out article is trained on.
 One shuffle with random.Random(seed), then the strata in this order, an item taken once at most:
 - train5-random: any attribution (1200);
 - train5-denial-cue: a cue holding a denial / rebuttal verb (150);
 - train5-denial-keyword: content or cue holding a negation / denial / rejection keyword (150);
 - train5-noknow-keyword: content or cue holding a no-knowledge / no-comment wording (100).
-The regexes are sample_blind2.py's frozen copies. Labels are written by hand (one labeller per item).
+The regexes are draw_heldout_dev_stratified.py's fixed copies. Labels are written by hand (one labeller per item).
 """
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_blind2 import DENIAL, NOKNOW, pool  # noqa: E402
-from sample_blind3 import _rows, take  # noqa: E402
-from sample_blind4 import denial_cue, write_train_rows  # noqa: E402
+from draw_heldout_dev_stratified import DENIAL, NOKNOW, pool  # noqa: E402
+from draw_heldout_dev_train_denial import _rows, take  # noqa: E402
+from draw_heldout_train_stratified import denial_cue, write_train_rows  # noqa: E402
 
-LABELLED = "polnear-stances.jsonl"
-HELD_OUT = ("polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl")
+LABELLED = "train-dev-stratified.jsonl"
+HELD_OUT = ("heldout-dev-train-denial.jsonl", "heldout-train-stratified.jsonl")
 
 
 def main() -> None:

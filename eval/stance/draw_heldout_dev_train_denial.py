@@ -1,28 +1,28 @@
-"""Draw PolNeAR attributions for the third blind stance set (eval/stance/polnear-stances-blind3.jsonl).
+"""Draw PolNeAR attributions for the held-out denial set (eval/stance/heldout-dev-train-denial.jsonl).
 
-Usage: python eval/stance/sample_blind3.py ../shared/polnear --seed 7741 > draft.jsonl
+Usage: python eval/stance/draw_heldout_dev_train_denial.py ../shared/polnear --seed 7741 > draft.jsonl
 
-Purpose: more held-out denials and no-knowledge items for the denial precision/recall target (issue #3).
+Purpose: more held-out denials and no-knowledge items, for denial precision and recall.
 Two parts, never the test split:
 
-(a) DEV, "blind3-dev-denial-keyword": ALL the denial-keyword attributions of the second blind draw's pool that the
-    second blind draw did not take. The pool and the draw of sample_blind2.py (seed 5519, its default strata and
-    --existing files) are rebuilt here with sample_blind2's own pool function and regexes and the same take order,
-    so these items are exactly "pool minus what blind2 drew" (every attribution whose content or cue matches the
-    frozen DENIAL regex). They keep the order of blind2's shuffle; --seed plays no part in (a).
-(b) TRAIN (`<polnear>/train`): attributions of the first .ann file per article (sorted order, as sample.py), minus
-    transcript turns (cue ":") and contents over 400 characters, minus any attribution whose content overlaps a
-    train item of eval/stance/polnear-stances.jsonl of the same article (the two contents share >= 50% of the
-    non-space characters of either one, sample_blind2.overlaps). One shuffle with random.Random(seed), then the
-    strata in this order, an item taken once at most:
+(a) DEV, "blind3-dev-denial-keyword": ALL the denial-keyword attributions of the pool of
+    draw_heldout_dev_stratified.py that its draw did not take. That pool and draw (seed 5519, its default strata
+    and --existing files) are rebuilt here with its own pool function and regexes and the same take order, so
+    these items are exactly "pool minus what heldout-dev-stratified drew" (every attribution whose content or cue
+    matches the DENIAL regex). They keep the order of that shuffle; --seed plays no part in (a).
+(b) TRAIN (`<polnear>/train`): attributions of the first .ann file per article (sorted order, as
+    draw_train_dev_stratified.py), minus transcript turns (cue ":") and contents over 400 characters, minus any
+    attribution whose content overlaps a train item of eval/stance/train-dev-stratified.jsonl of the same article
+    (the two contents share >= 50% of the non-space characters of either one, draw_heldout_dev_stratified.overlaps).
+    One shuffle with random.Random(seed), then the strata in this order, an item taken once at most:
     - blind3-train-denial-cue: a cue holding a denial / rebuttal verb (40);
     - blind3-train-noknow-keyword: content or cue holding a no-knowledge / no-comment wording (30);
     - blind3-train-denial-keyword: content or cue holding a negation / denial / rejection keyword (30).
     A stratum that runs short takes what exists and says so on stderr.
 
-The regexes are sample_blind2.py's frozen copies (themselves frozen from sample.py at rev 3d48070). The draw depends
-on eval/stance/polnear-stances.jsonl and polnear-stances-blind.jsonl as they were when it was made (their sha256 are
-printed on stderr, and recorded in /work/briefs4/blind3_report.md). Labels are written by hand.
+The regexes are draw_heldout_dev_stratified.py's fixed copies. The draw depends on the contents of
+eval/stance/train-dev-stratified.jsonl and dev-stratified.jsonl; their sha256 are printed on stderr.
+Labels are written by hand.
 """
 from __future__ import annotations
 
@@ -36,13 +36,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample import attributions  # noqa: E402  (brat .ann reader)
-from sample_blind2 import DENIAL, DENIAL_CUE, NOKNOW, chars, overlaps  # noqa: E402
-from sample_blind2 import pool as blind2_pool  # noqa: E402
+from draw_train_dev_stratified import attributions  # noqa: E402  (brat .ann reader)
+from draw_heldout_dev_stratified import DENIAL, DENIAL_CUE, NOKNOW, chars, overlaps  # noqa: E402
+from draw_heldout_dev_stratified import pool as heldout_dev_pool  # noqa: E402
 
-BLIND2_SEED = 5519
-# sample_blind2.py's default strata, in its order: (tag, size, predicate on "content || cue")
-BLIND2_STRATA = [
+HELDOUT_DEV_SEED = 5519
+# draw_heldout_dev_stratified.py's default strata, in its order: (tag, size, predicate on "content || cue")
+HELDOUT_DEV_STRATA = [
     ("blind2-noknow-keyword", 40, NOKNOW.search),
     ("blind2-denial-keyword", 60, DENIAL.search),
     ("blind2-denial-cue", 20, lambda t: bool(DENIAL_CUE.search(t.rpartition(" || ")[2]))),
@@ -87,15 +87,15 @@ def take(items: list[dict], seen: set, n: int | None, pred, tag: str) -> list[di
 
 def dev_part(root: Path, here: Path) -> list[dict]:
     existing: dict[str, list[list]] = {}
-    for name in ("polnear-stances.jsonl", "polnear-stances-blind.jsonl"):
+    for name in ("train-dev-stratified.jsonl", "dev-stratified.jsonl"):
         print(f"sha256 {name}: {_sha(here / name)}", file=sys.stderr)
         for f, cs in _rows(here / name, "dev").items():
             existing.setdefault(f, []).extend(cs)
-    items, stats = blind2_pool(root, existing)
-    random.Random(BLIND2_SEED).shuffle(items)
+    items, stats = heldout_dev_pool(root, existing)
+    random.Random(HELDOUT_DEV_SEED).shuffle(items)
     seen: set = set()
     drawn = 0
-    for tag, n, pred in BLIND2_STRATA:  # replay blind2's draw (quietly) to know what it took
+    for tag, n, pred in HELDOUT_DEV_STRATA:  # replay the heldout-dev-stratified draw (quietly) to know what it took
         before = len(seen)
         for x in items:
             if len(seen) - before >= n:
@@ -103,14 +103,14 @@ def dev_part(root: Path, here: Path) -> list[dict]:
             if _key(x) not in seen and pred(x["_text"]):
                 seen.add(_key(x))
         drawn += len(seen) - before
-    print(f"dev: blind2 pool {len(items)} attributions in {len({x['file'] for x in items})} articles "
-          f"({stats}); blind2 drew {drawn}; denial-keyword in pool "
+    print(f"dev: heldout-dev-stratified pool {len(items)} attributions in {len({x['file'] for x in items})} articles "
+          f"({stats}); that draw took {drawn}; denial-keyword in pool "
           f"{sum(1 for x in items if DENIAL.search(x['_text']))}", file=sys.stderr)
     return take(items, seen, None, DENIAL.search, "blind3-dev-denial-keyword")
 
 
 def train_part(root: Path, here: Path, seed: int, n_cue: int, n_noknow: int, n_denial: int) -> list[dict]:
-    name = "polnear-stances.jsonl"
+    name = "train-dev-stratified.jsonl"
     existing = _rows(here / name, "train")
     anns: dict[str, str] = {}
     for fn in sorted(os.listdir(root / "attributions")):

@@ -1,20 +1,20 @@
-"""Draw PolNeAR DEV attributions for the blind held-out stance set (eval/stance/polnear-stances-blind.jsonl).
+"""Draw PolNeAR DEV attributions for the stratified dev stance set (eval/stance/dev-stratified.jsonl).
 
-Usage: python eval/stance/sample_blind.py ../shared/polnear --seed 3307 > draft.jsonl
+Usage: python eval/stance/draw_dev_stratified.py ../shared/polnear --seed 3307 > draft.jsonl
 
-Only the dev split is read (never train, never test). Attributions already in eval/stance/polnear-stances.jsonl
-(same file and same content offsets) are left out, so the blind set shares no item with the stance set.
-One annotation file per article (the first in sorted order, as sample.py and the first dev draw did).
+Only the dev split is read (never train, never test). Attributions already in eval/stance/train-dev-stratified.jsonl
+(same file and same content offsets) are left out, so the two sets share no item.
+One annotation file per article (the first in sorted order, as draw_train_dev_stratified.py).
 Strata, drawn in this order from one shuffled pool (fixed seed), an item taken once at most:
 - blind-noknow-keyword: content or cue holding a no-knowledge / no-comment wording;
 - blind-denial-keyword: content or cue holding a negation / denial / rejection keyword;
 - blind-random: any remaining attribution;
 - blind-denial-cue (drawn last, so the three strata above do not depend on it): a cue holding a denial / rebuttal
-  verb (deny, reject, dismiss, refute, dispute, rebut, contradict, counter, insist, push back). Added because the
-  three strata above held only 9 denials in 183 labelled items; the dev pool has only 8 such items left, all taken.
-Transcript turns (cue ":") and contents over 400 characters are left out, as in sample.py.
-The keyword regexes are frozen copies of sample.py's (2026 session 3 start, rev 3d48070), so that a later change
-to sample.py does not change this draw; the brat reader is imported from sample.py. Labels are written by hand.
+  verb (deny, reject, dismiss, refute, dispute, rebut, contradict, counter, insist, push back). The three strata
+  above hold few denials; the dev pool has only 8 such items, all taken.
+Transcript turns (cue ":") and contents over 400 characters are left out, as in draw_train_dev_stratified.py.
+The keyword regexes are fixed copies of draw_train_dev_stratified.py's at rev 3d48070, so that a change to that
+script does not change this draw; the brat reader is imported from it. Labels are written by hand.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample import attributions  # noqa: E402  (brat .ann reader: [(content spans, cue spans)])
+from draw_train_dev_stratified import attributions  # noqa: E402  (brat .ann reader: [(content spans, cue spans)])
 
 DENIAL = re.compile(r"\b(?:not|n't|never|no|deny|denied|denies|denial|reject\w*|dismiss\w*|refut\w*|false|lie|lies|"
                     r"lied|untrue|hoax|baseless|ridiculous|absurd|fake|nonsense|wrong|rebut\w*|dispute\w*)\b", re.I)
@@ -63,7 +63,7 @@ def main() -> None:
     ap.add_argument("--denial", type=int, default=45)
     ap.add_argument("--noknow", type=int, default=35)
     ap.add_argument("--denial-cue", type=int, default=10)
-    ap.add_argument("--existing", default=str(Path(__file__).with_name("polnear-stances.jsonl")))
+    ap.add_argument("--existing", default=str(Path(__file__).with_name("train-dev-stratified.jsonl")))
     a = ap.parse_args()
     root = Path(a.polnear) / "dev"
     have = set()

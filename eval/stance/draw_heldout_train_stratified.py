@@ -1,20 +1,19 @@
-"""Draw PolNeAR TRAIN attributions for the fourth blind held-out stance set (eval/stance/polnear-stances-blind4.jsonl).
+"""Draw PolNeAR TRAIN attributions for the held-out stratified train stance set (eval/stance/heldout-train-stratified.jsonl).
 
-Usage: python eval/stance/sample_blind4.py ../shared/polnear --seed 6263 > draft.jsonl
+Usage: python eval/stance/draw_heldout_train_stratified.py ../shared/polnear --seed 6263 > draft.jsonl
 
-Purpose: a fresh held-out measure of stance (issue #3) after blind2 and blind3 were read four times in totals.
-The dev split has almost no unlabelled attributions left that are not from spent strata, so this draw reads the
-TRAIN split only (never test). The stance rules were written from train *items* of polnear-stances.jsonl; the
+Purpose: a held-out measure of stance. The dev split has almost no unlabelled attributions left outside the
+strata of the other sets, so this draw reads the TRAIN split only (never test). The stance rules were written from train *items* of train-dev-stratified.jsonl; the
 attributions drawn here are other attributions of train articles, never labelled before.
 
-Pool: sample_blind2.pool over `<polnear>/train` (all annotators' .ann files of each article, duplicates across
+Pool: draw_heldout_dev_stratified.pool over `<polnear>/train` (all annotators' .ann files of each article, duplicates across
 annotators dropped, transcript turns and contents over 400 characters left out), minus any attribution whose
-content overlaps (sample_blind2.overlaps) a train item of polnear-stances.jsonl or polnear-stances-blind3.jsonl of
+content overlaps (draw_heldout_dev_stratified.overlaps) a train item of train-dev-stratified.jsonl or heldout-dev-train-denial.jsonl of
 the same article. One shuffle with random.Random(seed), then the strata in this order, an item taken once at most:
 - blind4-random: any attribution (120), the natural mix of news attributions;
 - blind4-denial-cue: a cue holding a denial / rebuttal verb (40);
 - blind4-denial-keyword: content or cue holding a negation / denial / rejection keyword (40).
-The regexes are sample_blind2.py's frozen copies. The sha256 of the files the draw depends on are printed on stderr.
+The regexes are draw_heldout_dev_stratified.py's fixed copies. The sha256 of the files the draw depends on are printed on stderr.
 Labels are written by hand, by a labeller who never ran the analyzer on these items.
 """
 from __future__ import annotations
@@ -27,10 +26,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_blind2 import DENIAL, DENIAL_CUE, pool  # noqa: E402
-from sample_blind3 import _rows, take  # noqa: E402
+from draw_heldout_dev_stratified import DENIAL, DENIAL_CUE, pool  # noqa: E402
+from draw_heldout_dev_train_denial import _rows, take  # noqa: E402
 
-EXISTING = ("polnear-stances.jsonl", "polnear-stances-blind3.jsonl")
+EXISTING = ("train-dev-stratified.jsonl", "heldout-dev-train-denial.jsonl")
 
 
 def main() -> None:
@@ -75,7 +74,7 @@ def write_train_rows(picked: list[dict]) -> None:
     print(f"drawn {len(picked)}", file=sys.stderr)
     for x in picked:
         x.pop("_text")
-        x["split"] = "train"  # sample_blind2.pool writes "dev": it was written for the dev split
+        x["split"] = "train"  # draw_heldout_dev_stratified.pool writes "dev": it was written for the dev split
         sys.stdout.write(json.dumps(x, ensure_ascii=False) + "\n")
 
 

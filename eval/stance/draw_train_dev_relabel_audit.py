@@ -1,15 +1,15 @@
-"""Draw the label audit of session 7 (eval/stance/polnear-stances-audit7.jsonl): not-held-out items to label again.
+"""Draw the label audit (eval/stance/train-dev-relabel-audit.jsonl): not-held-out items to label again.
 
-Usage: PYTHONPATH=src python eval/stance/sample_audit7.py ../shared/polnear --seed 77 > draft.jsonl
+Usage: PYTHONPATH=src python eval/stance/draw_train_dev_relabel_audit.py ../shared/polnear --seed 77 > draft.jsonl
 
-Question: are the labels the rules were written from (polnear-stances.jsonl, the spent blind set and train5) sound
-where the held-out sets fail, the ``denial-keyword`` cell of natural_mix.py (a negation or denial word, no denial
-cue)? Every item of those three sets in that cell whose label is ``denies`` or that the analyzer (with the
-corpus' attributions, the code of the commit that adds this script) labels ``denies``, plus 70 other items of
-the cell drawn with random.Random(seed), in one shuffled order. ``label`` is the item's label in its own set
-(``from``); two helpers who never ran the analyzer and never saw those labels labelled every item again
-(``label_first``, ``label_second``), halves of the items each, by the guideline in docs/meaning.md. The draw
-depends on the analyzer's output, so it reproduces on that commit only.
+Question: are the labels the rules were written from (train-dev-stratified.jsonl, dev-stratified.jsonl and
+train-stratified-single-label.jsonl) sound where the held-out sets fail, the ``denial-keyword`` cell of
+natural_mix.py (a negation or denial word, no denial cue)? Every item of those three sets in that cell whose label
+is ``denies`` or that the analyzer (with the corpus' attributions, the code of the commit that adds this script)
+labels ``denies``, plus 70 other items of the cell drawn with random.Random(seed), in one shuffled order.
+``label`` is the item's label in its own set (``from``); two labellers who never ran the analyzer and never saw
+those labels labelled every item again (``label_first``, ``label_second``), halves of the items each, by the
+guideline in docs/meaning.md. The draw depends on the analyzer's output, so it reproduces on that commit only.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from natural_mix import item_key, scored_rows  # noqa: E402
 
-SETS = ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl")
+SETS = ("train-dev-stratified.jsonl", "dev-stratified.jsonl", "train-stratified-single-label.jsonl")
 
 
 def main() -> None:

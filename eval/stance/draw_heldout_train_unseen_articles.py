@@ -1,18 +1,17 @@
-"""Draw PolNeAR TRAIN attributions for the fifth blind held-out stance set (eval/stance/polnear-stances-blind5.jsonl).
+"""Draw PolNeAR TRAIN attributions for the held-out stance set of unseen train articles (eval/stance/heldout-train-unseen-articles.jsonl).
 
-Usage: python eval/stance/sample_blind5.py ../shared/polnear --seed 9151 > draft.jsonl
+Usage: python eval/stance/draw_heldout_train_unseen_articles.py ../shared/polnear --seed 9151 > draft.jsonl
 
-Purpose: a fresh held-out measure of stance (issue #3) for session 6, whose rules were written from train5's errors,
-after blind2, blind3 and blind4 were read in totals several times. Never test, never dev.
-Pool: sample_blind2.pool over `<polnear>/train` (all annotators' .ann files, duplicates across annotators dropped,
+Purpose: a held-out measure of stance on articles no rule was written from. Never test, never dev.
+Pool: draw_heldout_dev_stratified.pool over `<polnear>/train` (all annotators' .ann files, duplicates across annotators dropped,
 transcript turns and contents over 400 characters left out), minus any attribution whose content overlaps a train
 item of any labelled set, and minus EVERY attribution of an article that holds an item the rules were written from
-(polnear-stances.jsonl, polnear-stances-train5.jsonl): the articles left are those that only held-out sets drew
+(train-dev-stratified.jsonl, train-stratified-single-label.jsonl): the articles left are those that only held-out sets drew
 from. One shuffle with random.Random(seed), then the strata in this order, an item taken once at most:
 - blind5-random: any attribution (120), the natural mix of news attributions;
 - blind5-denial-cue: a cue holding a denial / rebuttal verb (40);
 - blind5-denial-keyword: content or cue holding a negation / denial / rejection keyword (40).
-The regexes are sample_blind2.py's frozen copies. Labels are written by hand, by labellers who never ran the
+The regexes are draw_heldout_dev_stratified.py's fixed copies. Labels are written by hand, by labellers who never ran the
 analyzer on these items; two labellers each, disagreements adjudicated blind to who gave which label.
 """
 from __future__ import annotations
@@ -23,12 +22,12 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample_blind2 import DENIAL, pool  # noqa: E402
-from sample_blind3 import _rows, take  # noqa: E402
-from sample_blind4 import denial_cue, existing_train_rows, write_train_rows  # noqa: E402
+from draw_heldout_dev_stratified import DENIAL, pool  # noqa: E402
+from draw_heldout_dev_train_denial import _rows, take  # noqa: E402
+from draw_heldout_train_stratified import denial_cue, existing_train_rows, write_train_rows  # noqa: E402
 
-RULE_SOURCES = ("polnear-stances.jsonl", "polnear-stances-train5.jsonl")
-HELD_OUT = ("polnear-stances-blind3.jsonl", "polnear-stances-blind4.jsonl")
+RULE_SOURCES = ("train-dev-stratified.jsonl", "train-stratified-single-label.jsonl")
+HELD_OUT = ("heldout-dev-train-denial.jsonl", "heldout-train-stratified.jsonl")
 
 
 def main() -> None:

@@ -1,15 +1,15 @@
-"""Draw PolNeAR DEV attributions for the second blind held-out stance set (eval/stance/polnear-stances-blind2.jsonl).
+"""Draw PolNeAR DEV attributions for the held-out stratified dev stance set (eval/stance/heldout-dev-stratified.jsonl).
 
-Usage: python eval/stance/sample_blind2.py ../shared/polnear --seed 5519 > draft.jsonl
+Usage: python eval/stance/draw_heldout_dev_stratified.py ../shared/polnear --seed 5519 > draft.jsonl
 
-Only the dev split is read (never train, never test). Unlike sample.py / sample_blind.py, the attributions of ALL
+Only the dev split is read (never train, never test). Unlike draw_train_dev_stratified.py and draw_dev_stratified.py, the attributions of ALL
 annotation files of each article are used (PolNeAR has several annotators' .ann files for some articles); "ann" in
 each row names the file the attribution came from.
 
 Exclusions:
-- transcript turns (cue ":") and contents over 400 characters, as in sample.py;
+- transcript turns (cue ":") and contents over 400 characters, as in draw_train_dev_stratified.py;
 - any attribution whose content overlaps an item of the same article (dev rows) already in
-  eval/stance/polnear-stances.jsonl or eval/stance/polnear-stances-blind.jsonl, where "overlaps" means the two
+  eval/stance/train-dev-stratified.jsonl or eval/stance/dev-stratified.jsonl, where "overlaps" means the two
   contents share at least 50% of the non-space characters of either one (either way);
 - duplicates across annotators: the annotation files of an article are read in sorted order, and an attribution
   whose content overlaps (same test) one already kept from another annotation file of that article is dropped.
@@ -20,8 +20,8 @@ Strata, drawn in this order from one shuffled pool (fixed seed), an item taken o
 - blind2-denial-cue: a cue holding a denial / rebuttal verb (20);
 - blind2-random: any remaining attribution (120).
 A stratum that runs short takes what exists and says so on stderr.
-The keyword regexes are frozen copies of sample_blind.py's (which froze sample.py's at rev 3d48070), so that later
-edits to those scripts cannot change this draw. Labels are written by hand.
+The keyword regexes are fixed copies of draw_dev_stratified.py's (draw_train_dev_stratified.py's at rev 3d48070), so
+that edits to those scripts cannot change this draw. Labels are written by hand.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample import attributions  # noqa: E402  (brat .ann reader: [(content spans, cue spans)])
+from draw_train_dev_stratified import attributions  # noqa: E402  (brat .ann reader: [(content spans, cue spans)])
 
 DENIAL = re.compile(r"\b(?:not|n't|never|no|deny|denied|denies|denial|reject\w*|dismiss\w*|refut\w*|false|lie|lies|"
                     r"lied|untrue|hoax|baseless|ridiculous|absurd|fake|nonsense|wrong|rebut\w*|dispute\w*)\b", re.I)
@@ -99,7 +99,7 @@ def main() -> None:
     ap.add_argument("--random", type=int, default=120)
     here = Path(__file__).resolve().parent
     ap.add_argument("--existing", nargs="+",
-                    default=[str(here / "polnear-stances.jsonl"), str(here / "polnear-stances-blind.jsonl")])
+                    default=[str(here / "train-dev-stratified.jsonl"), str(here / "dev-stratified.jsonl")])
     a = ap.parse_args()
     root = Path(a.polnear) / "dev"
     existing: dict[str, list[list]] = {}

@@ -1,13 +1,13 @@
-"""Draw PolNeAR TRAIN attributions to hand-label for the stance set (eval/stance/polnear-stances.jsonl).
+"""Draw PolNeAR TRAIN attributions to hand-label for the stratified stance set (eval/stance/train-dev-stratified.jsonl).
 
-Usage: python eval/stance/sample.py ../shared/polnear --seed 2611 --random 110 --denial 60 --noknow 40 > draft.jsonl
-       (session 3: --seed 3303 --random 60 --denial 50 --noknow 40 --round 3)
+Usage: python eval/stance/draw_train_dev_stratified.py ../shared/polnear --seed 2611 --random 110 --denial 60 --noknow 40 > draft.jsonl
+       (also drawn with --seed 3303 --random 60 --denial 50 --noknow 40 --round 3)
 
 Strata (fixed seed, one annotation file per article, items already in the set left out):
 - random: any attribution;
 - denial: content or cue holding a negation / denial / rejection keyword;
 - noknow: content or cue holding a no-knowledge / no-comment wording.
-Transcript turns (cue ":") and contents over 400 characters are left out, as in the first draw.
+Transcript turns (cue ":") and contents over 400 characters are left out.
 Only the train split is read (never dev for new items, never test). Labels are written by hand.
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ def main() -> None:
     ap.add_argument("--denial", type=int, default=60)
     ap.add_argument("--noknow", type=int, default=40)
     ap.add_argument("--round", default="2", help="suffix of the sample tags (noknow-keyword-ROUND, ...)")
-    ap.add_argument("--existing", default=str(Path(__file__).with_name("polnear-stances.jsonl")))
+    ap.add_argument("--existing", default=str(Path(__file__).with_name("train-dev-stratified.jsonl")))
     a = ap.parse_args()
     root = Path(a.polnear) / "train"
     have = set()
