@@ -46,7 +46,7 @@ eval-stance: $(STAMP)
 	$(BIN)/python eval/stance/natural_mix.py ../shared/polnear $(HELD_OUT) --gold-spans
 	$(BIN)/python eval/stance/natural_mix.py ../shared/polnear $(HELD_OUT)
 
-## fuzz: the analyzer's properties (tests/test_properties.py) at scale; figures in docs/robustness-fuzz.md
+## fuzz: the analyzer's properties (tests/nlp/test_analyzer_properties.py) at scale; figures in docs/robustness-fuzz.md
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(STAMP)
 	$(BIN)/python tests/fuzz_analyzer.py --examples $(FUZZ_EXAMPLES) --out docs/robustness-fuzz.md

@@ -1,12 +1,18 @@
-"""Shared fixtures: the real pipeline (loaded once per test session) and the shared data."""
+"""Shared fixtures: the real pipeline (loaded once per test run) and the shared data.
+
+The tests are laid out like src/counterclaim (tests/nlp, tests/ledger, ...); the kits they share
+(meaning_kit, ledger_kit, hostile_corpus, web_kit) live in tests/, which is put on sys.path here."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "tests") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tests"))
 SHARED = Path(os.environ.get("COUNTERCLAIM_SHARED", ROOT.parent / "shared"))
 SEED_TXT = ROOT / "examples" / "seed-rt-dprk-2022-12-23.txt"
 SEED_GOLD = SHARED / "gold" / "seed-rt-dprk-2022-12-23.gold.json"

@@ -1,4 +1,4 @@
-"""`make fuzz`: the analyzer's properties (tests/test_properties.py) at scale, with fresh randomness,
+"""`make fuzz`: the analyzer's properties (tests/nlp/test_analyzer_properties.py) at scale, with fresh randomness,
 and the figures written to docs/robustness-fuzz.md.
 
     .venv/bin/python tests/fuzz_analyzer.py --examples 2000 --out docs/robustness-fuzz.md
@@ -29,7 +29,7 @@ def main(argv=None) -> int:
         stats_file = Path(tmp) / "stats.json"
         env = dict(os.environ, COUNTERCLAIM_FUZZ_EXAMPLES=str(args.examples), COUNTERCLAIM_FUZZ_STATS=str(stats_file))
         cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--hypothesis-show-statistics",
-               "-rA", str(ROOT / "tests" / "test_properties.py")]
+               "-rA", str(ROOT / "tests" / "nlp" / "test_analyzer_properties.py")]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         seconds = time.perf_counter() - t0
@@ -43,7 +43,7 @@ def main(argv=None) -> int:
     doc = [
         "# Robustness: the analyzer's properties under fuzzing",
         "",
-        "`make fuzz` runs the hypothesis properties of `tests/test_properties.py` (issue 8) with fresh",
+        "`make fuzz` runs the hypothesis properties of `tests/nlp/test_analyzer_properties.py` with fresh",
         "randomness and many examples: for any text the analyzer raises nothing but ValueError (and only for",
         "an unanalyzable text), every offset is in range and points at its span's text (sources, cues, contents,",
         "marks, said_on, dates, quantities), no content is empty, and the same text twice gives the same JSON.",
@@ -71,7 +71,7 @@ def main(argv=None) -> int:
     ]
     per_test, current = [], None
     for line in out.splitlines():
-        if line.startswith("tests/test_properties.py::") and line.endswith(":"):
+        if line.startswith("tests/nlp/test_analyzer_properties.py::") and line.endswith(":"):
             current = line.split("::")[1].rstrip(":")
         elif current and ("passing" in line and "failing" in line):
             per_test.append(f"| `{current}` | {line.strip(' -')} |")

@@ -1,4 +1,4 @@
-"""A folder of hostile inputs for `counterclaim ingest`, one file per bad-input class (issue 8).
+"""A folder of hostile inputs for `counterclaim ingest`, one file per bad-input class.
 
     .venv/bin/python tests/hostile_corpus.py /tmp/hostile      # writes the folder
     .venv/bin/counterclaim ingest /tmp/hostile --db /tmp/hostile.db --json
@@ -57,8 +57,8 @@ def _warc(pages: list[tuple[str, bytes]]) -> bytes:
 
 
 def make(d: Path, *, huge: bool = True, long_tokens: int = 10_000) -> Path:
-    """``long_tokens``: the length of the one-sentence file (issue 8 asks for 10,000 tokens; the test
-    suite uses 1,000 because the stance step is super-linear in sentence length, see docs/robustness.md)."""
+    """``long_tokens``: the length of the one-sentence file (10,000 by default; the test
+    suite uses 1,000 to keep it fast, see docs/robustness.md)."""
     d.mkdir(parents=True, exist_ok=True)
     ps = paragraphs()
     rng = random.Random(8)

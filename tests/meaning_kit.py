@@ -15,7 +15,7 @@ MEANING = ("cc_timex", "cc_quantities", "cc_framing", "cc_propositions", "cc_sta
 
 @lru_cache(maxsize=1)
 def meaning_nlp():
-    """The pinned model with only the MEANING components (loaded once per test session)."""
+    """The pinned model with only the MEANING components (loaded once per test run)."""
     import importlib
 
     import spacy

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval" / "stance"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval" / "stance"))
 import agreement  # noqa: E402
 import natural_mix as nm  # noqa: E402
 
@@ -60,7 +60,7 @@ def test_agreement_and_kappa_of_two_label_lists():
 
 
 def test_the_audit_set_holds_two_fresh_labels_beside_the_original_one():
-    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "eval" / "stance"
+    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[2] / "eval" / "stance"
                                           / "train-dev-relabel-audit.jsonl").read_text().splitlines()]
     assert len(rows) == 187 and all(r["split"] in ("train", "dev") for r in rows)
     assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)

@@ -1,4 +1,4 @@
-"""Exports (issue 9): tables, jsonl/csv/parquet, ClaimReview JSON-LD, BRAT round trip, SQLite copy.
+"""Exports: tables, jsonl/csv/parquet, ClaimReview JSON-LD, BRAT round trip, SQLite copy.
 
 Test ledgers are built with the real Ledger API from real analyses: the analyzer's own analyses of
 the seed article and of short news passages, and the seed's gold annotation turned into an
@@ -439,7 +439,7 @@ def test_export_command_writes_files_and_reports_bad_input(ledger_path, tmp_path
 def test_schema_doc_describes_every_table_and_column():
     from counterclaim.export.schema_doc import describe, live_schema
 
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "schema.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
     for name, info in live_schema().items():
         assert f"### `{name}`" in doc, f"docs/schema.md lacks {name}: regenerate it (python -m counterclaim.export.schema_doc)"
         _, meanings = describe(name)

@@ -1,7 +1,7 @@
-"""Who does what to whom in a claim, and which claim an anaphor means (issue #4, session 4).
+"""Who does what to whom in a claim, and which claim an anaphor means.
 
-Each test is a sentence (or two) from a PolNeAR train article whose dispute was wrong on the judged
-train ledger (eval/disputes/polnear-train.json): the passive voice, a participle after a noun, "him"
+Each test is a sentence (or two) from a PolNeAR train article whose dispute is judged wrong in the
+train ledger judgements (eval/disputes/polnear-train.json): the passive voice, a participle after a noun, "him"
 and "her", "they" after a plural noun, "talking the talk", claims with no known doer, and "the AP
 report" after someone else's claim.
 """

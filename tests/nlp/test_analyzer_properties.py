@@ -1,4 +1,4 @@
-"""Properties of the analyzer on any text (issue 8): hypothesis-generated inputs.
+"""Properties of the analyzer on any text: hypothesis-generated inputs.
 
 For any text — random Unicode, quotes of every script, huge runs of whitespace, control characters,
 mixed scripts, and collages of real news sentences cut and glued at random — ``counterclaim.analyze``:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.web_ledger import PAYLOAD_FLAGS, build_ledger, load_articles
+from web_kit.web_ledger import PAYLOAD_FLAGS, build_ledger, load_articles
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -1,4 +1,4 @@
-"""Speaker resolution cases from the judged PolNeAR train ledger (issue #4, session 4)."""
+"""Speaker resolution cases from the judged PolNeAR train ledger (eval/disputes/polnear-train.json)."""
 from __future__ import annotations
 
 from counterclaim.analyze import analyze_articles

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from browser.web_ledger import build_ledger, load_articles
+from web_kit.web_ledger import build_ledger, load_articles
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")

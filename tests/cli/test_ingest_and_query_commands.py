@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from counterclaim.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seed-rt-dprk-2022-12-23.txt"
 runner = CliRunner()
 

@@ -12,7 +12,7 @@ import pytest
 from counterclaim.ingest import Note, read_paths
 from counterclaim.model import Article, Skipped
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "seed-rt-dprk-2022-12-23.txt"
 # A paragraph of the real seed article, reused as the English body of small fixtures.
 BODY = ("North Korea has rejected a claim by the United States that it had supplied Russia with weapons. "

@@ -1,4 +1,4 @@
-"""Issue 8: every bad-input class in one ingest run; each gets its outcome, the rest go on, nothing is
+"""Every bad-input class in one ingest run; each gets its outcome, the rest go on, nothing is
 lost (every good article is stored whole) and nothing is duplicated (a rerun adds nothing)."""
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from counterclaim.ledger import Ledger
 from ledger_kit import (WRITER, fixture_pair, gold_analysis, integrity_problems, ledger_fingerprint, variants,
                         write_analyses_jsonl)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
