@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..lexicons import function_words
 from ..model import Proposition
-from .lexicon import function_words
 
 # Thresholds (documented in docs/ledger.md; measured on the pairs in tests/test_ledger_claims.py).
 GIST_MATCH = 0.55        # gist-only matching (and at least MIN_SHARED_WORDS content words in common)
