@@ -28,7 +28,9 @@ from .limits import BATCH_SIZE
 from .model import Analysis, Article, Skipped
 from .progress import IngestProgress
 
-__all__ = ["ingest", "ingest_paths", "read_inputs", "analyze_text"]
+LedgerOrPath = Union[Ledger, str, Path]
+
+__all__ = ["ingest", "ingest_paths", "read_inputs", "analyze_text", "preload_model"]
 
 
 def read_inputs(ledger: Ledger, paths, *, note_sink: NoteSink = None,
@@ -38,19 +40,27 @@ def read_inputs(ledger: Ledger, paths, *, note_sink: NoteSink = None,
     return read_paths(paths, note_sink=note_sink, max_bytes=max_bytes, exclude=own)
 
 
-def ingest_paths(ledger: Ledger, paths, *, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_TEXT_BYTES,
-                 progress: bool = False, batch_size: Optional[int] = None, nlp=None) -> IngestReport:
+def ingest_paths(ledger: LedgerOrPath, paths, *, note_sink: NoteSink = None,
+                 max_bytes: int = DEFAULT_MAX_TEXT_BYTES, progress: bool = False, batch_size: Optional[int] = None,
+                 nlp=None) -> IngestReport:
     """Read files and folders, analyze the new articles and store them (see ``ingest``)."""
+    if not isinstance(ledger, Ledger):
+        with Ledger(ledger) as led:
+            return ingest_paths(led, paths, note_sink=note_sink, max_bytes=max_bytes, progress=progress,
+                                batch_size=batch_size, nlp=nlp)
     return ingest(ledger, read_inputs(ledger, paths, note_sink=note_sink, max_bytes=max_bytes),
                   progress=progress, batch_size=batch_size, nlp=nlp)
 
 
-def ingest(ledger: Ledger, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
+def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
            batch_size: Optional[int] = None, nlp=None) -> IngestReport:
-    """Analyze and store articles. Articles already stored (same text, or same URL) are counted as
-    unchanged before any analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches)
-    and each analysis is committed in its own transaction as soon as it is ready. The ledger handle
-    is held for the whole run."""
+    """Analyze and store articles in ``ledger`` (an open Ledger, or the path of one: opened and closed
+    here). Articles already stored (same text, or same URL) are counted as unchanged before any
+    analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches) and each analysis is
+    committed in its own transaction as soon as it is ready. The ledger handle is held for the whole run."""
+    if not isinstance(ledger, Ledger):
+        with Ledger(ledger) as led:
+            return ingest(led, articles, progress=progress, batch_size=batch_size, nlp=nlp)
     if batch_size is None:
         batch_size = BATCH_SIZE
     with ledger.writer():
@@ -127,3 +137,10 @@ def analyze_text(text: str, outlet: Optional[str] = None, published: Optional[st
     requests come from a thread pool). Raises ValueError when the text cannot be analyzed."""
     with _analyze_lock:
         return analyze(text, outlet=outlet, published=published, title=title)
+
+
+def preload_model() -> None:
+    """Load the language model now, so that a server's first analysis does not wait for it."""
+    from .nlp.pipeline import get_nlp
+
+    get_nlp()

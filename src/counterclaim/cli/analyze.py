@@ -61,7 +61,7 @@ def analyze_cmd(
     if engine not in ("local", "dask"):
         _err(f"unknown --engine {engine!r}: use local or dask")
         raise typer.Exit(2)
-    if engine == "dask":  # the SCALE area: per-article analysis on Dask workers into a dataset
+    if engine == "dask":  # per-article analysis on Dask workers into a dataset (docs/scale.md)
         from .dask import analyze_dask_cmd
         analyze_dask_cmd(articles(), out, skipped, fmt=dataset_format, scheduler=scheduler, workers=workers,
                          max_chars=max_chars)

@@ -58,8 +58,8 @@ def serve_cmd(
     if preload:
         import threading
 
-        from ..nlp.pipeline import get_nlp
-        threading.Thread(target=get_nlp, name="preload-model", daemon=True).start()
+        from ..service import preload_model
+        threading.Thread(target=preload_model, name="preload-model", daemon=True).start()
     mode = "read-write (ingest allowed)" if allow_ingest else "read-only"
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Counterclaim on http://{shown}:{port}/ over {app.state.db_path} ({mode}); Ctrl-C stops it.", err=True)

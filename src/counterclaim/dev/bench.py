@@ -132,12 +132,10 @@ def _arm_analyze(arts: list[Article]) -> int:
 
 
 def _arm_ingest(arts: list[Article]) -> int:
-    from ..ledger import Ledger
     from ..service import ingest
 
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as tmp:
-        with Ledger(Path(tmp) / "bench.db") as ledger:
-            rep = ingest(ledger, arts, batch_size=BATCH_SIZE)
+        rep = ingest(Path(tmp) / "bench.db", arts, batch_size=BATCH_SIZE)
     return rep.added
 
 

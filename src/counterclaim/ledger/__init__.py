@@ -229,7 +229,7 @@ class Ledger:
     def search(self, q: str, *, limit: int = 50) -> list[dict]:
         return queries.search(self.conn, q, limit=limit)
 
-    # ------------------------------------------------------------ tables (EXPORT's ledger/tables.py)
+    # ------------------------------------------------------------ tables (ledger/tables.py)
     def table(self, name: str, **filters):
         from .tables import table
         with self._lock:
