@@ -115,3 +115,35 @@ def test_analyze_command_json_is_the_scorer_format():
     d = json.loads(r.stdout)
     assert set(d) >= {"article", "statements"}
     assert d["article"]["title"] == "North Korea rejects ‘absurd’ claim"
+
+
+def test_importing_the_package_loads_neither_spacy_nor_the_ledger():
+    code = ("import sys, counterclaim; print('spacy' in sys.modules, 'counterclaim.ledger' in sys.modules); "
+            "import counterclaim.cli; print('spacy' in sys.modules, 'counterclaim.dev' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False", "False", "False"]  # the command line loads them when a command runs
+
+
+def test_the_package_names_stay_the_functions_after_their_modules_load():
+    import counterclaim
+    import counterclaim.analyze  # noqa: F401 - the module of the same name
+    from counterclaim import Ledger, analyze
+    from counterclaim.ledger import Ledger as LedgerClass
+
+    assert callable(analyze) and analyze.__name__ == "analyze" and counterclaim.analyze is analyze
+    assert Ledger is LedgerClass
+
+
+def test_every_exception_of_the_package_is_a_counterclaim_error():
+    from counterclaim.errors import CounterclaimError
+    from counterclaim.export.claimreview import InvalidDraft
+    from counterclaim.export.jsonld import OfflineLoaderError
+    from counterclaim.ledger import LedgerError
+    from counterclaim.ledger.judgements import JudgementError
+    from counterclaim.ledger.migrations import SchemaError
+    from counterclaim.ledger.tables import NotALedger
+
+    for cls, builtin in ((BadDate, ValueError), (InvalidDraft, ValueError), (OfflineLoaderError, ValueError),
+                         (NotALedger, ValueError), (JudgementError, ValueError), (LedgerError, RuntimeError),
+                         (SchemaError, RuntimeError)):
+        assert issubclass(cls, CounterclaimError) and issubclass(cls, builtin)

@@ -8,7 +8,7 @@ import os, random, re, sys, json
 
 from counterclaim.nlp.pipeline import get_nlp
 from counterclaim.nlp.speakers import resolve_speakers
-from counterclaim.evaluate import brat_attributions, polnear_metadata
+from counterclaim.dev.evaluate import brat_attributions, polnear_metadata
 split = sys.argv[1]; n_docs = int(sys.argv[2]); seed = int(sys.argv[3])
 if split not in ('train', 'dev'):
     sys.exit('only train or dev: the test split is never looked at')

@@ -79,7 +79,7 @@ def item_cells(polnear: Path, sets: list[Path]) -> dict[tuple, str]:
 
 def scored_rows(polnear: Path, sets: list[Path], gold_spans: bool):
     """Every labelled item's eval_stance row with its cell, set by set in the sets' order: (cell, row)."""
-    from counterclaim.evaluate import eval_stance
+    from counterclaim.dev.evaluate import eval_stance
 
     cells = item_cells(polnear, sets)
     for path in sets:

@@ -5,10 +5,12 @@ import datetime as dt
 import re
 from typing import Optional
 
+from .errors import CounterclaimError
+
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 
 
-class BadDate(ValueError):
+class BadDate(CounterclaimError, ValueError):
     pass
 
 

@@ -5,6 +5,7 @@ Blank and comment lines are skipped anywhere; a short row is padded with empty s
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -21,3 +22,15 @@ def tsv_rows(name: str) -> Iterator[dict]:
             header = cols
             continue
         yield dict(zip(header, cols + [""] * (len(header) - len(cols))))
+
+
+@lru_cache(maxsize=None)
+def function_words() -> frozenset[str]:
+    """English function words (data/function_words.txt: spaCy's English stop-word list), shared by the
+    readers' language check and the ledger's claim matching."""
+    words = set()
+    for line in (DATA_DIR / "function_words.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line.lower())
+    return frozenset(words)

@@ -55,7 +55,7 @@ def test_bench_text_report_and_bad_corpus(nlp, tiny_corpus, tmp_path):
 
 
 def test_corpus_reads_polnear_split_with_metadata(shared_dir):
-    from counterclaim.bench import corpus_files, load_corpus
+    from counterclaim.dev.bench import corpus_files, load_corpus
 
     dev = POLNEAR / "dev"
     files = corpus_files(dev)
@@ -65,7 +65,7 @@ def test_corpus_reads_polnear_split_with_metadata(shared_dir):
 
 
 def test_components_cost_covers_the_whole_pipeline(nlp, tiny_corpus):
-    from counterclaim.bench import run_components
+    from counterclaim.dev.bench import run_components
 
     res = run_components(tiny_corpus, rounds=1)
     names = [c["name"] for c in res["components"]]
@@ -75,7 +75,7 @@ def test_components_cost_covers_the_whole_pipeline(nlp, tiny_corpus):
 
 def test_memory_child_big_article_is_analyzed_in_segments(tiny_corpus):
     # a fresh process, as `counterclaim bench memory` runs it: a 60 kB article cut in 3 segments of 20,000 chars
-    proc = subprocess.run([sys.executable, "-m", "counterclaim.bench", "_memory_child", "big", str(tiny_corpus),
+    proc = subprocess.run([sys.executable, "-m", "counterclaim.dev.bench", "_memory_child", "big", str(tiny_corpus),
                            "0", "0.06", "20000"], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])

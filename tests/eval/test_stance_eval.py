@@ -2,7 +2,7 @@
 import json
 from collections import Counter
 
-from counterclaim.evaluate import DEFAULT_STANCE_SET, _analyze_with_gold_spans, brat_attributions, eval_stance, primary_stance
+from counterclaim.dev.evaluate import DEFAULT_STANCE_SET, _analyze_with_gold_spans, brat_attributions, eval_stance, primary_stance
 from counterclaim.model import Article
 from counterclaim.model import Stance
 
@@ -84,7 +84,7 @@ def test_gold_attributions_are_each_items_own_annotators(shared_dir):
 
 
 def test_pooled_stance_figures_count_every_sets_rows():
-    from counterclaim.evaluate import pool_stance_reports
+    from counterclaim.dev.evaluate import pool_stance_reports
 
     a = {"set": "a", "rows": [{"gold": "denies", "pred": "denies", "stratum": "denial-cue"},
                               {"gold": "asserts", "pred": "denies", "stratum": "random"},
@@ -101,7 +101,7 @@ def test_pooled_stance_figures_count_every_sets_rows():
 
 
 def test_an_items_stratum_is_its_kind_of_draw():
-    from counterclaim.evaluate import stratum_of
+    from counterclaim.dev.evaluate import stratum_of
 
     assert stratum_of("blind2-random") == "random"
     assert stratum_of("blind3-dev-denial-keyword") == "denial-keyword"

@@ -64,5 +64,5 @@ def test_the_audit_set_holds_two_fresh_labels_beside_the_original_one():
                                           / "train-dev-relabel-audit.jsonl").read_text().splitlines()]
     assert len(rows) == 187 and all(r["split"] in ("train", "dev") for r in rows)
     assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
-    assert all(r["from"] in ("polnear-stances.jsonl", "polnear-stances-blind.jsonl", "polnear-stances-train5.jsonl")
+    assert all(r["from"] in ("train-dev-stratified.jsonl", "dev-stratified.jsonl", "train-stratified-single-label.jsonl")
                for r in rows)

@@ -109,7 +109,7 @@ def _count(path: Path, sql: str) -> int:
 
 
 def _scorer():
-    from counterclaim.evaluate import load_scorer
+    from counterclaim.dev.evaluate import load_scorer
     return load_scorer()
 
 

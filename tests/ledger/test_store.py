@@ -218,6 +218,21 @@ def test_readonly_ledger_reads_but_never_writes(full, gold):
             ro.add_analysis(gold)
 
 
+
+def test_ingest_refuses_a_readonly_or_closed_ledger_and_does_not_reanalyze_what_is_stored(full, gold):
+    from counterclaim.model import Skipped
+    from counterclaim.service import ingest
+
+    with Ledger(full.path, readonly=True) as ro:
+        with pytest.raises(LedgerError):
+            ingest(ro, [gold.article])
+    rep = ingest(full, [gold.article, Skipped("y.txt", "empty file")])  # already stored: nothing to analyze
+    assert (rep.read, rep.added, rep.unchanged, len(rep.skipped)) == (2, 0, 1, 1)
+    closed = Ledger(full.path)
+    closed.close()
+    with pytest.raises(LedgerError, match="closed"):
+        ingest(closed, [])
+
 def test_add_analyses_reports(led, gold):
     from counterclaim.model import Skipped
     rep = led.add_analyses([gold, Skipped("x.txt", "empty file"), gold, *fixture_pair()])

@@ -153,7 +153,7 @@ def test_quotes_finder_handles_curly_straight_and_open_quotes():
 
 
 def test_seed_required_statements(seed_analysis, shared_dir):
-    from counterclaim.evaluate import load_scorer
+    from counterclaim.dev.evaluate import load_scorer
 
     scorer = load_scorer()
     gold = json.loads((shared_dir / "gold" / "seed-rt-dprk-2022-12-23.gold.json").read_text(encoding="utf-8"))
@@ -178,7 +178,7 @@ def test_seed_required_statements(seed_analysis, shared_dir):
 
 def test_polnear_dev_smoke(shared_dir):
     """Five dev articles through the real analyzer and the reference scorer."""
-    from counterclaim.evaluate import eval_polnear
+    from counterclaim.dev.evaluate import eval_polnear
 
     dev = shared_dir / "polnear" / "dev"
     if not dev.is_dir():

@@ -12,7 +12,7 @@ import importlib
 
 analyze_mod = importlib.import_module("counterclaim.analyze")  # the module (the package exports a function of that name)
 from counterclaim.analyze import analyze_articles, batches
-from counterclaim.bench import _made_up_name, stream_text
+from counterclaim.dev.bench import _made_up_name, stream_text
 from counterclaim.model import Analysis, Article
 
 from conftest import SEED_TXT
@@ -87,7 +87,7 @@ def test_zones_are_not_nested_and_the_analyzer_still_works_inside_one(nlp, monke
 
 
 def test_stream_scenario_samples_a_flat_vocabulary(tiny_texts, monkeypatch):
-    from counterclaim.bench import _child
+    from counterclaim.dev.bench import _child
 
     monkeypatch.setattr(analyze_mod, "WARM_CHARS", 0)
     out = _child("stream", str(tiny_texts), 24, 0, 0,

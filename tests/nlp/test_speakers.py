@@ -171,7 +171,7 @@ def test_seed_speakers_from_gold_offsets(nlp, shared_dir, seed_text):
     """Every speaker of the seed article's gold statements, resolved from the gold source spans."""
     import json
 
-    from counterclaim.evaluate import _same_speaker
+    from counterclaim.dev.evaluate import _same_speaker
 
     gold = json.loads((shared_dir / "gold" / "seed-rt-dprk-2022-12-23.gold.json").read_text(encoding="utf-8"))
     doc = nlp(seed_text)

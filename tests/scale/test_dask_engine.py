@@ -95,10 +95,11 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def local_db(nlp, corpus, tmp_path_factory):
     from counterclaim.ledger import Ledger
+    from counterclaim.service import ingest
 
     db = tmp_path_factory.mktemp("local") / "local.db"
     with Ledger(db) as led:
-        rep = led.ingest(_articles(corpus))
+        rep = ingest(led, _articles(corpus))
     return db, rep
 
 

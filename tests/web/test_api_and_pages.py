@@ -35,7 +35,7 @@ def client(app):
 
 @pytest.fixture(scope="session")
 def live(app):
-    from counterclaim.web.server import running
+    from counterclaim.dev.web_server import running
     with running(app) as base:
         yield base
 
@@ -392,7 +392,7 @@ def test_missing_or_bad_ledger_is_refused(tmp_path):
 
 def test_every_page_kind_renders_for_real_ids(app):
     """The page-time command requests every page kind over ids drawn from the ledger: all 200."""
-    from counterclaim.web.bench import page_times
+    from counterclaim.dev.web_bench import page_times
 
     res = page_times(app, samples=4, repeat=1)
     assert res["stats"]["articles"] == 1 + len(load_articles())
@@ -403,7 +403,7 @@ def test_every_page_kind_renders_for_real_ids(app):
 
 def test_bounded_load_run_has_no_errors(web_db):
     """The load-test command, tiny: a real uvicorn child process, a few clients, bounded count."""
-    from counterclaim.web.bench import run_load
+    from counterclaim.dev.web_bench import run_load
 
     res = run_load(web_db, clients=4, duration=3, max_requests=60, timeout=20)
     assert res["errors"] == 0, res["error_samples"]
@@ -421,7 +421,7 @@ def test_served_pages_follow_a_concurrent_writer(tmp_path, seed_analysis):
     from counterclaim import analyze
     from counterclaim.ledger import Ledger
     from counterclaim.web import create_app
-    from counterclaim.web.server import running
+    from counterclaim.dev.web_server import running
 
     db = tmp_path / "live.db"
     analyses = [analyze(a["text"], outlet=a["outlet"], published=a["published"], title=a["title"], url=a["url"])

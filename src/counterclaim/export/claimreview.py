@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Optional, Union
 
+from ..errors import CounterclaimError
 from ..ledger.tables import table
 from ._files import atomic_path
 from .jsonld import claimreview_problems
@@ -35,7 +36,7 @@ ACTOR_TYPES = {
 }
 
 
-class InvalidDraft(ValueError):
+class InvalidDraft(CounterclaimError, ValueError):
     pass
 
 

@@ -6,6 +6,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import CounterclaimError
+
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "schemaorg-context.jsonld"
 SCHEMA = "http://schema.org/"
 SCHEMA_URLS = frozenset({
@@ -15,7 +17,7 @@ SCHEMA_URLS = frozenset({
 })
 
 
-class OfflineLoaderError(ValueError):
+class OfflineLoaderError(CounterclaimError, ValueError):
     pass
 
 

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Union
 
-from ..ledger.tables import Filters, _article_where, _selected_cte, check_ledger
+from ..ledger.tables import Filters, article_where, selected_cte, check_ledger
 from ._files import atomic_path
 from .schema_doc import datasette_metadata, schema_sql
 
@@ -49,9 +49,9 @@ def _narrow(dst: sqlite3.Connection, f: Filters) -> dict:
     before = {t: dst.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
               for t in ("articles", "statements", "propositions", "actors")}
     params: dict = {}
-    dst.execute("CREATE TEMP TABLE keep_s AS " + _selected_cte(f, params) + "SELECT id FROM sel", params)
+    dst.execute("CREATE TEMP TABLE keep_s AS " + selected_cte(f, params) + "SELECT id FROM sel", params)
     params = {}
-    where = _article_where(f, params).replace("SELECT id FROM sel", "SELECT id FROM keep_s")
+    where = article_where(f, params).replace("SELECT id FROM sel", "SELECT id FROM keep_s")
     dst.execute(f"CREATE TEMP TABLE keep_a AS SELECT ar.id FROM articles ar WHERE {where}", params)
     dst.execute("PRAGMA foreign_keys = ON")
     dst.execute("DELETE FROM articles WHERE id NOT IN (SELECT id FROM keep_a)")

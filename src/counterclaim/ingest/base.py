@@ -53,6 +53,6 @@ def finish(article: Article) -> Union[Article, Skipped]:
     if not article.language:
         article.language = "en"
     if not article.title:
-        from ..analyze import guess_title
+        from ..titles import guess_title
         article.title = guess_title(text)
     return article

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
 def _function_words() -> frozenset[str]:
-    from ..ledger.lexicon import function_words
+    from ..lexicons import function_words
     return function_words()
 
 

@@ -1,9 +1,12 @@
 """The ledger: a SQLite file of articles, statements, stances and cross-article propositions.
 
     from counterclaim.ledger import Ledger
+    from counterclaim.service import ingest_paths
     with Ledger("news.db") as led:
-        led.ingest(read_paths(["corpus/"]))
+        ingest_paths(led, ["corpus/"])           # read, analyze, store: counterclaim.service
         for d in led.disputes(limit=10): ...
+
+The ledger stores analyses made elsewhere and answers queries; it never runs the analyzer.
 
 ``store.py`` opens, migrates and writes (one transaction per article); ``claims.py`` matches an
 article's propositions to ledger propositions; ``queries.py`` reads. Every query returns plain
@@ -15,15 +18,16 @@ import functools
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from ..model import Analysis, Article, Skipped
 from . import queries, store
 from .store import LedgerError, content_hash, resolve_path
 
-__all__ = ["Ledger", "IngestReport", "LedgerError", "resolve_path"]
+__all__ = ["Ledger", "IngestReport", "LedgerError", "content_hash", "resolve_path"]
 
 
 @dataclass
@@ -58,37 +62,6 @@ def _locked(fn):
                 raise LedgerError("the ledger is closed")
             return fn(self, *a, **kw)
     return wrapper
-
-
-class _Progress:
-    """A rich progress line on stderr: articles read, added, skipped, articles/s."""
-
-    def __init__(self, enabled: bool):
-        self.p = None
-        if not enabled:
-            return
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self.p = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"),
-                          TextColumn("{task.completed:,} read · {task.fields[added]:,} added · "
-                                     "{task.fields[unchanged]:,} unchanged · {task.fields[skipped]:,} skipped"),
-                          TextColumn("· {task.fields[rate]} articles/s"), TimeElapsedColumn(),
-                          console=Console(stderr=True), transient=False)
-        self.t0 = time.perf_counter()
-        self.task = self.p.add_task("ingest", total=None, added=0, unchanged=0, skipped=0, rate="–")
-        self.p.start()
-
-    def update(self, r: IngestReport) -> None:
-        if self.p is not None:
-            dt = time.perf_counter() - self.t0
-            done = r.added + r.unchanged + len(r.skipped)
-            self.p.update(self.task, completed=r.read, added=r.added, unchanged=r.unchanged,
-                          skipped=len(r.skipped), rate=f"{done / dt:,.1f}" if dt > 0 else "–")
-
-    def close(self) -> None:
-        if self.p is not None:
-            self.p.stop()
 
 
 class Ledger:
@@ -138,7 +111,28 @@ class Ledger:
             raise LedgerError(detail)
         return what
 
-    def _store_result(self, res: Union[Analysis, Skipped], report: IngestReport) -> None:
+    @contextmanager
+    def writer(self) -> Iterator["Ledger"]:
+        """Hold this handle for a run of writes (``service.ingest``): other threads wait until it ends.
+        Raises LedgerError when the ledger is closed or read-only."""
+        with self._lock:
+            if self.conn is None:
+                raise LedgerError("the ledger is closed")
+            self._writable()
+            yield self
+
+    @_locked
+    def find_existing(self, article: Article, chash: Optional[str] = None) -> Optional[tuple[str, str]]:
+        """(how, stored id) when ``article`` is already in the ledger: 'text' or 'url' for the same text
+        or URL, 'id' for its id stored with another text; None when it is new. ``chash``: its
+        ``content_hash`` when already computed."""
+        return store.find_existing(self.conn, article.id, chash or content_hash(article.text), article.url)
+
+    @_locked
+    def store_result(self, res: Union[Analysis, Skipped], report: IngestReport) -> None:
+        """Store one analysis (or record one skip) and count it in ``report``; an analysis the
+        database refuses is recorded as a skip with the reason."""
+        self._writable()
         if isinstance(res, Skipped):
             report.skipped.append(res)
             return
@@ -164,82 +158,9 @@ class Ledger:
         report = IngestReport()
         for res in analyses:
             report.read += 1
-            self._store_result(res, report)
+            self.store_result(res, report)
         report.seconds = time.perf_counter() - t0
         return report
-
-    @_locked
-    def ingest(self, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
-               batch_size: Optional[int] = None, nlp=None) -> IngestReport:
-        """Analyze and store articles. Articles already stored (same text, or same URL) are counted as
-        unchanged before any analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches)
-        and each analysis is committed in its own transaction as soon as it is ready."""
-        if batch_size is None:
-            from ..analyze import BATCH_SIZE
-            batch_size = BATCH_SIZE
-        self._writable()
-        t0 = time.perf_counter()
-        report = IngestReport()
-        prog = _Progress(progress)
-        seen_hash: set[str] = set()
-        seen_url: set[str] = set()
-        chunk: list[Article] = []
-        try:
-            for item in articles:
-                report.read += 1
-                if isinstance(item, Skipped):
-                    report.skipped.append(item)
-                elif isinstance(item, Article):
-                    h = content_hash(item.text)
-                    if h in seen_hash or (item.url and item.url in seen_url):
-                        report.unchanged += 1
-                    else:
-                        found = store.find_existing(self.conn, item.id, h, item.url)
-                        if found and found[0] == "id":
-                            report.skipped.append(Skipped(item.origin or item.id,
-                                                          f"article id {item.id!r} is already stored with a different text"))
-                        elif found:
-                            report.unchanged += 1
-                        else:
-                            seen_hash.add(h)
-                            if item.url:
-                                seen_url.add(item.url)
-                            chunk.append(item)
-                            if len(chunk) >= batch_size:
-                                self._analyze_chunk(chunk, report, batch_size, nlp, prog)
-                                chunk = []
-                else:
-                    report.skipped.append(Skipped(repr(item)[:80], f"not an Article: {type(item).__name__}"))
-                prog.update(report)
-            if chunk:
-                self._analyze_chunk(chunk, report, batch_size, nlp, prog)
-        finally:
-            report.seconds = time.perf_counter() - t0
-            prog.update(report)
-            prog.close()
-        return report
-
-    def _analyze_chunk(self, chunk: list[Article], report: IngestReport, batch_size: int, nlp, prog) -> None:
-        from ..analyze import analyze_articles
-
-        done = 0
-        try:
-            for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size):
-                self._store_result(res, report)
-                done += 1
-                prog.update(report)
-        except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
-            raise
-        except Exception:
-            # A bug in the analyzer on one text must not cost the others: redo the rest one by one.
-            for art in chunk[done:]:
-                try:
-                    res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1)))
-                except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
-                    report.skipped.append(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
-                    continue
-                self._store_result(res, report)
-                prog.update(report)
 
     @_locked
     def rematch(self) -> None:
@@ -308,7 +229,7 @@ class Ledger:
     def search(self, q: str, *, limit: int = 50) -> list[dict]:
         return queries.search(self.conn, q, limit=limit)
 
-    # ------------------------------------------------------------ tables (EXPORT's ledger/tables.py)
+    # ------------------------------------------------------------ tables (ledger/tables.py)
     def table(self, name: str, **filters):
         from .tables import table
         with self._lock:

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..lexicons import function_words
 from ..model import Proposition
-from .lexicon import function_words
 
-# Thresholds (documented in docs/ledger.md; measured on the pairs in tests/test_ledger_claims.py).
+# Thresholds (documented in docs/ledger.md; measured on the pairs in tests/ledger/test_claim_matching.py).
 GIST_MATCH = 0.55        # gist-only matching (and at least MIN_SHARED_WORDS content words in common)
 MIN_SHARED_WORDS = 2
 MIN_COVERAGE = 0.6       # ... covering this share of the longer gist's content words ("I think it's a bribe"

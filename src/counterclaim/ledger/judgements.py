@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import Optional
 
 from . import queries
+from ..errors import CounterclaimError
 
 FORMAT = "counterclaim-dispute-judgements/1"
 SIDES = (("asserted_by", "asserts"), ("denied_by", "denies"), ("no_knowledge", "no_knowledge"))
 
 
-class JudgementError(ValueError):
+class JudgementError(CounterclaimError, ValueError):
     pass
 
 

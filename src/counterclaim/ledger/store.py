@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
+from ..errors import CounterclaimError
 from ..model import Analysis, Proposition, opposite
 from . import claims
 from .migrations import LATEST, SchemaError, current_version, migrate
@@ -25,7 +26,7 @@ DEFAULT_NAME = "counterclaim.db"
 ENV_VAR = "COUNTERCLAIM_DB"
 
 
-class LedgerError(RuntimeError):
+class LedgerError(CounterclaimError, RuntimeError):
     """A ledger file that cannot be opened or used, with a reason a person can act on."""
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from ..dates import parse_published
+from ..errors import CounterclaimError
 
 # column name -> type: str | int | float | bool | json (a list or dict, serialized as JSON text in flat formats)
 ColumnTypes = dict[str, str]
@@ -70,7 +71,7 @@ TABLES: dict[str, ColumnTypes] = {
 REQUIRED_TABLES = ("articles", "statements", "propositions", "stances", "actors")
 
 
-class NotALedger(ValueError):
+class NotALedger(CounterclaimError, ValueError):
     """The file is not a Counterclaim ledger (missing tables), or cannot be opened."""
 
 
@@ -242,7 +243,7 @@ def _statement_where(f: Filters, params: dict) -> str:
 _S_JOINS = "JOIN articles ar ON ar.id = s.article_id LEFT JOIN actors a ON a.id = s.actor_id"
 
 
-def _selected_cte(f: Filters, params: dict) -> str:
+def selected_cte(f: Filters, params: dict) -> str:
     """``WITH sel AS (...)``: the ids of the selected statements (used by the sqlite writer)."""
     return f"WITH sel AS (SELECT s.id FROM statements s {_S_JOINS} WHERE {_statement_where(f, params)}) "
 
@@ -264,8 +265,8 @@ def _article_conds(f: Filters, params: dict) -> list[str]:
     return conds
 
 
-def _article_where(f: Filters, params: dict) -> str:
-    """Articles matching the filters (the ``sel`` ids of _selected_cte must be in scope when
+def article_where(f: Filters, params: dict) -> str:
+    """Articles matching the filters (the ``sel`` ids of selected_cte must be in scope when
     the filters narrow statements)."""
     conds = _article_conds(f, params)
     if f.on_statements:

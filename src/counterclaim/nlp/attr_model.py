@@ -1,7 +1,7 @@
 """The cue model: a logistic regression over the features of an attribution candidate.
 
 Weights live in ``nlp/models/attribution_cues.json`` (built by ``counterclaim train attribution``
-from the PolNeAR train split, see ``attr_train.py``); scoring is a dot product, no ML library
+from the PolNeAR train split, see ``counterclaim/dev/attr_train.py``); scoring is a dot product, no ML library
 needed at run time.
 """
 from __future__ import annotations

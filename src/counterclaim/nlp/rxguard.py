@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..errors import CounterclaimError
+
 try:  # the regex parser of the standard library (``sre_parse`` before Python 3.11)
     from re import _constants as _c, _parser as _p
 except ImportError:  # pragma: no cover
@@ -25,7 +27,7 @@ _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
-class _Unknown(Exception):
+class _Unknown(CounterclaimError):
     pass
 
 

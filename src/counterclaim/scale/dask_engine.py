@@ -277,7 +277,7 @@ def ingest_dask(paths_or_articles: Iterable[Input], db, scheduler: Optional[str]
 
 
 def _new_only(items: Iterator[Union[Article, Skipped]], ledger, known) -> Iterator[Union[Article, Skipped]]:
-    """The items worth analyzing, as ``Ledger.ingest`` decides BEFORE analysis: an article whose text or
+    """The items worth analyzing, as ``service.ingest`` decides BEFORE analysis: an article whose text or
     URL the ledger (or this run) already has is counted 'unchanged' in ``known`` and not sent to the
     workers; an id already stored with another text is skipped with the reason."""
     from ..ledger import store

@@ -1,4 +1,5 @@
-"""The JSON API under ``/api``: a thin layer over the Ledger API (read) and ``counterclaim.analyze``.
+"""The JSON API under ``/api``: a thin layer over the Ledger API (read) and ``counterclaim.service``
+(analyze, ingest).
 
 Every error is JSON ``{"error": ..., "status": ...}`` (see ``app.py``'s handlers).
 """
@@ -11,10 +12,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..dates import BadDate, parse_published
-
-DATE_RE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-MAX_TEXT = 1_000_000
+from .deps import cached
+from .inputs import DATE_RE, MAX_TEXT, checked_date
 
 
 class AnalyzeIn(BaseModel):
@@ -36,7 +35,6 @@ def _ledger(request: Request):
 
 
 def _cached(request: Request, name: str, **kw):
-    from .pages import cached
     return cached(request.app, name, **kw)
 
 
@@ -44,13 +42,6 @@ def _found(x, what: str):
     if x is None:
         raise HTTPException(404, f"no such {what}")
     return x
-
-
-def _pub(value: Optional[str]) -> Optional[str]:
-    try:
-        return parse_published(value)
-    except BadDate as e:
-        raise HTTPException(422, str(e))
 
 
 # Fresh Query objects for every parameter: FastAPI must not share one FieldInfo between two parameters.
@@ -171,9 +162,9 @@ def claims(request: Request, about: str = Query(..., min_length=1, max_length=50
              responses={413: {"description": "Body over the size limit"},
                         422: {"description": "Malformed input"}})
 def analyze(body: AnalyzeIn):
-    from .deps import analyze_text
+    from ..service import analyze_text
 
-    published = _pub(body.published)
+    published = checked_date(body.published)
     if not body.text.strip():
         raise HTTPException(422, "empty text")
     try:
@@ -190,12 +181,14 @@ def ingest(request: Request, body: IngestIn):
         raise HTTPException(403, "ingest is disabled on this server (start it with --allow-ingest)")
     from ..model import Article
 
-    art = Article(text=body.text, title=body.title, outlet=body.outlet, published=_pub(body.published),
+    art = Article(text=body.text, title=body.title, outlet=body.outlet, published=checked_date(body.published),
                   url=body.url or None, origin="web")
     if not art.title:
-        from ..analyze import guess_title
+        from ..titles import guess_title
         art.title = guess_title(art.text)
-    report = request.app.state.ledgers.write(lambda led: led.ingest([art]))
+    from ..service import ingest
+
+    report = request.app.state.ledgers.write(lambda led: ingest(led, [art]))
     request.app.state.cache.clear()
     out = report.to_dict()
     out["article_id"] = art.id

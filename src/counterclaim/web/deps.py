@@ -1,4 +1,4 @@
-"""Per-thread read-only Ledger handles and the serialized on-the-fly analyzer.
+"""Per-thread read-only Ledger handles and the cache of the ledger-wide aggregate queries.
 
 FastAPI runs plain ``def`` endpoints in a thread pool; each worker thread gets its own read-only
 Ledger (SQLite connections are cheap to keep, and WAL lets them read while an ``ingest`` writes).
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Optional
 
 
 class LedgerPool:
@@ -55,18 +54,6 @@ class LedgerPool:
             except Exception:
                 pass
             self._writer = None
-
-
-_analyze_lock = threading.Lock()
-
-
-def analyze_text(text: str, outlet: Optional[str] = None, published: Optional[str] = None,
-                 title: Optional[str] = None):
-    """``counterclaim.analyze`` with the process's one pipeline, one call at a time."""
-    from .. import analyze
-
-    with _analyze_lock:
-        return analyze(text, outlet=outlet, published=published, title=title)
 
 
 class AggregateCache:
@@ -143,3 +130,9 @@ class AggregateCache:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+
+def cached(app, name: str, **kw):
+    """``Ledger.<name>(**kw)`` for a ledger-wide aggregate, through the app's AggregateCache."""
+    key = (name,) + tuple(sorted(kw.items()))
+    return app.state.cache.get(key, lambda: getattr(app.state.ledgers.get(), name)(**kw))

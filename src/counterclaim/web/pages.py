@@ -9,7 +9,8 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 
-from .api import DATE_RE, MAX_TEXT, _pub
+from .deps import cached
+from .inputs import DATE_RE, MAX_TEXT, checked_date
 from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, framing_class,
                     outlet_chart_data, proposition_view, truncate)
 
@@ -58,12 +59,6 @@ def render(request: Request, name: str, status: int = 200, **ctx) -> HTMLRespons
 
 def _ledger(request: Request):
     return request.app.state.ledgers.get()
-
-
-def cached(app, name: str, **kw):
-    """``Ledger.<name>(**kw)`` for a ledger-wide aggregate, through the app's AggregateCache."""
-    key = (name,) + tuple(sorted(kw.items()))
-    return app.state.cache.get(key, lambda: getattr(app.state.ledgers.get(), name)(**kw))
 
 
 def _stats(request: Request) -> dict:
@@ -190,14 +185,14 @@ def analyze_form(request: Request):
 def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), outlet: str = Form("", max_length=200),
                  published: str = Form("", max_length=40), title: str = Form("", max_length=1000),
                  store: str = Form("", max_length=10)):
-    from .deps import analyze_text
+    from ..service import analyze_text
 
     form = {"text": text, "outlet": outlet, "published": published, "title": title}
     if not text.strip():
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error="Paste the text of an article first.", stats=_stats(request))
     try:
-        pub = _pub(published.strip() or None)
+        pub = checked_date(published.strip() or None)
         a = analyze_text(text, outlet=outlet.strip() or None, published=pub, title=title.strip() or None)
     except HTTPException as e:
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,

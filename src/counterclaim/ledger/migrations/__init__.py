@@ -12,12 +12,14 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
+from ...errors import CounterclaimError
+
 HERE = Path(__file__).resolve().parent
 SCHEMA_V1 = HERE.parent / "schema.sql"
 _NAME = re.compile(r"^(\d{3})_[\w-]+\.sql$")
 
 
-class SchemaError(RuntimeError):
+class SchemaError(CounterclaimError, RuntimeError):
     pass
 
 

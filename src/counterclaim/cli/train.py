@@ -1,4 +1,5 @@
-"""`counterclaim train ...`: rebuild the project's small trained models from their training data."""
+"""`counterclaim train ...`: rebuild the project's small trained models from their training data
+(the training is ``counterclaim.dev.train``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,7 @@ import typer
 train_app = typer.Typer(help="Rebuild the small models the analyzer ships with.", no_args_is_help=True)
 
 DEFAULT_SPLIT = Path("../shared/polnear/train")
-DEFAULT_OUT = Path(__file__).resolve().parent / "nlp" / "models" / "attribution_cues.json"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "nlp" / "models" / "attribution_cues.json"
 
 
 def register(app: typer.Typer) -> None:
@@ -30,24 +31,9 @@ def train_attribution_cmd(
     if not (split / "attributions").is_dir() or not (split / "text").is_dir():
         typer.echo(f"error: {split} is not a PolNeAR split (needs text/ and attributions/)", err=True)
         raise typer.Exit(2)
-    from .nlp.attr_lexicon import load_lexicon
-    from .nlp.attr_train import collect, fit, polnear_split
-    from .nlp.attribution import Rules, load_colon_labels
-    from .nlp.pipeline import bare_nlp
+    from ..dev.train import train_attribution
 
-    items = list(polnear_split(split, metadata))
-    typer.echo(f"parsing {len(items)} articles of {split} ...", err=True)
-    nlp = bare_nlp()
-    rules = Rules(load_lexicon(), set(load_colon_labels()), open_verbs=True)
-    docs = nlp.pipe((text for _, text, _ in items), batch_size=32)
-    X, y, keys = collect(((doc, gold) for doc, (_, _, gold) in zip(docs, items)), rules)
-    n_gold = sum(len(g) for _, _, g in items)
-    model, info = fit(X, y, keys, n_gold, c=c, meta={
-        "trained_on": f"PolNeAR {split.name} split ({len(items)} articles, first listed annotator)",
-        "learner": f"logistic regression (scikit-learn liblinear, C={c}) over rule candidates",
-    })
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(model.to_json(), encoding="utf-8")
+    model, info = train_attribution(split, out, c=c, metadata=metadata, log=lambda m: typer.echo(m, err=True))
     typer.echo(f"wrote {out} ({out.stat().st_size // 1024} KiB): {len(model.weights)} weights, "
                f"threshold {model.threshold}, out-of-fold F1 {info['oof_f1']} "
                f"(P {info['oof_p']}, R {info['oof_r']}) on {info['candidates']} candidates")

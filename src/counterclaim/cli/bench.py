@@ -1,5 +1,5 @@
-"""`counterclaim bench` (throughput, scale-out, memory, per-component cost, profile) and
-`counterclaim dataset merge` (a Dask analysis dataset into a ledger)."""
+"""`counterclaim bench`: throughput, scale-out, memory, per-component cost, profile (the measuring
+is ``counterclaim.dev.bench`` and ``counterclaim.dev.scale_bench``)."""
 from __future__ import annotations
 
 import json
@@ -8,15 +8,13 @@ from typing import Optional
 
 import typer
 
-from .cli_errors import err as _err
+from .output import err as _err
 
 bench_app = typer.Typer(help="Measure throughput and memory (see docs/bench.md).")
-dataset_app = typer.Typer(help="Analysis datasets written by `analyze --engine dask`.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(bench_app, name="bench")
-    app.add_typer(dataset_app, name="dataset")
 
 
 def _log(msg: str) -> None:
@@ -39,7 +37,7 @@ def bench_cmd(
     """Throughput of bare spaCy, analyze, ingest and textacy's direct_quotations on the same texts, in one run."""
     if ctx.invoked_subcommand is not None:
         return
-    from .bench import format_bench, run_bench
+    from ..dev.bench import format_bench, run_bench
 
     try:
         res = run_bench(corpus, rounds=rounds, limit=limit, clock=clock, log=None if quiet else _log)
@@ -63,7 +61,7 @@ def bench_scale_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
 ) -> None:
     """Dask engine throughput with 1 and 2 (or more) workers; cluster start-up and model load not timed."""
-    from .scale.benchmark import format_scale, run_scale
+    from ..dev.scale_bench import format_scale, run_scale
 
     try:
         counts = tuple(int(x) for x in workers.split(",") if x.strip())
@@ -98,7 +96,7 @@ def bench_memory_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
 ) -> None:
     """Resident memory of analyze, each scenario in a fresh process: a corpus, a huge article, a long stream."""
-    from .bench import run_memory
+    from ..dev.bench import format_memory, run_memory
 
     bad = set(scenario) - {"corpus", "big", "stream"}
     if bad:
@@ -114,17 +112,9 @@ def bench_memory_cmd(
     if as_json:
         typer.echo(json.dumps(res))
         return
-    for k, r in res.items():
-        extra = ""
-        if k == "stream":
-            smp = r.get("rss_samples") or []
-            curve = " ".join(f"{x[0]}:{x[1]:.0f}" for x in (smp[:1] + smp[len(smp) // 2:len(smp) // 2 + 1] + smp[-1:]))
-            extra = (f", {r['articles']:,} {r['stream_unit']}s, RSS (texts:MiB) {curve}, growth over the second half "
-                     f"{r.get('growth_second_half_mb_per_1000')} MiB per 1000 texts")
-        if k == "big":
-            extra = f", {r['bytes'] / 1e6:.1f} MB article in segments of {r['segment_chars']:,} chars, {r['tokens']:,} tokens"
-        typer.echo(f"{k:7s} peak RSS {r['peak_rss_mb']:7.0f} MiB (model loaded: {r['rss_after_model_mb']:.0f} MiB, "
-                   f"end: {r['rss_end_mb']:.0f} MiB), {r['seconds']:.0f}s{extra}")
+    text = format_memory(res)
+    if text:
+        typer.echo(text)
 
 
 @bench_app.command("components")
@@ -135,7 +125,7 @@ def bench_components_cmd(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Time each pipeline component alone (the model's and Counterclaim's): where the time goes."""
-    from .bench import format_components, run_components
+    from ..dev.bench import format_components, run_components
 
     res = run_components(corpus, limit=limit, rounds=rounds)
     typer.echo(json.dumps(res) if as_json else format_components(res))
@@ -148,19 +138,6 @@ def bench_profile_cmd(
     html: Optional[Path] = typer.Option(None, "--html", help="Also write pyinstrument's HTML report here."),
 ) -> None:
     """Profile the analyzer (pyinstrument when installed, else cProfile) over a corpus, model warm."""
-    from .bench import run_profile
+    from ..dev.bench import run_profile
 
     typer.echo(run_profile(corpus, limit=limit, html=html))
-
-
-@dataset_app.command("merge")
-def dataset_merge_cmd(
-    dataset: Path = typer.Argument(..., help="A dataset folder written by `counterclaim analyze --engine dask`."),
-    db: Optional[Path] = typer.Option(None, "--db", help="The ledger (default: $COUNTERCLAIM_DB or ./counterclaim.db)."),
-    rematch: bool = typer.Option(False, "--rematch", help="Recompute the cross-article matching afterwards."),
-    as_json: bool = typer.Option(False, "--json"),
-) -> None:
-    """Merge an analysis dataset into the ledger: one writer, in input order, idempotent."""
-    from .scale.commands import merge_cmd
-
-    merge_cmd(dataset, db, rematch, as_json)

@@ -14,15 +14,15 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from .model import Analysis, Article, Skipped
+from ..model import Analysis, Article, Skipped
 
 _HERE = Path(__file__).resolve()
 
 
 def load_scorer():
     cands = [os.environ.get("COUNTERCLAIM_SCORER"), "../shared/eval/score.py",
-             str(_HERE.parents[3] / "shared" / "eval" / "score.py"),
-             str(_HERE.parents[2] / ".." / "shared" / "eval" / "score.py")]
+             str(_HERE.parents[4] / "shared" / "eval" / "score.py"),
+             str(_HERE.parents[3] / ".." / "shared" / "eval" / "score.py")]
     for c in cands:
         if c and Path(c).is_file():
             spec = importlib.util.spec_from_file_location("cc_reference_scorer", c)
@@ -70,7 +70,7 @@ def write_predictions(analyses, pred_dir: Path) -> int:
 
 def eval_polnear(split_dir: Path, metadata: Optional[Path] = None, pred_dir: Optional[Path] = None,
                  limit: Optional[int] = None) -> dict:
-    from .analyze import analyze_articles
+    from ..analyze import analyze_articles
 
     scorer = load_scorer()
     arts = list(polnear_articles(split_dir, metadata, limit))
@@ -93,7 +93,7 @@ def eval_polnear(split_dir: Path, metadata: Optional[Path] = None, pred_dir: Opt
 
 
 def analyze_gold_article(gold_path: Path) -> tuple[dict, Analysis]:
-    from .analyze import analyze
+    from ..analyze import analyze
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     art = gold["article"]
@@ -265,13 +265,13 @@ def gold_table(rep: dict) -> str:
 
 STANCE_PRIORITY = ("no_knowledge", "denies", "asserts")
 STANCE_LABELS = ("asserts", "denies", "no_knowledge", "none")
-DEFAULT_STANCE_SET = _HERE.parents[2] / "eval" / "stance" / "train-dev-stratified.jsonl"
+DEFAULT_STANCE_SET = _HERE.parents[3] / "eval" / "stance" / "train-dev-stratified.jsonl"
 
 
 def polnear_root(explicit: Optional[Path] = None) -> Path:
     """Where the PolNeAR train/dev splits are: --polnear, $COUNTERCLAIM_SHARED/polnear or ../shared/polnear."""
     cands = [explicit, (Path(os.environ["COUNTERCLAIM_SHARED"]) / "polnear") if os.environ.get("COUNTERCLAIM_SHARED") else None,
-             Path("../shared/polnear"), _HERE.parents[3] / "shared" / "polnear"]
+             Path("../shared/polnear"), _HERE.parents[4] / "shared" / "polnear"]
     for c in cands:
         if c and Path(c).is_dir():
             return Path(c)
@@ -286,7 +286,7 @@ def primary_stance(stances) -> str:
 
 def brat_attributions(path: Path, text: str) -> list:
     """The attributions of a BRAT .ann file as Statements (content, cue and source spans), in text order."""
-    from .model import Cue, Source, Span, Statement
+    from ..model import Cue, Source, Span, Statement
 
     spans, rels = {}, []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -320,9 +320,9 @@ def _analyze_with_gold_spans(arts: list, root: Path, items: list) -> dict:
     (stance measured on its own, independent of attribution errors). An article annotated by several
     annotators is run once per .ann file its items come from, each item against its own annotator's
     attributions: keys are (article id, .ann name)."""
-    from .analyze import SegmentResult, merge_segments
-    from .nlp.pipeline import get_nlp
-    from .nlp.doctext import make_doc
+    from ..analyze import SegmentResult, merge_segments
+    from ..nlp.pipeline import get_nlp
+    from ..nlp.doctext import make_doc
 
     nlp = get_nlp()
     anns: dict[str, dict[str, Path]] = {}  # article id -> .ann name -> its path, in the items' order
@@ -349,7 +349,7 @@ def eval_stance(path: Path = DEFAULT_STANCE_SET, polnear: Optional[Path] = None,
     primary stance against the hand label (``label_field``: the blind sets keep each labeller's label
     beside the adjudicated ``label``: ``label_first``, ``label_second``). Reports per split: accuracy
     over matched statements, the confusion matrix and denial precision/recall (over matched statements)."""
-    from .analyze import analyze_articles
+    from ..analyze import analyze_articles
 
     root = polnear_root(polnear)
     items = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]

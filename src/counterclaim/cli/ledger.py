@@ -1,17 +1,18 @@
 """`counterclaim ingest`, `stats`, `disputes`, `claims`, `actor`, `outlets`, `search`, `article`:
-thin views over the Ledger API (every command has ``--json``; tables are rich)."""
+`rematch`: thin views over the Ledger API and ``counterclaim.service`` (every command has ``--json``;
+tables are rich)."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from .analyze import BATCH_SIZE
-from .cli_errors import err as _err
-from .ledger.queries import MIN_CONFIDENCE
+from ..ledger.queries import MIN_CONFIDENCE
+from ..limits import BATCH_SIZE
+from .output import dump, short
+from .output import err as _err
 
 DB_HELP = "Ledger file (default: $COUNTERCLAIM_DB, else ./counterclaim.db)."
 
@@ -26,8 +27,6 @@ def register(app: typer.Typer) -> None:
     app.command("search")(search_cmd)
     app.command("article")(article_cmd)
     app.command("rematch")(rematch_cmd)
-    from .commands_analyze import eval_app
-    eval_app.command("disputes")(eval_disputes_cmd)
 
 
 def _console():
@@ -35,13 +34,9 @@ def _console():
     return Console()
 
 
-def _dump(obj) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
-
-
-def _open(db: Optional[Path], readonly: bool = True):
-    from .ledger import Ledger, LedgerError
+def open_ledger(db: Optional[Path], readonly: bool = True):
+    """The Ledger at ``db``, or exit 1 with the reason."""
+    from ..ledger import Ledger, LedgerError
     try:
         return Ledger(db, readonly=readonly)
     except LedgerError as e:
@@ -54,11 +49,6 @@ def _who(ref: dict) -> str:
     if a:
         return a["name"]
     return ref.get("source_text") or "—"
-
-
-def _short(text: Optional[str], n: int = 160) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # ---------------------------------------------------------------- ingest
@@ -77,24 +67,24 @@ def ingest_cmd(
     workers: Optional[int] = typer.Option(None, "--workers", help="dask: LocalCluster worker processes (default: one per core)."),
 ) -> None:
     """Read articles, analyze the new ones and store them in the ledger (idempotent, resumable)."""
-    from .ingest import Note, read_paths
-    from .ledger import LedgerError
+    from ..ingest import Note
+    from ..ledger import LedgerError
+    from ..service import ingest, read_inputs
 
-    led = _open(db, readonly=False)
+    led = open_ledger(db, readonly=False)
     notes: list[Note] = []
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        own = [Path(str(led.path) + sfx) for sfx in ("", "-wal", "-shm", "-journal")]
-        items = read_paths(paths, note_sink=notes.append, max_bytes=max_bytes, exclude=own)
-        if engine == "dask":  # SCALE area: see docs/scale.md
-            from .scale.commands import ingest_dask_cmd
+        items = read_inputs(led, paths, note_sink=notes.append, max_bytes=max_bytes)
+        if engine == "dask":  # see docs/scale.md
+            from .dask import ingest_dask_cmd
             rep = ingest_dask_cmd(items, led, scheduler=scheduler, workers=workers, verbose=show,
                                   batch_size=batch_size)
         elif engine != "local":
             _err(f"unknown --engine {engine!r}: use local or dask")
             raise typer.Exit(2)
         else:
-            rep = led.ingest(items, progress=show, batch_size=batch_size)
+            rep = ingest(led, items, progress=show, batch_size=batch_size)
         stats = led.stats()
     except LedgerError as e:
         _err(str(e))
@@ -109,7 +99,7 @@ def ingest_cmd(
         d["notes"] = [{"origin": n.origin, "message": n.message} for n in notes]
         d["db"] = str(led.path)
         d["ledger"] = stats
-        _dump(d)
+        dump(d)
     else:
         for n in notes:
             typer.secho(f"note: {n.origin}: {n.message}", fg=typer.colors.YELLOW, err=True)
@@ -133,10 +123,10 @@ def ingest_cmd(
 def stats_cmd(db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """How much the ledger holds."""
-    with _open(db) as led:
+    with open_ledger(db) as led:
         s = led.stats()
     if as_json:
-        return _dump(s)
+        return dump(s)
     from rich.table import Table
     t = Table(title=f"ledger {led.path}")
     t.add_column("")
@@ -160,17 +150,17 @@ def disputes_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Contested claims, most contested and most recent first: who asserts, who denies, who does not know."""
-    from .dates import BadDate, parse_published
+    from ..dates import BadDate, parse_published
     try:
         since, until = parse_published(since), parse_published(until)
     except BadDate as e:
         _err(str(e))
         raise typer.Exit(2)
-    with _open(db) as led:
+    with open_ledger(db) as led:
         ds = led.disputes(limit=limit, offset=offset, outlet=outlet, actor=actor, since=since, until=until,
                           min_confidence=min_confidence)
     if as_json:
-        return _dump(ds)
+        return dump(ds)
     if not ds:
         typer.echo("no disputes (no proposition is both asserted and denied in this ledger)")
         return
@@ -197,7 +187,7 @@ def disputes_cmd(
                 elif r.get("negated"):
                     shown = f"{label}\n(says the\nopposite)"
                 cue = (r["cue"] or "—") + (f"\n[{r['framing']}]" if r.get("framing") not in (None, "neutral") else "")
-                t.add_row(f"[{style}]{shown}[/]", _who(r), cue, _short(r["text"], 240),
+                t.add_row(f"[{style}]{shown}[/]", _who(r), cue, short(r["text"], 240),
                           " · ".join(x for x in (r["date"], r["outlet"]) if x) or "—")
         con.print(t)
 
@@ -207,10 +197,10 @@ def claims_cmd(about: str = typer.Option(..., "--about", help="Words to look for
                limit: int = typer.Option(20, "--limit", min=0),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Claims (ledger propositions) about something, with how many sources assert or deny each."""
-    with _open(db) as led:
+    with open_ledger(db) as led:
         cs = led.claims(about, limit=limit)
     if as_json:
-        return _dump(cs)
+        return dump(cs)
     if not cs:
         typer.echo(f"no claims about {about!r}")
         return
@@ -230,15 +220,15 @@ def actor_cmd(name: str = typer.Argument(..., help="An actor's name (or part of 
               db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """What an actor asserted and denied, over time."""
-    with _open(db) as led:
+    with open_ledger(db) as led:
         a = led.actor(name)
     if a is None:
         if as_json:
-            _dump(None)
+            dump(None)
         _err(f"no actor matching {name!r} in the ledger")
         raise typer.Exit(1)
     if as_json:
-        return _dump(a)
+        return dump(a)
     from rich.table import Table
     info = a["actor"]
     t = Table(title=f"{info['name']} ({info['id']}" + (f", {info['type']}" if info.get("type") else "")
@@ -248,17 +238,17 @@ def actor_cmd(name: str = typer.Argument(..., help="An actor's name (or part of 
         t.add_column(c, **kw)
     for r in a["statements"]:
         t.add_row(r["date"] or "—", r["stance"] or "—", (r["proposition"] or {}).get("gist") or "—",
-                  _short(r["text"], 200), r["outlet"] or "—")
+                  short(r["text"], 200), r["outlet"] or "—")
     _console().print(t)
 
 
 def outlets_cmd(db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Framing per outlet: distancing vs neutral cues, scare quotes and hedges, by the source's country."""
-    with _open(db) as led:
+    with open_ledger(db) as led:
         os_ = led.outlets()
     if as_json:
-        return _dump(os_)
+        return dump(os_)
     if not os_:
         typer.echo("no statements in the ledger yet")
         return
@@ -285,17 +275,17 @@ def search_cmd(query: str = typer.Argument(..., help="Words to find in statement
                limit: int = typer.Option(20, "--limit", min=0),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Full-text search over the statements in the ledger."""
-    with _open(db) as led:
+    with open_ledger(db) as led:
         rs = led.search(query, limit=limit)
     if as_json:
-        return _dump(rs)
+        return dump(rs)
     from rich.table import Table
     t = Table(title=f"statements matching {query!r}", expand=True, show_lines=True)
     for c, kw in (("who", {"style": "cyan", "ratio": 2}), ("cue", {"style": "magenta"}), ("what", {"ratio": 5}),
                   ("when · where", {"style": "dim", "ratio": 2})):
         t.add_column(c, **kw)
     for r in rs:
-        t.add_row(_who(r), r["cue"] or "—", _short(r["text"], 240),
+        t.add_row(_who(r), r["cue"] or "—", short(r["text"], 240),
                   " · ".join(x for x in (r["date"], r["outlet"]) if x) or "—")
     _console().print(t)
 
@@ -304,13 +294,13 @@ def article_cmd(article_id: str = typer.Argument(..., help="An article id (see `
                 db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """One stored article with its statements and their stances."""
-    with _open(db) as led:
+    with open_ledger(db) as led:
         a = led.article(article_id)
     if a is None:
         _err(f"no article {article_id!r} in the ledger")
         raise typer.Exit(1)
     if as_json:
-        return _dump(a)
+        return dump(a)
     from rich.table import Table
     t = Table(title=" · ".join(x for x in (a["title"], a["outlet"], a["published"], a["url"]) if x) or a["id"],
               show_lines=True, expand=True)
@@ -320,49 +310,14 @@ def article_cmd(article_id: str = typer.Argument(..., help="An article id (see `
     for s in a["statements"]:
         who = (s["actor"] or {}).get("name") or (s["source"] or {}).get("text") or "—"
         t.add_row(s["local_id"], who, (s["cue"] or {}).get("text") or "—",
-                  _short(" … ".join(c["text"] for c in s["content"]), 240),
+                  short(" … ".join(c["text"] for c in s["content"]), 240),
                   "\n".join(f"{x['stance']} #{x['proposition_id']} {x['gist']}" for x in s["stances"]))
     _console().print(t)
 
 
 def rematch_cmd(db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Recompute cross-article claim matching from the stored analyses."""
-    with _open(db, readonly=False) as led:
+    with open_ledger(db, readonly=False) as led:
         led.rematch()
         s = led.stats()
     typer.echo(f"rematched: {s['propositions']} propositions, {s['disputes']} disputes")
-
-
-# ---------------------------------------------------------------- eval disputes (registered on `eval`)
-
-def eval_disputes_cmd(
-    judged: Path = typer.Argument(..., help="Judgement file (eval/disputes/*.json)."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
-    min_confidence: float = typer.Option(MIN_CONFIDENCE, "--min-confidence", min=0.0, max=1.0,
-                                         help="The disputes' link threshold (as `disputes --min-confidence`)."),
-    todo: Optional[Path] = typer.Option(None, "--todo", help="Write the links no judgement covers here, to judge."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
-    """Link and dispute precision of a ledger's disputes against judged statements."""
-    from .ledger.judgements import JudgementError, Judgements
-    try:
-        j = Judgements.load(judged)
-    except JudgementError as e:
-        _err(str(e))
-        raise typer.Exit(2)
-    with _open(db) as led:
-        r = led.judge_disputes(j, min_confidence=min_confidence)
-    if todo is not None:
-        todo.write_text(json.dumps(r["todo"], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    if as_json:
-        return _dump({k: v for k, v in r.items() if k != "todo"})
-    pct = lambda x: "—" if x is None else f"{100 * x:.1f}%"  # noqa: E731
-    for d in r["per_dispute"]:
-        typer.echo(f"  {d['verdict']:>4}  #{d['id']} {_short(d['gist'], 70)}  ({d['right']}/{d['judged']} links right"
-                   f"{', ' + str(d['links'] - d['judged']) + ' unjudged' if d['links'] > d['judged'] else ''})")
-    typer.echo(f"disputes: {r['disputes']} (real {r['real']}, not real {r['not_real']}, unsettled {r['open']}) · "
-               f"dispute precision {pct(r['dispute_precision'])}")
-    typer.echo(f"links: {r['links']} (judged {r['judged_links']}, right {r['right_links']}, unjudged "
-               f"{r['unjudged_links']}) · link precision {pct(r['link_precision'])}")
-    if todo is not None:
-        typer.echo(f"{len(r['todo'])} unjudged link(s) written to {todo}")

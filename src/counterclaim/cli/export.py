@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .cli_errors import err as _err
+from .output import err as _err
 
 FORMAT_HELP = ("jsonl | csv | parquet (one file per table) · claimreview (schema.org JSON-LD drafts of "
                "disputed claims) · brat (PolNeAR standoff) · sqlite (a standalone copy for Datasette)")
@@ -36,9 +36,9 @@ def export_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print what was written as JSON."),
 ) -> None:
     """Export the ledger (or the part the filters select) to files other tools read."""
-    from .dates import BadDate, parse_published
-    from .export import FORMATS, NotALedger, export
-    from .ledger.store import resolve_path
+    from ..dates import BadDate, parse_published
+    from ..export import FORMATS, NotALedger, export
+    from ..ledger.store import resolve_path
 
     fmt = fmt.lower()
     if fmt not in FORMATS:

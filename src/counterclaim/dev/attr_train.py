@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .attr_model import CueModel
+from ..nlp.attr_model import CueModel
 
 Range = tuple[int, int]
 
@@ -45,7 +45,7 @@ def read_ann(path: Path) -> list[dict]:
 
 def polnear_split(split_dir: Path, metadata: Optional[Path] = None) -> Iterator[tuple[str, str, list[dict]]]:
     """(name, text, gold attributions of the first listed annotator) for each annotated article."""
-    from ..evaluate import polnear_metadata
+    from .evaluate import polnear_metadata
 
     split_dir = Path(split_dir)
     first = {name: row["annotators"].split("|")[0] for name, row in polnear_metadata(split_dir, metadata).items()
@@ -87,7 +87,7 @@ def label_candidates(text: str, cands, gold: list[dict]) -> list[int]:
 
 def collect(docs_and_gold: Iterable[tuple], rules) -> tuple[list[dict], list[int], list[tuple[int, int]]]:
     """Features, labels (0/1) and (article, gold index) keys of every candidate."""
-    from .attribution import candidates
+    from ..nlp.attribution import candidates
 
     X, y, keys = [], [], []
     for ai, (doc, gold) in enumerate(docs_and_gold):

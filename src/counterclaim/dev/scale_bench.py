@@ -16,13 +16,13 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from .dask_engine import analyze_dask, dask_client
+from ..scale.dask_engine import analyze_dask, dask_client
 
 
 def run_scale(corpus: Optional[Union[str, Path]] = None, *, workers: tuple[int, ...] = (1, 2),
               limit: Optional[int] = None, rounds: int = 1, partition_size: int = 8,
               merge: bool = False, log: Optional[Callable[[str], None]] = None) -> dict:
-    from ..bench import load_corpus
+    from .bench import load_corpus
 
     arts = load_corpus(corpus, limit)
     workers = tuple(sorted(set(workers)))
@@ -53,7 +53,7 @@ def run_scale(corpus: Optional[Union[str, Path]] = None, *, workers: tuple[int, 
                         log(f"round {r + 1}/{rounds}: {n} worker(s) {dt:7.2f}s  {rep.analyzed / dt:6.2f} articles/s")
             if merge:
                 from ..ledger import Ledger
-                from .dataset import merge_into_ledger
+                from ..scale.dataset import merge_into_ledger
 
                 t = time.perf_counter()
                 with Ledger(tmp / "merge.db") as ledger:

@@ -4,7 +4,7 @@
 
     spacy    the bare spaCy pipeline the analyzer uses (``bare_nlp()``: the same model components)
     analyze  ``counterclaim.analyze_articles`` end to end (parse + Counterclaim's components + records)
-    ingest   ``Ledger.ingest`` into a fresh ledger in a temporary file (analysis + storage + matching)
+    ingest   ``service.ingest`` into a fresh ledger in a temporary file (analysis + storage + matching)
     textacy  a peer baseline: the bare parse + textacy 0.13's ``direct_quotations`` on each doc
 
 Throughput is tokens/s (tokens of the spaCy parse of the same texts) and articles/s. Ratios:
@@ -29,11 +29,11 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from .analyze import BATCH_SIZE, SEGMENT_CHARS
-from .model import Article, Skipped
-from .nlp.doctext import make_doc
+from ..analyze import BATCH_SIZE, SEGMENT_CHARS
+from ..model import Article, Skipped
+from ..nlp.doctext import make_doc
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_CORPUS = ROOT / "examples"
 ARMS = ("spacy", "analyze", "ingest", "textacy")
 
@@ -68,8 +68,8 @@ def _polnear_metadata(files: list[Path]) -> dict[str, dict]:
 
 def load_corpus(corpus: Optional[Union[str, Path]] = None, limit: Optional[int] = None) -> list[Article]:
     """Read a corpus into Articles (with outlet/date/title from PolNeAR's metadata when present)."""
-    from .analyze import guess_title
-    from .ingest.text import read_text_file
+    from ..titles import guess_title
+    from ..ingest.text import read_text_file
 
     files = corpus_files(corpus)
     if limit:
@@ -122,7 +122,7 @@ def _arm_spacy(bare, texts: list[str]) -> int:
 
 
 def _arm_analyze(arts: list[Article]) -> int:
-    from .analyze import analyze_articles
+    from ..analyze import analyze_articles
 
     n = 0
     for res in analyze_articles(arts):
@@ -132,11 +132,10 @@ def _arm_analyze(arts: list[Article]) -> int:
 
 
 def _arm_ingest(arts: list[Article]) -> int:
-    from .ledger import Ledger
+    from ..service import ingest
 
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as tmp:
-        with Ledger(Path(tmp) / "bench.db") as ledger:
-            rep = ledger.ingest(arts, batch_size=BATCH_SIZE)
+        rep = ingest(Path(tmp) / "bench.db", arts, batch_size=BATCH_SIZE)
     return rep.added
 
 
@@ -166,7 +165,7 @@ def run_bench(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 3, lim
     ``articles_per_s`` and the ratios: ``cpu`` (this process's CPU time: what a shared, loaded
     machine cannot distort; all four arms are single-threaded) or ``wall`` (elapsed time: right on
     an otherwise idle, pinned core)."""
-    from .nlp.pipeline import bare_nlp, get_nlp
+    from ..nlp.pipeline import bare_nlp, get_nlp
 
     unknown = set(arms) - set(ARMS)
     if unknown:
@@ -250,7 +249,7 @@ def format_bench(res: dict, corpus: str = "") -> str:
 def run_components(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[int] = None,
                    rounds: int = 3) -> dict:
     """CPU time of each component of the analyzer's pipeline alone over the corpus (median of rounds)."""
-    from .nlp.pipeline import get_nlp
+    from ..nlp.pipeline import get_nlp
 
     nlp = get_nlp()
     arts = load_corpus(corpus, limit)
@@ -295,8 +294,8 @@ def format_components(res: dict) -> str:
 def run_profile(corpus: Optional[Union[str, Path]] = None, *, limit: Optional[int] = None,
                 html: Optional[Path] = None) -> str:
     """Profile ``analyze_articles`` over the corpus (warm model); returns a text report."""
-    from .analyze import analyze_articles
-    from .nlp.pipeline import get_nlp
+    from ..analyze import analyze_articles
+    from ..nlp.pipeline import get_nlp
 
     get_nlp()
     arts = load_corpus(corpus, limit)
@@ -378,8 +377,8 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_char
 
     ``opts``: ``batch_chars`` / ``zone_chars`` (the analyzer's, None: its defaults), ``stream_unit``
     (article: the corpus' articles cycled; paragraph: ``stream_text``), ``sample_every`` (articles)."""
-    from .analyze import analyze_articles
-    from .nlp.pipeline import get_nlp
+    from ..analyze import analyze_articles
+    from ..nlp.pipeline import get_nlp
 
     opts = opts or {}
     kw = {k: opts[k] for k in ("batch_chars", "zone_chars") if opts.get(k) is not None}
@@ -454,6 +453,23 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_char
     return out
 
 
+def format_memory(res: dict) -> str:
+    """One line per scenario of a ``run_memory`` report: peak RSS, and the stream's curve or the big article's size."""
+    lines = []
+    for k, r in res.items():
+        extra = ""
+        if k == "stream":
+            smp = r.get("rss_samples") or []
+            curve = " ".join(f"{x[0]}:{x[1]:.0f}" for x in (smp[:1] + smp[len(smp) // 2:len(smp) // 2 + 1] + smp[-1:]))
+            extra = (f", {r['articles']:,} {r['stream_unit']}s, RSS (texts:MiB) {curve}, growth over the second half "
+                     f"{r.get('growth_second_half_mb_per_1000')} MiB per 1000 texts")
+        if k == "big":
+            extra = f", {r['bytes'] / 1e6:.1f} MB article in segments of {r['segment_chars']:,} chars, {r['tokens']:,} tokens"
+        lines.append(f"{k:7s} peak RSS {r['peak_rss_mb']:7.0f} MiB (model loaded: {r['rss_after_model_mb']:.0f} MiB, "
+                     f"end: {r['rss_end_mb']:.0f} MiB), {r['seconds']:.0f}s{extra}")
+    return "\n".join(lines)
+
+
 def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[str, ...] = ("corpus", "big", "stream"),
                stream_n: int = 2000, big_mb: float = 5.0, segment_chars: int = 0,
                batch_chars: Optional[int] = None, zone_chars: Optional[int] = None, stream_unit: str = "article",
@@ -467,7 +483,7 @@ def run_memory(corpus: Optional[Union[str, Path]] = None, *, scenarios: tuple[st
     for kind in scenarios:
         if log:
             log(f"memory: {kind} ...")
-        cmd = [sys.executable, "-m", "counterclaim.bench", "_memory_child", kind, str(corpus or ""), str(stream_n),
+        cmd = [sys.executable, "-m", "counterclaim.dev.bench", "_memory_child", kind, str(corpus or ""), str(stream_n),
                str(big_mb), str(segment_chars), json.dumps(opts)]
         with tempfile.TemporaryFile(mode="w+") as out:
             proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
@@ -494,4 +510,4 @@ if __name__ == "__main__":  # the child of run_memory
         extra = json.loads(rest[1]) if len(rest) > 1 else None
         print(json.dumps(_child(kind, corpus or None, int(n), float(mb), seg, extra)))
     else:
-        sys.exit("usage: python -m counterclaim.bench _memory_child KIND CORPUS N MB [SEGMENT_CHARS [OPTIONS_JSON]]")
+        sys.exit("usage: python -m counterclaim.dev.bench _memory_child KIND CORPUS N MB [SEGMENT_CHARS [OPTIONS_JSON]]")

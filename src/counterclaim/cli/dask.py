@@ -1,15 +1,14 @@
-"""CLI glue for ``--engine dask`` (called from ``counterclaim analyze`` and ``counterclaim ingest``)."""
+"""``--engine dask`` for ``counterclaim analyze`` and ``counterclaim ingest``: clear errors for bad
+options, one progress line per part."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable, Optional
 
 import typer
 
-from ..cli_errors import err as _err
-
 from ..model import Skipped
+from .output import err as _err
 
 
 def _progress(info: dict) -> None:
@@ -21,7 +20,7 @@ def analyze_dask_cmd(articles: Iterable, out: Optional[Path], skipped: list[Skip
                      scheduler: Optional[str] = None, workers: Optional[int] = None,
                      partition_size: Optional[int] = None, verbose: bool = False, **options) -> None:
     """Run ``analyze_dask`` for the CLI: clear errors for bad options, a one-line summary at the end."""
-    from .dask_engine import PARTITION_SIZE, analyze_dask
+    from ..scale.dask_engine import PARTITION_SIZE, analyze_dask
 
     if out is None:
         _err("--engine dask writes a dataset: give its folder with --out DIR")
@@ -56,7 +55,7 @@ def ingest_dask_cmd(articles: Iterable, db, *, scheduler: Optional[str] = None, 
                     partition_size: Optional[int] = None, staging: Optional[str] = None, verbose: bool = False,
                     **options):
     """Run ``ingest_dask`` for the CLI and return its IngestReport (the ingest command prints it)."""
-    from .dask_engine import PARTITION_SIZE, ingest_dask
+    from ..scale.dask_engine import PARTITION_SIZE, ingest_dask
 
     if workers is not None and workers < 1:
         _err("--workers must be at least 1")
@@ -68,23 +67,3 @@ def ingest_dask_cmd(articles: Iterable, db, *, scheduler: Optional[str] = None, 
     except OSError as e:
         _err(f"dask: {e}")
         raise typer.Exit(1)
-
-
-def merge_cmd(dataset: Path, db: Optional[Path], rematch: bool, as_json: bool) -> None:
-    """Merge a dataset written by ``analyze --engine dask`` into a ledger (one writer, input order)."""
-    from ..ledger import Ledger
-    from .dataset import merge_into_ledger
-
-    try:
-        with Ledger(db) as ledger:
-            rep = merge_into_ledger(dataset, ledger, rematch=rematch)
-            stats = ledger.stats()
-    except FileNotFoundError as e:
-        _err(str(e))
-        raise typer.Exit(2)
-    d = rep.to_dict()
-    if as_json:
-        typer.echo(json.dumps({"report": d, "stats": stats}, indent=1))
-    else:
-        typer.echo(f"merged {dataset}: read {d.get('read')}, added {d.get('added')}, "
-                   f"unchanged {d.get('unchanged')}, skipped {len(d.get('skipped') or [])}; ledger: {stats}")

@@ -1,4 +1,4 @@
-"""`counterclaim serve`, `counterclaim screenshots`, `counterclaim web-times`, `counterclaim web-load`."""
+"""`counterclaim serve`, and the web tooling `screenshots`, `web-times`, `web-load` (``counterclaim.dev``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from .cli_errors import err as _err
+from .output import err as _err
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -19,9 +19,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _app_or_exit(db: Optional[Path], allow_ingest: bool = False, allowed_hosts=None):
-    from .ledger import LedgerError
-    from .web import create_app
-    from .web.security import LOOPBACK_HOSTS
+    from ..ledger import LedgerError
+    from ..web import create_app
+    from ..web.security import LOOPBACK_HOSTS
 
     try:
         return create_app(db, allow_ingest=allow_ingest,
@@ -46,7 +46,7 @@ def serve_cmd(
     """Serve the web UI and the HTTP API over a ledger (read-only unless --allow-ingest)."""
     import uvicorn
 
-    from .web.security import LOOPBACK_HOSTS
+    from ..web.security import LOOPBACK_HOSTS
 
     hosts = list(LOOPBACK_HOSTS) + list(allowed_host)
     if host not in LOOPBACK:
@@ -58,8 +58,8 @@ def serve_cmd(
     if preload:
         import threading
 
-        from .nlp.pipeline import get_nlp
-        threading.Thread(target=get_nlp, name="preload-model", daemon=True).start()
+        from ..service import preload_model
+        threading.Thread(target=preload_model, name="preload-model", daemon=True).start()
     mode = "read-write (ingest allowed)" if allow_ingest else "read-only"
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Counterclaim on http://{shown}:{port}/ over {app.state.db_path} ({mode}); Ctrl-C stops it.", err=True)
@@ -73,7 +73,7 @@ def screenshots_cmd(
     width: int = typer.Option(1360, "--width"),
 ) -> None:
     """Screenshot the dispute board, a proposition, an article and the outlet page with Playwright."""
-    from .web.screenshots import take_screenshots
+    from ..dev.screenshots import take_screenshots
 
     app = _app_or_exit(db)
     if not Path(chromium).exists():
@@ -91,7 +91,7 @@ def web_times_cmd(
     fmt: str = typer.Option("table", "--format", help="table | json"),
 ) -> None:
     """Server time of every page kind (median, p95, max over real ids), measured in-process."""
-    from .web.bench import page_times, print_page_times
+    from ..dev.web_bench import page_times, print_page_times
 
     app = _app_or_exit(db)
     res = page_times(app, samples=per_page, repeat=repeat)
@@ -112,7 +112,7 @@ def web_load_cmd(
     fmt: str = typer.Option("table", "--format", help="table | json"),
 ) -> None:
     """Bounded load test on loopback: N concurrent clients for T seconds over real page and API URLs."""
-    from .web.bench import print_load, run_load
+    from ..dev.web_bench import print_load, run_load
 
     _app_or_exit(db)  # fail early, with the reason, on a missing or bad ledger
     res = run_load(db, clients=clients, duration=duration, max_requests=max_requests, timeout=timeout,

@@ -50,7 +50,7 @@ def sample_urls(ledger, samples: int = 20, seed: int = 7) -> dict[str, list[str]
     words = list(dict.fromkeys(words))
     terms = pick(words, samples) or ["said"]
     outlets = [o["outlet"] for o in ledger.outlets() if o.get("outlet")]
-    from .pages import BOARD_PAGE
+    from ..web.pages import BOARD_PAGE
 
     n_disp_pages = max(1, min(3, (ledger.stats().get("disputes") or 0) // BOARD_PAGE + 1))
     return {
@@ -264,7 +264,7 @@ def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_
         stats = led.stats()
     urls = [(k, u) for k, us in by_kind.items() if k != "analyze form" for u in us]
     random.Random(11).shuffle(urls)
-    from .server import free_port
+    from .web_server import free_port
 
     port = free_port()
     proc = start_server(db, port, workers=workers)

@@ -1,0 +1,4 @@
+"""``python -m counterclaim.cli``: the same as the ``counterclaim`` command."""
+from . import main
+
+main()

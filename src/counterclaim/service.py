@@ -1,0 +1,146 @@
+"""Read, analyze, store: the one place where the readers, the analyzer and the ledger meet.
+
+    from counterclaim.ledger import Ledger
+    from counterclaim.service import ingest, ingest_paths
+
+    with Ledger("news.db") as led:
+        ingest_paths(led, ["news/", "dump.jsonl"])        # files and folders, any format the readers know
+        ingest(led, articles, progress=True)              # Article records (counterclaim.model)
+
+The readers (``ingest/``) know nothing of the analyzer or the ledger, the ledger nothing of the
+analyzer: this module runs the analyzer for the ledger. ``analyze_text`` is the on-the-fly analysis
+of the web's paste box and ``POST /api/analyze``.
+"""
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from .analyze import analyze, analyze_articles
+from .ingest import read_paths
+from .ingest.base import NoteSink
+from .ingest.folders import DEFAULT_MAX_TEXT_BYTES
+from .ledger import IngestReport, Ledger, LedgerError, content_hash
+from .limits import BATCH_SIZE
+from .model import Analysis, Article, Skipped
+from .progress import IngestProgress
+
+LedgerOrPath = Union[Ledger, str, Path]
+
+__all__ = ["ingest", "ingest_paths", "read_inputs", "analyze_text", "preload_model"]
+
+
+def read_inputs(ledger: Ledger, paths, *, note_sink: NoteSink = None,
+                max_bytes: int = DEFAULT_MAX_TEXT_BYTES) -> Iterator[Union[Article, Skipped]]:
+    """Every article in files and folders (``ingest.read_paths``), passing over the ledger's own files."""
+    own = [Path(str(ledger.path) + sfx) for sfx in ("", "-wal", "-shm", "-journal")]
+    return read_paths(paths, note_sink=note_sink, max_bytes=max_bytes, exclude=own)
+
+
+def ingest_paths(ledger: LedgerOrPath, paths, *, note_sink: NoteSink = None,
+                 max_bytes: int = DEFAULT_MAX_TEXT_BYTES, progress: bool = False, batch_size: Optional[int] = None,
+                 nlp=None) -> IngestReport:
+    """Read files and folders, analyze the new articles and store them (see ``ingest``)."""
+    if not isinstance(ledger, Ledger):
+        with Ledger(ledger) as led:
+            return ingest_paths(led, paths, note_sink=note_sink, max_bytes=max_bytes, progress=progress,
+                                batch_size=batch_size, nlp=nlp)
+    return ingest(ledger, read_inputs(ledger, paths, note_sink=note_sink, max_bytes=max_bytes),
+                  progress=progress, batch_size=batch_size, nlp=nlp)
+
+
+def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
+           batch_size: Optional[int] = None, nlp=None) -> IngestReport:
+    """Analyze and store articles in ``ledger`` (an open Ledger, or the path of one: opened and closed
+    here). Articles already stored (same text, or same URL) are counted as unchanged before any
+    analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches) and each analysis is
+    committed in its own transaction as soon as it is ready. The ledger handle is held for the whole run."""
+    if not isinstance(ledger, Ledger):
+        with Ledger(ledger) as led:
+            return ingest(led, articles, progress=progress, batch_size=batch_size, nlp=nlp)
+    if batch_size is None:
+        batch_size = BATCH_SIZE
+    with ledger.writer():
+        t0 = time.perf_counter()
+        report = IngestReport()
+        prog = IngestProgress(progress)
+        seen_hash: set[str] = set()
+        seen_url: set[str] = set()
+        chunk: list[Article] = []
+        try:
+            for item in articles:
+                report.read += 1
+                if isinstance(item, Skipped):
+                    report.skipped.append(item)
+                elif isinstance(item, Article):
+                    h = content_hash(item.text)
+                    if h in seen_hash or (item.url and item.url in seen_url):
+                        report.unchanged += 1
+                    else:
+                        found = ledger.find_existing(item, h)
+                        if found and found[0] == "id":
+                            report.skipped.append(Skipped(item.origin or item.id,
+                                                          f"article id {item.id!r} is already stored with a different text"))
+                        elif found:
+                            report.unchanged += 1
+                        else:
+                            seen_hash.add(h)
+                            if item.url:
+                                seen_url.add(item.url)
+                            chunk.append(item)
+                            if len(chunk) >= batch_size:
+                                _analyze_chunk(ledger, chunk, report, batch_size, nlp, prog)
+                                chunk = []
+                else:
+                    report.skipped.append(Skipped(repr(item)[:80], f"not an Article: {type(item).__name__}"))
+                prog.update(report)
+            if chunk:
+                _analyze_chunk(ledger, chunk, report, batch_size, nlp, prog)
+        finally:
+            report.seconds = time.perf_counter() - t0
+            prog.update(report)
+            prog.close()
+        return report
+
+
+def _analyze_chunk(ledger: Ledger, chunk: list[Article], report: IngestReport, batch_size: int, nlp,
+                   prog: IngestProgress) -> None:
+    done = 0
+    try:
+        for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size):
+            ledger.store_result(res, report)
+            done += 1
+            prog.update(report)
+    except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
+        raise
+    except Exception:
+        # A bug in the analyzer on one text must not cost the others: redo the rest one by one.
+        for art in chunk[done:]:
+            try:
+                res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1)))
+            except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
+                report.skipped.append(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
+                continue
+            ledger.store_result(res, report)
+            prog.update(report)
+
+
+_analyze_lock = threading.Lock()
+
+
+def analyze_text(text: str, outlet: Optional[str] = None, published: Optional[str] = None,
+                 title: Optional[str] = None) -> Analysis:
+    """``counterclaim.analyze`` with the process's one pipeline, one call at a time (for servers:
+    requests come from a thread pool). Raises ValueError when the text cannot be analyzed."""
+    with _analyze_lock:
+        return analyze(text, outlet=outlet, published=published, title=title)
+
+
+def preload_model() -> None:
+    """Load the language model now, so that a server's first analysis does not wait for it."""
+    from .nlp.pipeline import get_nlp
+
+    get_nlp()
