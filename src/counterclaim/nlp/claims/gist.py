@@ -15,6 +15,57 @@ from .syntax import Scope, clause_tokens, in_scope
 from .types import PRON_SELF, SUBJ, Claim, Ctx
 
 
+def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], toks: list[Token],
+                scope: Scope) -> list[Claim]:
+    """The content's main clause as a gist claim (none when it states nothing checkable): what a cue of
+    predicting, judging, naming or comparing takes, else the first root that is a clause, a small clause
+    or a noun phrase put forward as fact."""
+    doc, lx = ctx.doc, ctx.lx
+    claims: list[Claim] = []
+    # "cast Clinton as unqualified", "sees him as a real threat": "as" may hang on the cue
+    cue = cue_lemma_or_none(doc, st, lx)
+    cue_as = st.cue is not None and st.cue.span.text.lower().rstrip().endswith(" as")  # "has framed herself as"
+    as_cue = cue in lx.small_clause_cues or cue_as
+    # "ranked [Fiorina as one of the worst CEOs]", "pointed to [the GOP as the key obstacle]": an
+    # "as" phrase of the content hanging on the cue verb makes the content a small clause
+    # right after a noun phrase of its own that names someone or something, not "her days as secretary"
+    as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and (x.head.pos_ in ("VERB", "AUX") or (
+        as_cue and not in_scope(x.head, scope))) and (as_cue or any(
+        r.i < x.i and r.right_edge.i + 1 == x.i and r.pos_ in ("NOUN", "PROPN", "PRON")
+        and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots) or (as_cue and _final_as(roots, toks))
+    if cue in lx.prediction_cues:  # "predict two more rate rises next year": the predicted event
+        noun = next((r for r in roots if r.pos_ == "NOUN"), None) or next(
+            (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not in_scope(t.head.head, scope)), None)
+        if noun is not None:
+            claims.append(clause_claim(ctx, noun, clause_tokens(noun, scope), st, statements, kind="gist"))
+    if not claims:
+        c = _judged_or_named(ctx, st, statements, cue, roots, toks, scope)
+        if c is not None:
+            claims.append(c)
+    for r in roots if not claims else ():
+        small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or cue_as or (as_cue and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
+        # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
+        # under a factive cue of showing, a noun phrase is put forward as fact
+        fact_np = (r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
+            cue in lx.presenting_cues and _np_with_predicate(r, scope)))) or (
+            cue in lx.presenting_cues and _amount_object(r, roots, scope))
+        if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
+                and not fact_np:
+            continue
+        if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
+            # "I'm telling you, this party is not divided", "I think it is over": the clause said
+            r = next((c for c in r.children if c.dep_ == "ccomp" and in_scope(c, scope)), r)
+        if not_checkable(ctx, r, doc, scope, st):
+            continue
+        if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
+            continue  # an activity named, not a claim: "being Trump's running mate", "standing on the floor"
+        ctoks = clause_tokens(r, scope)
+        claims.append(clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
+        break
+    return claims
+
+
 def _amount_object(r: Token, roots: list, scope: Scope) -> bool:
     """An amount as the object of a presenting cue, or a noun with its amount in a phrase the parser hung on
     the cue ("reported [between $5,000 and $15,000 in interest income]", "estimates [his fortune] [at about
@@ -119,54 +170,3 @@ def _linked(ctx: Ctx, cue: str, roots: list, toks: list[Token], scope: Scope) ->
                 and any(c.dep_ == "pobj" and in_scope(c, scope) for c in p.children):
             return first
     return None
-
-
-def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], toks: list[Token],
-                scope: Scope) -> list[Claim]:
-    """The content's main clause as a gist claim (none when it states nothing checkable): what a cue of
-    predicting, judging, naming or comparing takes, else the first root that is a clause, a small clause
-    or a noun phrase put forward as fact."""
-    doc, lx = ctx.doc, ctx.lx
-    claims: list[Claim] = []
-    # "cast Clinton as unqualified", "sees him as a real threat": "as" may hang on the cue
-    cue = cue_lemma_or_none(doc, st, lx)
-    cue_as = st.cue is not None and st.cue.span.text.lower().rstrip().endswith(" as")  # "has framed herself as"
-    as_cue = cue in lx.small_clause_cues or cue_as
-    # "ranked [Fiorina as one of the worst CEOs]", "pointed to [the GOP as the key obstacle]": an
-    # "as" phrase of the content hanging on the cue verb makes the content a small clause
-    # right after a noun phrase of its own that names someone or something, not "her days as secretary"
-    as_root = any(x.lower_ == "as" and x.pos_ == "ADP" and (x.head.pos_ in ("VERB", "AUX") or (
-        as_cue and not in_scope(x.head, scope))) and (as_cue or any(
-        r.i < x.i and r.right_edge.i + 1 == x.i and r.pos_ in ("NOUN", "PROPN", "PRON")
-        and not any(c.dep_ == "poss" for c in r.children) for r in roots)) for x in roots) or (as_cue and _final_as(roots, toks))
-    if cue in lx.prediction_cues:  # "predict two more rate rises next year": the predicted event
-        noun = next((r for r in roots if r.pos_ == "NOUN"), None) or next(
-            (t for t in toks if t.pos_ == "NOUN" and t.dep_ == "pobj" and not in_scope(t.head.head, scope)), None)
-        if noun is not None:
-            claims.append(clause_claim(ctx, noun, clause_tokens(noun, scope), st, statements, kind="gist"))
-    if not claims:
-        c = _judged_or_named(ctx, st, statements, cue, roots, toks, scope)
-        if c is not None:
-            claims.append(c)
-    for r in roots if not claims else ():
-        small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or cue_as or (as_cue and any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
-        # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
-        # under a factive cue of showing, a noun phrase is put forward as fact
-        fact_np = (r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
-            cue in lx.presenting_cues and _np_with_predicate(r, scope)))) or (
-            cue in lx.presenting_cues and _amount_object(r, roots, scope))
-        if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
-                and not fact_np:
-            continue
-        if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
-            # "I'm telling you, this party is not divided", "I think it is over": the clause said
-            r = next((c for c in r.children if c.dep_ == "ccomp" and in_scope(c, scope)), r)
-        if not_checkable(ctx, r, doc, scope, st):
-            continue
-        if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
-            continue  # an activity named, not a claim: "being Trump's running mate", "standing on the floor"
-        ctoks = clause_tokens(r, scope)
-        claims.append(clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
-        break
-    return claims

@@ -178,7 +178,7 @@ def _points_back(lx, n: Token) -> bool:
 
 
 def basis(ctx, c, how: Optional[str]) -> str:
-    """How a claim's link was made; ``how`` is ``_salient``'s answer for an anaphor (None otherwise
+    """How a claim's link was made; ``how`` is ``propositions._salient``'s answer for an anaphor (None otherwise
     or when it found nothing)."""
     lx = ctx.lx
     if c.kind == "anaphor":

@@ -179,7 +179,7 @@ def _plural_subject_between(doc: Doc, lo: int, hi: int) -> bool:
                                   for t in sp)
 
 
-def owner_is_subject(ctx: Ctx, c: "Claim", noun: Token) -> None:
+def owner_is_subject(ctx: Ctx, c: Claim, noun: Token) -> None:
     """"Mr. Obama's statement that he opposed the Iraq war": a person's own statement, whose "he" is
     that person whoever reports it (not an accusation: "Clinton's charge that he lied" is someone else)."""
     if c.head is None or lemma(noun) in ACCUSING:

@@ -29,7 +29,7 @@ from .types import QUOTES, SALIENCE_WINDOW, Claim, Ctx
 
 
 # Agent words that name no one in particular: a claim by "he" or "they" with no actor behind it has
-# an unknown agent (``propositions._key``), while "voters" or "John Bolton" keep their words.
+# an unknown agent (``_key``), while "voters" or "John Bolton" keep their words.
 PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our", "he", "she", "him", "her", "his", "it", "its", "they",
                       "them", "their", "this", "that", "these", "those", "which", "who", "whom", "you", "one",
                       "someone", "somebody", "herself", "himself", "themselves", "itself", "myself", "ourselves"})
@@ -40,6 +40,7 @@ def _structured(c: Claim) -> bool:
     rather than the clause's own words?"""
     return bool(c.rule is not None and c.agent_name and (c.recipient_name or "{recipient}" not in c.rule.gist)
                 and (c.agent is not None or c.agent_name.lower() not in PRONOUNS))
+    # (a pronoun no actor stands behind makes an empty template: "You paid taxes", "which paid taxes")
 
 
 def _gist(ctx: Ctx, c: Claim) -> str:
@@ -134,7 +135,7 @@ def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
 
 def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = None) -> None:
     """Give a claim its Proposition (creating it, or finding it by key or by salience), and record
-    how sure the link is (``doc.user_data["cc_links"]``, turned into Stance confidences by cc_links).
+    how sure the link is (``doc._.claim_links``, turned into Stance confidences by cc_links).
     ``source``: the canonical id of the statement's source, remembered as an author of the claims it
     states (not of those it refers back to), so that "the AP report" can be told from Sessions' claim."""
     pos = c.start

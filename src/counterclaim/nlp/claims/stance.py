@@ -271,7 +271,7 @@ def contested_negations(doc: Doc, gist_negated: dict[str, bool]) -> None:
     denial, not the assertion of a negative fact: when one source asserts a proposition and another
     asserts it worded the other way round after it ("X did not pay" after "X paid", both on one
     proposition), the second denies it (the side it takes is unchanged). This is the "claim on the
-    table" test of ``negation.rebuttal`` done by proposition identity rather than by cue words. An
+    table" test of ``rebuttal.rebuttal`` done by proposition identity rather than by cue words. An
     accusation worded negatively before any claim ("X paid no taxes") stays asserted."""
     sts = doc._.statements or []
     by_id = {s.id: s for s in sts}
