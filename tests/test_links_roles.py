@@ -1,4 +1,4 @@
-"""Who does what to whom in a claim, and which claim an anaphor means (issue #4, session 4).
+"""Who does what to whom in a claim, and which claim an anaphor means.
 
 Each test is a sentence (or two) from a PolNeAR train article whose dispute was wrong on the judged
 train ledger (eval/disputes/polnear-train.json): the passive voice, a participle after a noun, "him"

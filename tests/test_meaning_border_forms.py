@@ -1,4 +1,4 @@
-"""cc_stance, session 6: the border between a claim and no claim. Norms the deontic tests missed
+"""cc_stance: the border between a claim and no claim. Norms the deontic tests missed
 (periphrastic "has got to", "be not to", "would do better to", nouns of duty, a legal "shall", a
 negative imperative, a curly "It’s time to"), cues of naming and linking whose object is a
 characterization ("was declared the winner", "compared X to Y"), an "as" phrase wherever the parser

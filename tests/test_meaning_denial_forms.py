@@ -1,4 +1,4 @@
-"""cc_stance, session 6: denial and no-knowledge forms. What a denial cue takes when it refuses
+"""cc_stance: denial and no-knowledge forms. What a denial cue takes when it refuses
 rather than denies ("denied his party the victory"), cues of refutation whose object is a person,
 people named by what they say, "nothing to do with", comparisons that deny a difference or a common
 belief, "wrong in their recollections", attributive "wrong", indefinite claim nouns of a kind of

@@ -96,7 +96,7 @@ def test_a_statement_can_assert_one_claim_and_deny_another():
     assert labels == {"USA": "asserts", "IRN": "denies"}
 
 
-# --- session 2 (issue #3): negation, no-comment statements, rejections, what is checkable ----------
+# --- negation, no-comment statements, rejections, what is checkable ------------------------------
 
 def labels(doc):
     return [(st.stances[0].stance if st.stances else None) for st in doc._.statements]

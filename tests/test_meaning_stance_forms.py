@@ -1,4 +1,4 @@
-"""cc_stance, session 4: forms that rebut by themselves ("no evidence that…", "no more X than…",
+"""cc_stance: forms that rebut by themselves ("no evidence that…", "no more X than…",
 "does not mean…", "not the X they make it out to be"), what cues of judging, naming, showing and
 wanting make of their content, norms without a modal, the mandative subjunctive, negated
 rejections, no-knowledge formulas that describe a noun, and a negation answering another source's

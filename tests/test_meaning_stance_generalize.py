@@ -1,4 +1,4 @@
-"""cc_stance, session 3: no-knowledge formulas found by structure, negations of states and events,
+"""cc_stance: no-knowledge formulas found by structure, negations of states and events,
 self-descriptions, negated cues, small clauses and raising cues, and the polarity of a stance on a
 positively worded proposition (``Stance.negated``). Real-style sentences written for these tests."""
 from meaning_kit import actor, labels, parse

@@ -28,6 +28,8 @@ from .claims.lexicon import LexiconComponent, MeaningLexicon
 from .doctext import doc_text
 from .extensions import register
 
+register()  # the Doc._ extensions this module reads and writes
+
 _QUOTE = re.compile(r"[“\"‘'](?P<q>[^“”\"‘’\n]{1,60}?)[”\"’'](?!\w)")
 _VIA = re.compile(
     r"\b(?:according to|as (?:cited|quoted|reported) by|cited by|quoted by|reported by|in an interview with|told|speaking to|in remarks to)\s+"
@@ -120,7 +122,6 @@ class Framing(LexiconComponent):
     def __init__(self, nlp: Language, name: str, cue_framing: Optional[str] = None,
                  stance_lexicon: Optional[str] = None) -> None:
         super().__init__(name, cue_framing=cue_framing, stance_lexicon=stance_lexicon)
-        register()
 
     def __call__(self, doc: Doc) -> Doc:
         return frame(doc, self.lx)

@@ -12,6 +12,8 @@ from .lexicon import MeaningLexicon
 from .syntax import lemma
 from .types import ATTITUDE
 
+register()  # the Doc._ extensions this module reads and writes
+
 
 def cue_lemma(doc: Doc, st: Statement, lx: MeaningLexicon) -> str:
     """The cue's head lemma ("publicly disclosed" → disclose; "according to" → according to), as the cue
@@ -19,7 +21,6 @@ def cue_lemma(doc: Doc, st: Statement, lx: MeaningLexicon) -> str:
     if st.cue is None:
         return ""
     # asked by several components for the same cue: worked out once per doc (and lexicon)
-    register()
     memo = doc._.cue_lemmas
     if memo is None:
         memo = doc._.cue_lemmas = {}

@@ -19,7 +19,6 @@ from typing import Optional, Union
 from ...lexicons import DATA_DIR, tsv_rows
 from ..rxguard import compile_guarded
 
-
 PathLike = Union[str, os.PathLike]
 
 
@@ -31,7 +30,6 @@ class RelationRule:
     needs: Optional[frozenset]    # None: no requirement
     agent: str                    # subj | dobj
     gist: str
-
 
 
 @dataclass
@@ -87,10 +85,8 @@ class MeaningLexicon:
         return t.lemma_.lower() in self.reject_words or t.lower_ in self.reject_words
 
 
-
 def _alt(phrases: list[str]) -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True))
-
 
 
 # stance_lexicon.tsv classes whose rows are single words or phrases kept as a set on the lexicon

@@ -52,6 +52,8 @@ from .rejection import rejected_claim_noun, rejecting_evaluation
 from .syntax import subject_of
 from .types import DEMONSTR
 
+register()  # the Doc._ extensions this module reads and writes
+
 
 LINK_CONFIDENCE = {
     "relation": 0.9,
@@ -244,7 +246,6 @@ class LinkConfidence:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        register()
 
     def __call__(self, doc: Doc) -> Doc:
         recs = doc._.claim_links or {}

@@ -18,7 +18,7 @@ from ...model import Actor, Statement
 from ..actors import lookup, person_id, scan
 from ..speakers import lexicon as speaker_lexicon
 from .syntax import lemma, sents_back_start, subject_of
-from .types import (ACCUSING, ACTOR_ENTS, PRON_PERSON, PRON_PLURAL, PRON_SELF, PRON_MALE, QUOTES, SALIENCE_WINDOW, Claim,
+from .types import (ACCUSING, ACTOR_ENTS, PRON_MALE, PRON_PERSON, PRON_PLURAL, PRON_SELF, QUOTES, SALIENCE_WINDOW, Claim,
                     Ctx)
 
 

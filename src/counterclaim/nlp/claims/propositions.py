@@ -27,6 +27,8 @@ from .linking import record
 from .participants import canonical, claim_author, doc_mentions, index_mentions, source_actor
 from .types import QUOTES, SALIENCE_WINDOW, Claim, Ctx
 
+register()  # the Doc._ extensions this module reads and writes
+
 
 # Agent words that name no one in particular: a claim by "he" or "they" with no actor behind it has
 # an unknown agent (``_key``), while "voters" or "John Bolton" keep their words.
@@ -182,7 +184,6 @@ class PropositionFinder(LexiconComponent):
                  cue_framing: Optional[str] = None, type_heads: Optional[str] = None) -> None:
         super().__init__(name, relations=relations, stance_lexicon=stance_lexicon, cue_framing=cue_framing,
                          type_heads=type_heads)
-        register()
 
     def __call__(self, doc: Doc) -> Doc:
         return find_propositions(doc, self.lx)

@@ -52,6 +52,8 @@ from .rejection import rejection_positions
 from .syntax import tok_range
 from .types import PERCEPTION, Claim
 
+register()  # the Doc._ extensions this module reads and writes
+
 
 def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict[str, bool],
                 lx: MeaningLexicon) -> list[Stance]:
@@ -298,7 +300,6 @@ class StanceLabeller(LexiconComponent):
     def __init__(self, nlp: Language, name: str, stance_lexicon: Optional[str] = None,
                  cue_framing: Optional[str] = None) -> None:
         super().__init__(name, stance_lexicon=stance_lexicon, cue_framing=cue_framing)
-        register()
 
     def __call__(self, doc: Doc) -> Doc:
         return label_stances(doc, self.lx)
