@@ -49,6 +49,7 @@ def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def hedges_and_scare_quotes(doc: Doc, statements: list[Statement], lx: MeaningLexicon) -> None:
+    """Mark the statements' scare quotes (under a distancing cue) and the reporter's hedges (``lx.hedges``)."""
     text = doc_text(doc)
     for st in statements:
         framing = st.cue.framing if st.cue else "neutral"

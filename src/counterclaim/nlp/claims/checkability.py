@@ -17,6 +17,8 @@ from .types import MODALS, PRON_SELF, QUOTES, SUBJ, Ctx
 
 
 def modality(ctx: Ctx, v: Token) -> Optional[str]:
+    """The modality of the clause of ``v``: ``future`` (will, shall), ``deontic`` (a norm: should, must,
+    have to, "it is important to…", "let us…") or None."""
     for c in v.children:
         if c.dep_ in ("aux", "auxpass"):
             if c.lemma_.lower() == "shall" and not any(s.dep_ in SUBJ and s.lower_ in PRON_SELF for s in v.children):

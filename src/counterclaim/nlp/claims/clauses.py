@@ -16,6 +16,8 @@ from .types import DEMONSTR, Claim, Ctx
 
 
 def match_rule(ctx: Ctx, head: Token, tokens: list[Token], pos: str) -> tuple[Optional[RelationRule], Optional[str]]:
+    """The relation rule whose trigger is ``head`` and whose required lemma is among ``tokens``, with that
+    lemma (the theme); (None, None) when none fits."""
     rules = (ctx.lx.verb_rules if pos == "verb" else ctx.lx.noun_rules).get(head.lemma_.lower()) \
         or (ctx.lx.verb_rules if pos == "verb" else ctx.lx.noun_rules).get(head.lower_)
     if not rules:
@@ -31,7 +33,9 @@ def match_rule(ctx: Ctx, head: Token, tokens: list[Token], pos: str) -> tuple[Op
 
 
 def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statements: dict, kind: str,
-                  rule: Optional[RelationRule] = None, theme: Optional[str] = None) -> Claim:
+                 rule: Optional[RelationRule] = None, theme: Optional[str] = None) -> Claim:
+    """The claim of the clause headed by ``v`` (tokens ``ctoks``): its relation (for a nominal or gist, one
+    found in the clause if the verb has none), agent, recipient, negation and modality."""
     if rule is None and kind in ("nominal", "gist"):
         rule, theme = match_rule(ctx, v, ctoks, "verb")
         if rule is None:

@@ -24,6 +24,8 @@ PathLike = Union[str, os.PathLike]
 
 @dataclass(frozen=True)
 class RelationRule:
+    """A row of ``relations.tsv``: trigger lemmas of a relation, the lemma a clause must also hold, who
+    the agent is and the normalized wording (``gist``)."""
     relation: str
     pos: str                      # verb | noun
     triggers: frozenset
@@ -34,6 +36,8 @@ class RelationRule:
 
 @dataclass
 class MeaningLexicon:
+    """The claim and stance lexicon: relation rules, and the word classes of ``stance_lexicon.tsv``,
+    ``cue_framing.tsv`` and ``type_heads.tsv``."""
     verb_rules: dict[str, list[RelationRule]] = field(default_factory=dict)
     noun_rules: dict[str, list[RelationRule]] = field(default_factory=dict)
     reject_words: set = field(default_factory=set)          # single-word lemmas (adjectives, nouns)

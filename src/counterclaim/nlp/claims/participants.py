@@ -23,6 +23,7 @@ from .types import (ACCUSING, ACTOR_ENTS, PRON_MALE, PRON_PERSON, PRON_PLURAL, P
 
 
 def canonical(a: Optional[Actor]) -> Optional[str]:
+    """The id a claim uses for an actor: a state's or government's country code, else the actor's id."""
     if a is None:
         return None
     if a.type in ("government", "state") and a.country:
@@ -66,6 +67,7 @@ def doc_mentions(doc: Doc) -> list:
 
 
 def index_mentions(ctx: Ctx) -> None:
+    """Index the context's actor mentions by start offset and by token."""
     ctx.starts = [m[0] for m in ctx.mentions]
     doc = ctx.doc
     for s, e, a in ctx.mentions:
@@ -76,6 +78,7 @@ def index_mentions(ctx: Ctx) -> None:
 
 
 def mention_at(ctx: Ctx, tok: Token) -> Optional[Actor]:
+    """The actor of the mention ``tok`` is in, or None."""
     return ctx.by_tok.get(tok.i)
 
 
@@ -91,6 +94,8 @@ def _mentions_before(ctx: Ctx, pos: int, lo: int):
 
 
 def source_actor(st: Statement, statements: dict) -> Optional[Actor]:
+    """The actor who is the statement's source (through the statement it refers back to, else by
+    looking its words up), or None."""
     if st.source and st.source.entity:
         return st.source.entity
     if st.source_ref and st.source_ref in statements:
@@ -213,7 +218,9 @@ def _antecedent_by_type(ctx: Ctx, tok: Token) -> Optional[Actor]:
 
 
 def find_recipient(ctx: Ctx, claim_toks: list[Token], trigger: Token, agent: Optional[str], st: Statement,
-               statements: dict) -> tuple[Optional[str], Optional[str]]:
+                   statements: dict) -> tuple[Optional[str], Optional[str]]:
+    """The first actor in the claim's tokens after its trigger (then before it) other than the agent:
+    a mention, or an object pronoun resolved to one."""
     after = [t for t in claim_toks if t.i > trigger.i] + [t for t in claim_toks if t.i < trigger.i]
     for t in after:
         if t.dep_ in ("dobj", "dative", "pobj", "iobj") and t.pos_ == "PRON" and t.lower_ in ("it", "them", "him", "her"):

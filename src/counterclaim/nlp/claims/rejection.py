@@ -15,6 +15,7 @@ from .types import ACCUSING, DEMONSTR, Ctx
 
 
 def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
+    """Does the content (tokens ``toks``, lower-cased text ``text_low``) hold a rejection expression?"""
     lx = ctx.lx
     if lx.reject_phrases is not None and lx.reject_phrases.search(text_low):
         return True

@@ -40,6 +40,8 @@ def clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[To
 
 
 def subject_of(v: Token) -> Optional[Token]:
+    """The subject of the clause of ``v``: its own, a reduced relative's noun, or the one it shares with the
+    clause above (conjuncts, xcomp, relative clauses, a possessor of the noun above a gerund)."""
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if v.dep_ == "relcl" and c.tag_ in ("WP", "WDT") and v.head.i != v.i:
@@ -120,6 +122,7 @@ _LEMMA_SLIPS = {"hop": {"hoping": "hope", "hoped": "hope"}}
 
 
 def lemma_set(tokens) -> set:
+    """The lower-case lemmas and forms of ``tokens``."""
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
@@ -134,6 +137,7 @@ def verb_entry(table: dict, v: Token) -> bool:
 
 
 def tok_range(doc: Doc, st: Statement) -> list[Token]:
+    """The tokens of the statement's content, in text order."""
     toks = []
     for c in st.content:
         sp = doc.char_span(c.start, c.end, alignment_mode="contract") or doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -143,10 +147,12 @@ def tok_range(doc: Doc, st: Statement) -> list[Token]:
 
 
 def in_scope(t: Token, scope: Scope) -> bool:
+    """Is ``t`` inside the content?"""
     return t.idx in scope
 
 
 def extent(toks: list[Token]) -> tuple[int, int]:
+    """The character extent (start, end) of a run of tokens."""
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 

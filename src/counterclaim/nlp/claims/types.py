@@ -48,6 +48,7 @@ QUOTES = "“”\"‘’'«»"
 
 @dataclass
 class Claim:
+    """A claim found in a statement's content, and (once linked) its Proposition."""
     kind: str                       # nominal | event | clause | anaphor | gist
     head: Optional[Token]           # the clause verb / event or claim noun
     start: int                      # character extent of the claim (for dates, quantities, rejections)
@@ -69,6 +70,7 @@ class Claim:
 
 @dataclass
 class Ctx:
+    """The state of one doc's proposition building: its lexicon, actor mentions and propositions so far."""
     doc: Doc
     lx: MeaningLexicon
     mentions: list = field(default_factory=list)          # (start_char, end_char, Actor) in text order
