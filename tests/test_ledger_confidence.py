@@ -1,4 +1,4 @@
-"""Statement -> proposition link confidence (nlp/links.py), the stricter cross-article matching
+"""Statement -> proposition link confidence (nlp/claims/linking.py), the stricter cross-article matching
 (ledger/claims.py), disputes that count only confident links, and the dispute judgements scorer."""
 from __future__ import annotations
 
