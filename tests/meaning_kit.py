@@ -19,11 +19,12 @@ def meaning_nlp():
     import importlib
 
     import spacy
-    from counterclaim.nlp.pipeline import MODEL
+    from counterclaim.nlp.pipeline import COMPONENTS, MODEL
 
+    module_of = {factory: module for module, factory in COMPONENTS}
     nlp = spacy.load(MODEL)
     for name in MEANING:
-        importlib.import_module(f"counterclaim.nlp.{name[3:]}")
+        importlib.import_module(module_of[name])
         nlp.add_pipe(name, last=True)
     return nlp
 

@@ -1,4 +1,4 @@
-"""Statement -> proposition link confidence (nlp/links.py), the stricter cross-article matching
+"""Statement -> proposition link confidence (nlp/claims/linking.py), the stricter cross-article matching
 (ledger/claims.py), disputes that count only confident links, and the dispute judgements scorer."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from counterclaim.ledger.claims import features, match_proposition, share_predic
 from counterclaim.ledger.judgements import Judgements, evaluate
 from counterclaim.ledger.queries import MIN_CONFIDENCE
 from counterclaim.model import Article, Proposition
-from counterclaim.nlp.links import LINK_CONFIDENCE
+from counterclaim.nlp.claims.linking import LINK_CONFIDENCE
 
 from ledger_kit import KIRBY, PRK, USA, synthetic_analysis
 

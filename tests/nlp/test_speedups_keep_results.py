@@ -47,7 +47,7 @@ def test_no_guard_when_the_first_characters_are_unknown(pattern):
 
 def test_guarded_patterns_give_the_same_matches():
     from counterclaim.nlp import quantities, timex
-    from counterclaim.nlp.meaning_lexicon import lexicon
+    from counterclaim.nlp.claims.lexicon import lexicon
 
     lx = lexicon()
     _, _, _, money_pre, money_suf, percent, _ = quantities._tables()

@@ -22,8 +22,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Mark, Statement
-from .meaning_lexicon import lexicon
+from .actors import lookup, scan
+from .claims.cues import cue_lemma, framing_of
+from .claims.lexicon import LexiconComponent, MeaningLexicon
 from .doctext import doc_text
+from .extensions import register
+
+register()  # the Doc._ extensions this module reads and writes
 
 _QUOTE = re.compile(r"[“\"‘'](?P<q>[^“”\"‘’\n]{1,60}?)[”\"’'](?!\w)")
 _VIA = re.compile(
@@ -32,69 +37,6 @@ _VIA = re.compile(
     r"(?:(?:news\s+)?agency|newspaper|daily|broadcaster|outlet|channel|television|TV|radio|website|wire service|magazine|network)?\s*"
     r"(?P<name>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|of|the))*))")
 _MEDIA_WORDS = re.compile(r"\b(?:agency|newspaper|daily|broadcaster|outlet|channel|television|TV|radio|website|wire|magazine|network|news)\b", re.I)
-
-
-def cue_lemma(doc: Doc, st: Statement) -> str:
-    """The cue's head lemma ("publicly disclosed" → disclose; "according to" → according to)."""
-    if st.cue is None:
-        return ""
-    # asked by several components for the same cue: worked out once per doc
-    memo = doc.user_data.setdefault("cc_cue_lemmas", {})
-    key = (st.cue.span.start, st.cue.span.end, st.cue.span.text, st.cue.lemma)
-    lem = memo.get(key)
-    if lem is None:
-        lem = memo[key] = _cue_lemma(doc, st)
-    return lem
-
-
-def _cue_lemma(doc: Doc, st: Statement) -> str:
-    txt = st.cue.span.text.lower().strip()
-    if txt in lexicon().framing:
-        return txt
-    sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
-    if sp is None or not len(sp):
-        return (st.cue.lemma or txt).lower()
-    from .propositions import lemma  # (the model's lemma, with its slips corrected: "hoping" -> "hope")
-
-    framing = lexicon().framing
-    verbs = [t for t in sp if t.pos_ in ("VERB", "AUX", "NOUN")]
-    tok = sp.root if sp.root.pos_ in ("VERB", "AUX", "NOUN") else (verbs[-1] if verbs else sp.root)
-    base = lemma(tok)
-    lem = _with_particle(tok, base)
-    if lem in framing:
-        return lem
-    # a cue the root does not name: "took turns rebutting", "used the speech to try to refute", "is
-    # built on the rejection of": the last word of the cue the lexicon knows (not after a causative:
-    # in "made it easier for courts to dismiss cases" the source dismisses nothing)
-    if base in _CAUSATIVES:
-        return lem
-    for t in reversed(verbs):
-        if t.i != tok.i:
-            known = _with_particle(t, lemma(t))
-            if known in framing:
-                return known
-    return lem
-
-
-_CAUSATIVES = {"make", "let", "help", "allow", "enable", "force", "cause", "get", "have"}
-
-
-def _with_particle(tok, lem: str) -> str:
-    """"push back", "brush off": the lemma with its particle when the lexicon has the pair (the particle
-    a child of the verb, or the next word when the parser hangs it elsewhere or the cue leaves it out:
-    "pushed | back on the notion")."""
-    framing = lexicon().framing
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if prt is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("ADP", "ADV", "PART"):
-        prt = tok.doc[tok.i + 1].lower_
-    if prt and f"{lem} {prt}" in framing:
-        return f"{lem} {prt}"
-    return lem
-
-
-def framing_of(lemma: str) -> tuple[str, str]:
-    """(framing, stance class) of a cue lemma; ("neutral", "-") when unknown."""
-    return lexicon().framing.get(lemma, ("neutral", "-"))
 
 
 def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -106,9 +48,9 @@ def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def hedges_and_scare_quotes(doc: Doc, statements: list[Statement]) -> None:
+def hedges_and_scare_quotes(doc: Doc, statements: list[Statement], lx: MeaningLexicon) -> None:
+    """Mark the statements' scare quotes (under a distancing cue) and the reporter's hedges (``lx.hedges``)."""
     text = doc_text(doc)
-    lx = lexicon()
     for st in statements:
         framing = st.cue.framing if st.cue else "neutral"
         if framing == "distancing":
@@ -141,8 +83,6 @@ def hedges_and_scare_quotes(doc: Doc, statements: list[Statement]) -> None:
 
 def relay(doc: Doc, st: Statement) -> Optional[str]:
     """The outlet that relayed a statement, named in its sentence outside its content."""
-    from .actors import lookup
-
     if st.cue is None:
         return None
     if st.cue.span.text.lower().startswith("according"):
@@ -167,8 +107,6 @@ def relay(doc: Doc, st: Statement) -> Optional[str]:
 
 def outlet_name(phrase: str) -> str:
     """'the state news agency KCNA' → 'KCNA' (the gazetteer's name for the outlet), else the phrase."""
-    from .actors import lookup, scan
-
     a = lookup(phrase)
     if a is None:
         hits = [h for h in scan(phrase) if h[2].type == "media"]
@@ -176,18 +114,32 @@ def outlet_name(phrase: str) -> str:
     return a.name if a is not None and a.type == "media" else phrase
 
 
-@Language.component("cc_framing")
-def cc_framing(doc: Doc) -> Doc:
+@Language.factory("cc_framing", default_config={"cue_framing": None, "stance_lexicon": None},
+                  assigns=["doc._.statements"], requires=["doc._.statements", "token.dep", "token.lemma", "doc.sents"])
+class Framing(LexiconComponent):
+    """The reporter's framing of each statement. Config: the cue lexicon and the stance lexicon (its
+    hedges) files (null: the packaged ones), read when the component is made and saved with the pipeline."""
+
+    def __init__(self, nlp: Language, name: str, cue_framing: Optional[str] = None,
+                 stance_lexicon: Optional[str] = None) -> None:
+        super().__init__(name, cue_framing=cue_framing, stance_lexicon=stance_lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return frame(doc, self.lx)
+
+
+def frame(doc: Doc, lx: MeaningLexicon) -> Doc:
+    """Set each statement's cue lemma and framing, its relay outlet and its marks."""
     statements = doc._.statements or []
     for st in statements:
         if st.cue is not None:
-            lem = cue_lemma(doc, st)
+            lem = cue_lemma(doc, st, lx)
             if not st.cue.lemma:
                 st.cue.lemma = lem
-            st.cue.framing = framing_of(lem)[0]  # type: ignore[assignment]
+            st.cue.framing = framing_of(lem, lx)[0]  # type: ignore[assignment]
         if st.via is None:
             st.via = relay(doc, st)
         elif st.via:
             st.via = outlet_name(st.via)
-    hedges_and_scare_quotes(doc, statements)
+    hedges_and_scare_quotes(doc, statements, lx)
     return doc

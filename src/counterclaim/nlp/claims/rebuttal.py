@@ -4,7 +4,7 @@ A source that says "X did not happen" asserts the negative proposition unless it
 negated past event or state ("was not involved", "never touched", "did not own") is a rebuttal
 when the negation is emphatic, when its predicate is one of wrongdoing, when the source speaks of
 itself, when the reporting verb rebuts, or when a claim is on the table in the sentence or the one
-before. Used by cc_propositions (which clauses of a content are claims) and cc_stance.
+before. Used by claim extraction (which clauses of a content are claims) and cc_stance.
 """
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..model import Statement
-from .doctext import doc_text
-from .propositions import (ACCUSING, MODALS, PRON_SELF, _source_actor, _subject, canonical, denial_negation, lemma,
-                           nonevent_verb)
+from ...model import Statement
+from ..doctext import doc_text
+from .negation import denial_negation, nonevent_verb
+from .participants import canonical, source_actor
+from .syntax import lemma, subject_of
+from .types import ACCUSING, PRON_SELF
 
 
 def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], lx, cue_lem: Optional[str]) -> Optional[str]:
@@ -30,10 +32,10 @@ def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], 
     assertions that…", "Asked whether…", "accused him of…")."""
     if v is None:
         return "no-clause"
-    if v.pos_ in ("VERB", "AUX") and not denial_negation(v):
+    if v.pos_ in ("VERB", "AUX") and not denial_negation(v, lx):
         return None  # a habit, a prediction, an attitude: "officials do not meet with…"
     kids = list(v.children)
-    subj = _subject(v)
+    subj = subject_of(v)
     if lemma(v) == "be" and any(k.dep_ == "attr" and _as_others_say(k, lx) for k in kids):
         return "as-others-say"  # "is not the behemoth that the petitioners make it out to be"
     if _as_one_would_think(doc, v):
@@ -77,7 +79,7 @@ def rebuttal(doc: Doc, st: Statement, v: Optional[Token], agent: Optional[str], 
             # the source speaking of itself: "Trump said Trump had not…", "Trump said he did not own
             # the aircraft to burnish his brand" (not "he" inside a quotation, nor in "a suggestion
             # that he did not heed the warnings", where the pronoun is someone else)
-            src = _source_actor(st, {s.id: s for s in (doc._.statements or [])})
+            src = source_actor(st, {s.id: s for s in (doc._.statements or [])})
             if src is not None and canonical(src) == agent:
                 return "self"
     if cue_lem is not None and cue_lem in lx.rebuttal_cues:
@@ -161,67 +163,4 @@ def claim_on_table(doc: Doc, st: Statement, lx) -> bool:
         if lem in lx.rebuttal_context and t.pos_ in ("NOUN", "VERB") \
                 and (t.i >= sent.start or lem in ACCUSING) and not any(a <= t.idx < b for a, b in skip):
             return True
-    return False
-
-
-_EVIDENCE_VERBS = {"be", "see", "find", "have", "exist", "uncover", "turn"}  # "there is no…", "found no…", "turned up no…"
-
-
-def rebutting_form(v: Optional[Token], lx) -> Optional[str]:
-    """A clause whose form itself rebuts a claim, whoever raised it:
-
-    - ``no-evidence``: the absence of evidence asserted ("there is no evidence that he lied", "we do
-      not see a link to terrorism", "experts have found no proof"; ``evidence_noun``);
-    - ``no-more-than``: a comparison that denies a property ("the network is no more biased than any
-      other news organization");
-    - ``not-mean``: a negated inference with a non-personal subject ("being Muslim does not mean
-      Muslims are terrorists", "that doesn't prove he lied"; ``inference_verb``, with a clause).
-    Not under a modal, in a question or with a personal subject of intention ("I don't mean to…")."""
-    if v is None or v.pos_ not in ("VERB", "AUX"):
-        return None
-    kids = list(v.children)
-    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or lemma(c) in MODALS) for c in kids):
-        return None
-    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
-    verb = v
-    if lemma(v) in ("appear", "seem"):  # "there did not appear to be any connection"
-        verb = next((c for c in kids if c.dep_ == "xcomp" and lemma(c) == "be"), v)
-    for k in (kids if verb is v else list(verb.children)):
-        if k.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") and k.pos_ == "NOUN" and k.lemma_.lower() in lx.evidence_nouns \
-                and lemma(verb) in _EVIDENCE_VERBS \
-                and (negated or any(d.lower_ == "no" and d.dep_ in ("det", "neg") for d in k.children)):
-            return "no-evidence"
-        if k.dep_ in ("acomp", "attr") and any(c.dep_ == "prep" and c.lower_ == "than" for c in k.children) \
-                and any(m.lower_ in ("more", "less") and any(n.lower_ == "no" for n in m.children)
-                        for m in k.children if m.dep_ == "advmod"):
-            return "no-more-than"
-        if _no_different(k, v):
-            return "no-more-than"  # "she acted no differently from her predecessors"
-    if negated and lemma(v) in lx.inference_verbs and any(c.dep_ == "ccomp" for c in kids):
-        subj = _subject(v)
-        if subj is None or subj.lower_ not in PRON_SELF | {"you", "he", "she", "they"}:
-            return "not-mean"
-    return None
-
-
-def _no_different(k: Token, v: Token) -> bool:
-    """"acted no differently from her predecessors", "is no different than any other network": a
-    comparison that denies a difference (the "no more … than" form of ``rebutting_form``)."""
-    if k.dep_ not in ("acomp", "advmod", "attr") or k.lemma_.lower() not in ("different", "differently"):
-        return False
-    if not any(n.lower_ == "no" for n in k.children):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ in ("from", "than", "to") for c in [*k.children, *v.children])
-
-
-def under_no_evidence(t: Optional[Token], lx) -> bool:
-    """Is ``t`` the clause an absent piece of evidence would support ("there is no evidence that [he
-    lied]", "found no proof of [him paying]")? Then the claim is denied as it stands."""
-    if t is None:
-        return False
-    for a in list(t.ancestors)[:4]:
-        if a.pos_ == "NOUN" and a.lemma_.lower() in lx.evidence_nouns:
-            return rebutting_form(a.head, lx) == "no-evidence"
-        if a.dep_ in ("ROOT", "conj", "parataxis") and a.pos_ in ("VERB", "AUX"):
-            return False
     return False

@@ -1,13 +1,13 @@
 """cc_stance: what each statement's source does to the propositions its content carries.
 
-For every claim ``cc_propositions`` found in a statement (``doc.user_data["cc_claims"]``):
+For every claim ``cc_propositions`` found in a statement (``doc._.claims``):
 
 - ``no_knowledge`` when the statement is a no-knowledge formula ("I have not seen that
   statement", "no further information", "declined to comment", "could not confirm");
 - ``denies`` when
   * the cue is a denial cue (``data/cue_framing.tsv`` stance class ``denies``: deny, reject,
     dismiss, refute...): "dismissed reports that…", "rejected claims that…";
-  * the claim's own predicate is negated **as a rebuttal** (``nlp/negation.py``: emphatic,
+  * the claim's own predicate is negated **as a rebuttal** (``rebuttal.py``: emphatic,
     wrongdoing, the source about itself, a rebutting cue, or a claim on the table: "Manafort was
     not involved", "I never touched her"), or its event is negated ("this does not make the US a
     party…", "arms transaction … which has never happened"); a negated prediction, norm, habit or
@@ -41,25 +41,32 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Stance, Statement
-from .framing import framing_of
-from .negation import rebuts, rebutting_form, under_no_evidence
-from .propositions import PERCEPTION, Claim, _cue_lemma, _source_actor, _tok_range, canonical, rejection_positions
-from .meaning_lexicon import lexicon
+from ...model import Stance, Statement
+from ..extensions import register
+from .cues import cue_lemma_or_none, framing_of
+from .lexicon import LexiconComponent, MeaningLexicon
+from .negation import is_negated, nonevent_verb, rebutting_form, under_no_evidence
+from .participants import canonical, source_actor
+from .rebuttal import rebuts
+from .rejection import rejection_positions
+from .syntax import tok_range
+from .types import PERCEPTION, Claim
+
+register()  # the Doc._ extensions this module reads and writes
 
 
-def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict[str, bool]) -> list[Stance]:
+def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict[str, bool],
+                lx: MeaningLexicon) -> list[Stance]:
     """``gist_negated``: proposition id -> whether its gist reads as a negation (``Proposition.negated``)."""
     if not claims:
         return []
-    lx = lexicon()
-    cue_lem = _cue_lemma(doc, st)
-    cue_class = framing_of(cue_lem)[1] if st.cue else "-"
-    toks = _tok_range(doc, st)
+    cue_lem = cue_lemma_or_none(doc, st, lx)
+    cue_class = framing_of(cue_lem, lx)[1] if st.cue else "-"
+    toks = tok_range(doc, st)
     lo = st.start
     rejected: set[int] = set()
     clause_memo: dict[int, Optional[int]] = {}
-    rej = rejection_positions(None or _Ctx(doc, lx), toks, lo)
+    rej = rejection_positions(doc, lx, toks)
     # claim nouns that name a kind of saying ("makes misleading or false statements"): no claim to reject
     sayings = {c.noun.i: c.noun for c in claims if c.kind == "anaphor" and _kind_of_saying(c.noun, cue_class)}
     nouned = [(i, c) for i, c in enumerate(claims) if c.kind in ("nominal", "event", "anaphor")
@@ -96,7 +103,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     for i, c in enumerate(claims):
         if c.prop is None:
             continue
-        if only_mentions and _topic_only(doc, st, c, i in rejected, cue_class, cue_lem):
+        if only_mentions and _topic_only(doc, st, c, i in rejected, cue_class, cue_lem, lx):
             continue  # "responding to Trump's remarks", "blasted Trump's statements": a topic, no stance
         if c.kind == "anaphor" and c.prop in direct and i not in rejected and not c.forced:
             continue  # a mention of a claim the statement already states ("the report that X ... the news")
@@ -120,7 +127,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
                     denied or c.kind == "event" or rebuts(doc, st, c.head, c.agent, lx, cue_lem)):
                 denied = not denied
                 flipped = True
-            if i in rejected or (c.noun is not None and _event_denied(c.noun)):
+            if i in rejected or (c.noun is not None and _event_denied(c.noun, lx)):
                 denied = True
                 flipped = False
             label = "denies" if denied else "asserts"
@@ -146,19 +153,20 @@ def _reads_negated(c: Claim, label: str, flipped: bool, gist_negated: bool) -> b
     return c.negated != gist_negated
 
 
-def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: str, cue_lem: Optional[str]) -> bool:
+def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: str, cue_lem: Optional[str],
+                lx: MeaningLexicon) -> bool:
     """An anaphor or a claim noun with its clause that is the whole content under a cue that neither
     confirms nor denies it names a topic ("responding to Trump's remarks", "apologize for his remarks",
     "referring to [reports that Trump may have used undocumented workers]"), not a claim taken up."""
     if c.kind not in ("anaphor", "nominal") or c.noun is None or c.forced or rejected or cue_class == "denies":
         return False
-    if cue_lem is not None and (cue_lem in PERCEPTION or framing_of(cue_lem)[0] == "endorsing"):
+    if cue_lem is not None and (cue_lem in PERCEPTION or framing_of(cue_lem, lx)[0] == "endorsing"):
         return False
     spans = [(x.start, x.end) for x in st.content]
     head = c.noun.head
     if head.i != c.noun.i and head.pos_ != "ADP" and any(a <= head.idx < b for a, b in spans):
         return False  # the noun is inside a larger content
-    inside = [t for t in _tok_range(doc, st) if not t.is_punct and t.pos_ not in ("ADP", "DET")]
+    inside = [t for t in tok_range(doc, st) if not t.is_punct and t.pos_ not in ("ADP", "DET")]
     np = {t.i for t in c.noun.subtree}
     return sum(t.i in np for t in inside) >= 0.8 * len(inside)  # the content is (almost) only that noun phrase
 
@@ -228,11 +236,10 @@ def _self_rejecting(c: Claim, lx) -> bool:
     return False
 
 
-def _event_denied(noun) -> bool:
+def _event_denied(noun, lx: MeaningLexicon) -> bool:
     """'the meeting never happened', 'such a deal does not exist'."""
-    from .propositions import _negated, nonevent_verb
     h = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and nonevent_verb(lexicon(), h) and _negated(h)
+    return noun.dep_ in ("nsubj", "nsubjpass") and nonevent_verb(lx, h) and is_negated(h, lx)
 
 
 def _clause_of(t):
@@ -261,26 +268,18 @@ def _linked(r, noun, memo: dict) -> bool:
     return cr is not None and cr == cn
 
 
-class _Ctx:
-    """The little of propositions.Ctx that rejection_positions needs."""
-
-    def __init__(self, doc: Doc, lx) -> None:
-        self.doc = doc
-        self.lx = lx
-
-
 def contested_negations(doc: Doc, gist_negated: dict[str, bool]) -> None:
     """A negated statement that answers a claim another source makes in the same article is a
     denial, not the assertion of a negative fact: when one source asserts a proposition and another
     asserts it worded the other way round after it ("X did not pay" after "X paid", both on one
     proposition), the second denies it (the side it takes is unchanged). This is the "claim on the
-    table" test of ``negation.rebuttal`` done by proposition identity rather than by cue words. An
+    table" test of ``rebuttal.rebuttal`` done by proposition identity rather than by cue words. An
     accusation worded negatively before any claim ("X paid no taxes") stays asserted."""
     sts = doc._.statements or []
     by_id = {s.id: s for s in sts}
     asserted: dict[str, set] = {}  # proposition -> the sources that asserted it so far, in text order
     for st in sorted(sts, key=lambda s: s.start):
-        a = _source_actor(st, by_id)
+        a = source_actor(st, by_id)
         who = canonical(a) if a is not None else (st.source.span.text.lower() if st.source else None)
         for k, x in enumerate(st.stances):
             # worded negatively: the stance reads negated against a positively worded gist
@@ -292,11 +291,25 @@ def contested_negations(doc: Doc, gist_negated: dict[str, bool]) -> None:
                 asserted.setdefault(x.proposition, set()).add(who)
 
 
-@Language.component("cc_stance")
-def cc_stance(doc: Doc) -> Doc:
-    claims_of = doc.user_data.get("cc_claims") or {}  # cc_links reads them after, and drops them
+@Language.factory("cc_stance", default_config={"stance_lexicon": None, "cue_framing": None},
+                  assigns=["doc._.statements"], requires=["doc._.statements", "doc._.propositions", "doc._.claims"])
+class StanceLabeller(LexiconComponent):
+    """Each statement's stances. Config: the stance lexicon and the cue lexicon files (null: the packaged
+    ones), read when the component is made and saved with the pipeline."""
+
+    def __init__(self, nlp: Language, name: str, stance_lexicon: Optional[str] = None,
+                 cue_framing: Optional[str] = None) -> None:
+        super().__init__(name, stance_lexicon=stance_lexicon, cue_framing=cue_framing)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return label_stances(doc, self.lx)
+
+
+def label_stances(doc: Doc, lx: MeaningLexicon) -> Doc:
+    """Set each statement's ``stances`` from the claims cc_propositions found (``doc._.claims``)."""
+    claims_of = doc._.claims or {}  # cc_links reads them after, and drops them
     gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
     for st in doc._.statements or []:
-        st.stances = stances_for(doc, st, claims_of.get(st.id, []), gist_negated)
+        st.stances = stances_for(doc, st, claims_of.get(st.id, []), gist_negated, lx)
     contested_negations(doc, gist_negated)
     return doc

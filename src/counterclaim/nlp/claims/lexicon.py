@@ -1,4 +1,5 @@
-"""The MEANING area's lexicons, loaded once per process from ``data/``.
+"""The lexicons of the claim and stance components, read from TSV files (by default the packaged ones under
+``counterclaim/data/``).
 
 - ``relations.tsv``: relation rules (trigger lemmas + required lemmas) for propositions;
 - ``stance_lexicon.tsv``: rejection, non-event, no-knowledge, hedge, claim-noun and deontic entries;
@@ -7,17 +8,24 @@
 """
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
-from ..lexicons import tsv_rows
-from .rxguard import compile_guarded
+from pathlib import Path
+from typing import Optional, Union
 
+from ...lexicons import DATA_DIR, tsv_rows
+from ..rxguard import compile_guarded
+
+PathLike = Union[str, os.PathLike]
 
 
 @dataclass(frozen=True)
 class RelationRule:
+    """A row of ``relations.tsv``: trigger lemmas of a relation, the lemma a clause must also hold, who
+    the agent is and the normalized wording (``gist``)."""
     relation: str
     pos: str                      # verb | noun
     triggers: frozenset
@@ -28,6 +36,8 @@ class RelationRule:
 
 @dataclass
 class MeaningLexicon:
+    """The claim and stance lexicon: relation rules, and the word classes of ``stance_lexicon.tsv``,
+    ``cue_framing.tsv`` and ``type_heads.tsv``."""
     verb_rules: dict[str, list[RelationRule]] = field(default_factory=dict)
     noun_rules: dict[str, list[RelationRule]] = field(default_factory=dict)
     reject_words: set = field(default_factory=set)          # single-word lemmas (adjectives, nouns)
@@ -98,11 +108,41 @@ _WORD_SETS = {
     "belief_noun": "belief_nouns",
 }
 
+# The lexicon's files, by the name a component's config gives each (the file name is the packaged one's).
+LEXICON_FILES = {
+    "relations": "relations.tsv",
+    "stance_lexicon": "stance_lexicon.tsv",
+    "cue_framing": "cue_framing.tsv",
+    "type_heads": "type_heads.tsv",
+}
+
+
+def lexicon_path(key: str, path: Optional[PathLike] = None) -> Path:
+    """The file of one part of the lexicon: ``path`` when given, else the packaged file."""
+    return Path(path).resolve() if path else DATA_DIR / LEXICON_FILES[key]
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> MeaningLexicon:
+    """The lexicon of the packaged files (read once per process)."""
+    return read_lexicon({k: lexicon_path(k) for k in LEXICON_FILES})
+
+
+def load_lexicon(**paths: Optional[PathLike]) -> MeaningLexicon:
+    """The lexicon with some of its files given by path (keys of ``LEXICON_FILES``; None or left out: the
+    packaged file). With none given, the one packaged lexicon of the process."""
+    unknown = set(paths) - set(LEXICON_FILES)
+    if unknown:
+        raise ValueError(f"unknown lexicon files: {sorted(unknown)}")
+    if not any(paths.values()):
+        return lexicon()
+    return read_lexicon({k: lexicon_path(k, paths.get(k)) for k in LEXICON_FILES})
+
+
+def read_lexicon(files: dict[str, Path]) -> MeaningLexicon:
+    """Build the lexicon from its four files (absolute paths, which ``tsv_rows`` reads as they are)."""
     lx = MeaningLexicon()
-    for r in tsv_rows("relations.tsv"):
+    for r in tsv_rows(str(files["relations"])):
         needs = None if r["needs"].strip() in ("-", "") else frozenset(x for x in r["needs"].split("|") if x != "-")
         rule = RelationRule(r["relation"], r["pos"], frozenset(r["triggers"].split("|")), needs, r["agent"], r["gist"])
         target = lx.verb_rules if rule.pos == "verb" else lx.noun_rules
@@ -113,7 +153,7 @@ def lexicon() -> MeaningLexicon:
         for k in d:
             d[k].sort(key=lambda r: r.needs is None)
     phrases, nk, hedges, emph = [], [], [], []
-    for r in tsv_rows("stance_lexicon.tsv"):
+    for r in tsv_rows(str(files["stance_lexicon"])):
         cls, expr, how = r["class"], r["expression"], r["match"]
         if cls in ("reject_adj", "reject_noun"):
             if how == "lemma" and " " not in expr:
@@ -144,8 +184,31 @@ def lexicon() -> MeaningLexicon:
     lx.no_knowledge = compile_guarded("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
     lx.emphatic_phrases = compile_guarded(r"\b(?:" + _alt(emph) + r")\b", re.I) if emph else None
     lx.hedges = compile_guarded(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
-    for r in tsv_rows("cue_framing.tsv"):
+    for r in tsv_rows(str(files["cue_framing"])):
         lx.framing[r["lemma"]] = (r["framing"], r["stance"])
-    for r in tsv_rows("type_heads.tsv"):
+    for r in tsv_rows(str(files["type_heads"])):
         lx.type_heads[r["head"]] = set(r["types"].split("|"))
     return lx
+
+
+class LexiconComponent:
+    """A pipeline component that reads some of the lexicon's files: each named in its config (null: the
+    packaged file), read when the component is made, saved with the pipeline (``nlp.to_disk``) and read
+    back from there (``spacy.load``). ``self.lx`` is the lexicon the component passes to what it calls."""
+
+    def __init__(self, name: str, **paths: Optional[PathLike]) -> None:
+        self.name = name
+        self.files = {k: lexicon_path(k, p) for k, p in paths.items()}
+        self.lx = load_lexicon(**paths)
+
+    def to_disk(self, path: PathLike, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, src in self.files.items():
+            shutil.copyfile(src, path / LEXICON_FILES[key])
+
+    def from_disk(self, path: PathLike, *, exclude=tuple()) -> "LexiconComponent":
+        path = Path(path)
+        self.files = {k: (path / LEXICON_FILES[k]).resolve() for k in self.files}
+        self.lx = load_lexicon(**self.files)
+        return self

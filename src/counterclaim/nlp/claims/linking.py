@@ -45,8 +45,15 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from . import propositions as P
-from .doctext import doc_text
+from ..extensions import register
+from .negation import nonevent_verb
+from .participants import other_author
+from .rejection import rejected_claim_noun, rejecting_evaluation
+from .syntax import subject_of
+from .types import DEMONSTR
+
+register()  # the Doc._ extensions this module reads and writes
+
 
 LINK_CONFIDENCE = {
     "relation": 0.9,
@@ -62,21 +69,20 @@ LINK_CONFIDENCE = {
     "pronoun": 0.25,
     "unresolved": 0.2,
 }
+
+
 # A denial that reaches its claim only through an anaphor ("has denied it", "the accusation",
 # "those reports") was right 1 time in 16 among the disputes of a PolNeAR train ledger
 # (eval/disputes/polnear-train.json, bases anaphor and anaphor-fit): such links count this much less,
 # which puts them under the ledger's dispute threshold (0.5) unless a rejection says of the noun
 # itself that it is false ("his comments were Mostly False": anaphor-rejected).
 DENIAL_ANAPHOR_FACTOR = 0.85
+
+
 NEAR = 600
 CLOSE = 300  # a formula with no noun of its own ("has denied it", "declined to comment") refers back only this far
 FORMULA_FAR_FACTOR = 0.7
 PERSONAL = frozenset({"him", "her", "them", "me", "us", "you"})
-# Agent words that name no one in particular: a claim by "he" or "they" with no actor behind it has
-# an unknown agent (``propositions._key``), while "voters" or "John Bolton" keep their words.
-PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our", "he", "she", "him", "her", "his", "it", "its", "they",
-                      "them", "their", "this", "that", "these", "those", "which", "who", "whom", "you", "one",
-                      "someone", "somebody", "herself", "himself", "themselves", "itself", "myself", "ourselves"})
 FAR_FACTOR = 0.8
 
 
@@ -89,44 +95,8 @@ def full_clause(c) -> bool:
     if v.tag_ in ("VBG", "VBN", "VB") and not any(x.dep_ in ("aux", "auxpass") and x.lower_ != "to"
                                                   for x in v.children):
         return False
-    subj = P._subject(v)
+    subj = subject_of(v)
     return subj is not None and not subj.is_punct
-
-
-def rejecting_evaluation(lx, subj: Token) -> bool:
-    """'This is a hoax', 'that is totally false': the demonstrative's predicate rejects. Not when the
-    rejection has a clause of its own ("it found no evidence that the document was sent by fax"):
-    then it rejects that clause, not what came before."""
-    r = subj.head
-    if any(x.dep_ == "mark" and x.lower_ in ("that", "whether") and x.head.i != r.i for x in r.subtree):
-        return False
-    if P._is_rejection_word(lx, r):
-        return True
-    if P.rejecting_verb(lx, r):
-        return True  # "which was cooked up by ... for different purposes"
-    for x in r.children:
-        if x.dep_ in ("attr", "acomp", "oprd", "xcomp"):
-            if P._is_rejection_word(lx, x) or P.rejecting_verb(lx, x) \
-                    or any(P._is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod"):
-                return True  # ("the claim was 'cooked up by …'" parsed with the participle under "was")
-    if lx.reject_phrases is None:
-        return False
-    doc = r.doc
-    text = doc_text(doc)[r.idx: doc[r.right_edge.i].idx + len(doc[r.right_edge.i].text)].lower()
-    return bool(lx.reject_phrases.search(text))  # "was cooked up by", "is a lie"
-
-
-def rejected_claim_noun(lx, t: Token) -> bool:
-    """A claim noun that a rejection predicates of: as the subject ("his comments were Mostly False", "the
-    claims ... are unfounded", "the claim was cooked up") or as the object of a small clause ("Politifact
-    deemed those statements false", "called his claims a lie")."""
-    if t.lemma_.lower() not in lx.claim_nouns:
-        return False
-    if t.dep_ in ("nsubj", "nsubjpass"):
-        return rejecting_evaluation(lx, t)
-    return t.dep_ == "dobj" and any(
-        x.dep_ in ("oprd", "acomp", "xcomp") and x.i > t.i and (P._is_rejection_word(lx, x) or any(
-            P._is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod")) for x in t.head.children)
 
 
 def _formula_rejects_claim_noun(ctx, c) -> bool:
@@ -162,12 +132,12 @@ def own_content(ctx, c) -> Optional[str]:
         subj = next((x for x in r.children if x.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and lo <= x.i < hi), None)
         if subj is None:
             return None  # "was cooked up by some dishonest forces": the subject is outside, the claim before
-        refers = subj.pos_ == "PRON" or subj.lower_ in P.DEMONSTR or subj.lemma_.lower() in ctx.lx.claim_nouns
+        refers = subj.pos_ == "PRON" or subj.lower_ in DEMONSTR or subj.lemma_.lower() in ctx.lx.claim_nouns
         if not refers:
             return "clause"  # "Choosing between Clinton and Sanders is a false choice": it says what it rejects
         if rejecting_evaluation(ctx.lx, subj):
             return None  # "that is not true", "the report was false"
-        if subj.lower_ in P.DEMONSTR and (r.lemma_.lower() == "be" or P.nonevent_verb(ctx.lx, r)):
+        if subj.lower_ in DEMONSTR and (r.lemma_.lower() == "be" or nonevent_verb(ctx.lx, r)):
             return None  # "denied it happened", "said that was not the case"
         return "clause"
     return None
@@ -187,7 +157,7 @@ def _unknown_clause(ctx, c) -> bool:
     for v in sp:
         if v.dep_ != "ccomp" or v.pos_ not in ("VERB", "AUX") or not lo <= v.head.i < hi:
             continue
-        if v.lemma_.lower() == "be" or P.nonevent_verb(ctx.lx, v):
+        if v.lemma_.lower() == "be" or nonevent_verb(ctx.lx, v):
             continue
         subj = next((x for x in v.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and (subj.lower_ in _NAMED_SUBJECT or subj.pos_ == "PROPN"):
@@ -210,7 +180,7 @@ def _points_back(lx, n: Token) -> bool:
 
 
 def basis(ctx, c, how: Optional[str]) -> str:
-    """How a claim's link was made; ``how`` is ``_salient``'s answer for an anaphor (None otherwise
+    """How a claim's link was made; ``how`` is ``propositions._salient``'s answer for an anaphor (None otherwise
     or when it found nothing)."""
     lx = ctx.lx
     if c.kind == "anaphor":
@@ -230,7 +200,7 @@ def basis(ctx, c, how: Optional[str]) -> str:
                 return "pronoun"  # not a relative pronoun ("the theory ..., which ..."), not "this is a lie"
             return _by_antecedent(how)
         lemma = n.lemma_.lower()
-        if P.other_author(ctx, c):
+        if other_author(ctx, c):
             return "anaphor-weak"  # "the AP report was misleading" after Sessions' claim: another source's claim
         if rejected_claim_noun(lx, n):
             return "anaphor-rejected"  # "his comments were Mostly False", "the claims ... are unfounded"
@@ -261,15 +231,33 @@ def record(ctx, c, how: Optional[str], distance: int = 0) -> None:
             conf *= FORMULA_FAR_FACTOR  # "declined to comment" two paragraphs after the claim
         elif distance > NEAR and how != "words":
             conf *= FAR_FACTOR  # (not when the anaphor's own words name what the antecedent says)
-    ctx.doc.user_data.setdefault("cc_links", {})[id(c)] = (round(conf, 3), b)
+    links = ctx.doc._.claim_links
+    if links is None:
+        links = ctx.doc._.claim_links = {}
+    links[id(c)] = (round(conf, 3), b)
 
 
-@Language.component("cc_links")
-def cc_links(doc: Doc) -> Doc:
+@Language.factory("cc_links", default_config={}, assigns=["doc._.statements"],
+                  requires=["doc._.statements", "doc._.claims", "doc._.claim_links"])
+class LinkConfidence:
     """After cc_stance: each stance gets the confidence of its statement's best claim that carries
-    its proposition. The last reader of the claims ``cc_propositions`` kept on the doc: it drops them."""
-    recs = doc.user_data.pop("cc_links", None) or {}
-    claims_of = doc.user_data.pop("cc_claims", None) or {}
+    its proposition. The last reader of the claims ``cc_propositions`` kept on the doc: it drops them.
+    (It reads no lexicon: the links were weighed when they were made.)"""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        recs = doc._.claim_links or {}
+        claims_of = doc._.claims or {}
+        doc._.claim_links = None
+        doc._.claims = None
+        set_confidences(doc, claims_of, recs)
+        return doc
+
+
+def set_confidences(doc: Doc, claims_of: dict, recs: dict) -> None:
+    """Give each stance the best (confidence, basis) among its statement's claims of its proposition."""
     for st in doc._.statements or []:
         claims = claims_of.get(st.id)
         if not st.stances or not claims:
@@ -280,4 +268,3 @@ def cc_links(doc: Doc) -> Doc:
                 stance.confidence, stance.basis = max(found)
                 if stance.side == "denies" and stance.basis in ("anaphor", "anaphor-fit"):
                     stance.confidence = round(stance.confidence * DENIAL_ANAPHOR_FACTOR, 3)
-    return doc

@@ -1,0 +1,81 @@
+"""A claim made of a clause: the relation rule its words match, its agent and recipient, its negation and
+modality."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...model import Statement
+from .checkability import modality
+from .lexicon import RelationRule
+from .negation import denial_negation, implicative_not, is_negated, rebutting_form
+from .participants import canonical, find_recipient, modifier_actor, resolve_np
+from .syntax import extent, lemma, lemma_set, passive_roles, subject_of
+from .types import DEMONSTR, Claim, Ctx
+
+
+def match_rule(ctx: Ctx, head: Token, tokens: list[Token], pos: str) -> tuple[Optional[RelationRule], Optional[str]]:
+    """The relation rule whose trigger is ``head`` and whose required lemma is among ``tokens``, with that
+    lemma (the theme); (None, None) when none fits."""
+    rules = (ctx.lx.verb_rules if pos == "verb" else ctx.lx.noun_rules).get(head.lemma_.lower()) \
+        or (ctx.lx.verb_rules if pos == "verb" else ctx.lx.noun_rules).get(head.lower_)
+    if not rules:
+        return None, None
+    lem = lemma_set(tokens)
+    for r in rules:
+        if r.needs is None:
+            return r, None
+        hit = r.needs & lem
+        if hit:
+            return r, sorted(hit)[0]
+    return None, None
+
+
+def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statements: dict, kind: str,
+                 rule: Optional[RelationRule] = None, theme: Optional[str] = None) -> Claim:
+    """The claim of the clause headed by ``v`` (tokens ``ctoks``): its relation (for a nominal or gist, one
+    found in the clause if the verb has none), agent, recipient, negation and modality."""
+    if rule is None and kind in ("nominal", "gist"):
+        rule, theme = match_rule(ctx, v, ctoks, "verb")
+        if rule is None:
+            # a nominal inside the clause: "that this does not make the US a party to the conflict"
+            for t in ctoks:
+                if t.pos_ == "NOUN" and t.lemma_.lower() in ctx.lx.noun_rules:
+                    r2, th2 = match_rule(ctx, t, [x for x in t.subtree] + ctoks, "noun")
+                    if r2 is not None and r2.needs is not None:
+                        rule, theme = r2, th2
+                        break
+    s, e = extent(ctoks)
+    c = Claim(kind, v, s, e, rule=rule, theme=theme)
+    subj = subject_of(v)
+    if rule is not None and rule.agent == "dobj":
+        subj = next((x for x in v.children if x.dep_ == "dobj"), subj)
+    passive = passive_roles(v) if rule is not None and rule.agent == "subj" else None
+    if passive is not None:
+        subj = passive[0]  # "Clinton is backed by 520 superdelegates": the superdelegates back her
+    if subj is not None:
+        c.agent, c.agent_name = resolve_np(ctx, subj, st, statements)
+    if rule is not None:
+        sub_i = {x.i for x in subj.subtree} if subj is not None else set()
+        body = [t for t in ctoks if t.i not in sub_i]
+        other = c.agent
+        if other is None and subj is not None and lemma(subj) in ctx.lx.follower_nouns:
+            m = modifier_actor(ctx, subj)  # "Sanders supporters will back her": "her" is not Sanders
+            other = canonical(m) if m is not None else None
+        rid = None
+        if passive is not None and passive[1] is not None and passive[1].lower_ not in DEMONSTR:
+            # the passive subject is whom it is done to, when it names someone ("weapons were sent": no one)
+            rid, rname = resolve_np(ctx, passive[1], st, statements, exclude=other, subject=False)
+            if rid is not None:
+                c.recipient, c.recipient_name = rid, rname
+        if rid is None:
+            c.recipient, c.recipient_name = find_recipient(ctx, body, v, other, st, statements)
+    c.negated = denial_negation(v, ctx.lx) if rule is None else is_negated(v, ctx.lx)
+    if not c.negated and rule is None:
+        c.negated = rebutting_form(v, ctx.lx) is not None  # "we do not see a link": the gist reads negated
+    if rule is not None and not c.negated:
+        # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
+        c.negated = any(lemma(x) in rule.triggers and implicative_not(v, x, ctx.lx) for x in v.children)
+    c.modal = modality(ctx, v)
+    return c

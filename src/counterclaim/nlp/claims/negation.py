@@ -1,0 +1,130 @@
+"""Negated clauses: whether a clause is negated, whether its negation denies that something is or was the
+case, and the clause forms that rebut a claim by themselves ("there is no evidence that…", "is no more
+biased than…", "does not mean…")."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .lexicon import MeaningLexicon
+from .syntax import lemma, subject_of, verb_entry
+from .types import ATTITUDE, ATTITUDE_ADJ, MODALS, PRON_SELF
+
+
+def implicative_not(h: Token, comp: Token, lx: MeaningLexicon) -> bool:
+    """Is ``comp`` the complement of a negative implicative ("avoid [paying]", "failed to [disclose]"),
+    so that its event did not take place?"""
+    return comp.dep_ == "xcomp" and lemma(h) in lx.negative_implicatives
+
+
+def is_negated(v: Token, lx: MeaningLexicon) -> bool:
+    """Is the clause of ``v`` negated ("did not", "never", "no one saw", "failed to pay", "had nothing to do with")?"""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
+        return True
+    h = v.head
+    if h is not v and (implicative_not(h, v, lx) or (v.dep_ == "pcomp" and h.lower_ == "without")):
+        return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
+    if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
+                                        and any(g.dep_ == "neg" for g in c.children) for c in v.children):
+        return True  # "was not divided" parsed with the negation on the predicate
+    if lemma(v) == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+            lemma(g) == "do" and any(w.lower_ == "with" for w in g.children) for g in c.children) for c in v.children):
+        return True  # "he had nothing to do with it" (the emphatic "nothing to do with" negates the clause)
+    # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
+    return any(c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() not in ("question", "doubt")
+               and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in v.children)
+
+
+def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:
+    """A verb whose negation denies an event ("never happened", "did not take place"), with its
+    particle when the entry has one (so "not taking anything for granted" is no "take place")."""
+    return verb_entry(lx.nonevent, v)
+
+
+def denial_negation(v: Token, lx: MeaningLexicon) -> bool:
+    """Is this negated clause a denial that something is or was the case ("Manafort was not involved",
+    "Lewandowski never touched the reporter", "which has never happened")? Negated predictions,
+    wishes, attitudes, habits and ongoing actions ("would not treat him fairly", "I don't like it",
+    "he doesn't do anything", "is not going after") assert something instead."""
+    if not is_negated(v, lx):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or lemma(c) in MODALS) for c in v.children):
+        return False
+    lem = lemma(v)
+    if lem in ATTITUDE:
+        return False
+    if v.tag_ == "VBG":
+        return nonevent_verb(lx, v)  # "climate change is not happening": an event denied, not an ongoing action
+    if lem == "be" and any(c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJ for c in v.children):
+        return False  # "he is not interested in the No. 2 spot": an attitude
+    if lem == "be" or any(c.dep_ == "auxpass" for c in v.children) or v.tag_ in ("VBD", "VBN"):
+        return True
+    if lem in lx.stative and any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in v.children):
+        return True  # a state, not a habit: "governors do not have the power to…", "he doesn't own it"
+    # "did not represent", "has never touched": a past event denied
+    return any(c.dep_ == "aux" and c.lemma_.lower() in ("do", "have") and c.tag_ in ("VBD", "VBZ", "VBP")
+               and (c.lemma_.lower() == "have" or c.tag_ == "VBD") for c in v.children)
+
+
+_EVIDENCE_VERBS = {"be", "see", "find", "have", "exist", "uncover", "turn"}  # "there is no…", "found no…", "turned up no…"
+
+
+def rebutting_form(v: Optional[Token], lx) -> Optional[str]:
+    """A clause whose form itself rebuts a claim, whoever raised it:
+
+    - ``no-evidence``: the absence of evidence asserted ("there is no evidence that he lied", "we do
+      not see a link to terrorism", "experts have found no proof"; ``evidence_noun``);
+    - ``no-more-than``: a comparison that denies a property ("the network is no more biased than any
+      other news organization");
+    - ``not-mean``: a negated inference with a non-personal subject ("being Muslim does not mean
+      Muslims are terrorists", "that doesn't prove he lied"; ``inference_verb``, with a clause).
+    Not under a modal, in a question or with a personal subject of intention ("I don't mean to…")."""
+    if v is None or v.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(v.children)
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or lemma(c) in MODALS) for c in kids):
+        return None
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
+    verb = v
+    if lemma(v) in ("appear", "seem"):  # "there did not appear to be any connection"
+        verb = next((c for c in kids if c.dep_ == "xcomp" and lemma(c) == "be"), v)
+    for k in (kids if verb is v else list(verb.children)):
+        if k.dep_ in ("attr", "dobj", "nsubj", "nsubjpass") and k.pos_ == "NOUN" and k.lemma_.lower() in lx.evidence_nouns \
+                and lemma(verb) in _EVIDENCE_VERBS \
+                and (negated or any(d.lower_ == "no" and d.dep_ in ("det", "neg") for d in k.children)):
+            return "no-evidence"
+        if k.dep_ in ("acomp", "attr") and any(c.dep_ == "prep" and c.lower_ == "than" for c in k.children) \
+                and any(m.lower_ in ("more", "less") and any(n.lower_ == "no" for n in m.children)
+                        for m in k.children if m.dep_ == "advmod"):
+            return "no-more-than"
+        if _no_different(k, v):
+            return "no-more-than"  # "she acted no differently from her predecessors"
+    if negated and lemma(v) in lx.inference_verbs and any(c.dep_ == "ccomp" for c in kids):
+        subj = subject_of(v)
+        if subj is None or subj.lower_ not in PRON_SELF | {"you", "he", "she", "they"}:
+            return "not-mean"
+    return None
+
+
+def _no_different(k: Token, v: Token) -> bool:
+    """"acted no differently from her predecessors", "is no different than any other network": a
+    comparison that denies a difference (the "no more … than" form of ``rebutting_form``)."""
+    if k.dep_ not in ("acomp", "advmod", "attr") or k.lemma_.lower() not in ("different", "differently"):
+        return False
+    if not any(n.lower_ == "no" for n in k.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "than", "to") for c in [*k.children, *v.children])
+
+
+def under_no_evidence(t: Optional[Token], lx) -> bool:
+    """Is ``t`` the clause an absent piece of evidence would support ("there is no evidence that [he
+    lied]", "found no proof of [him paying]")? Then the claim is denied as it stands."""
+    if t is None:
+        return False
+    for a in list(t.ancestors)[:4]:
+        if a.pos_ == "NOUN" and a.lemma_.lower() in lx.evidence_nouns:
+            return rebutting_form(a.head, lx) == "no-evidence"
+        if a.dep_ in ("ROOT", "conj", "parataxis") and a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
