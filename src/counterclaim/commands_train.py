@@ -30,7 +30,7 @@ def train_attribution_cmd(
     if not (split / "attributions").is_dir() or not (split / "text").is_dir():
         typer.echo(f"error: {split} is not a PolNeAR split (needs text/ and attributions/)", err=True)
         raise typer.Exit(2)
-    from .nlp.attr_lexicon import load_lexicon
+    from .nlp.attribution import load_lexicon
     from .nlp.attr_train import collect, fit, polnear_split
     from .nlp.attribution import Rules, load_colon_labels
     from .nlp.pipeline import bare_nlp

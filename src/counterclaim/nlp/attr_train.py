@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .attr_model import CueModel
+from .attribution.cue_model import CueModel
 
 Range = tuple[int, int]
 
@@ -87,7 +87,7 @@ def label_candidates(text: str, cands, gold: list[dict]) -> list[int]:
 
 def collect(docs_and_gold: Iterable[tuple], rules) -> tuple[list[dict], list[int], list[tuple[int, int]]]:
     """Features, labels (0/1) and (article, gold index) keys of every candidate."""
-    from .attribution import candidates
+    from .attribution.assembly import candidates
 
     X, y, keys = [], [], []
     for ai, (doc, gold) in enumerate(docs_and_gold):

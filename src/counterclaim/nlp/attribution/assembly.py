@@ -1,32 +1,20 @@
-"""cc_attribution: finds attributed statements (who said, thought or intends what) in a parsed Doc.
-
-Sets ``doc._.statements`` to a list of ``Statement`` (doc-local character offsets) in text order,
-ids ``S1``, ``S2``... Each has a ``cue`` (the reporting verb, noun, marker or ":"), a ``source``
-(the span naming who; ``entity`` is left for cc_speakers), its ``content`` (one span, or several
-when the quotation is interrupted by the speaker tag), and a ``kind``:
-direct (all quoted), mixed (partly quoted), indirect (no quotation marks) or nominal (noun cue).
-
-The work is split in small modules: ``attr_lexicon`` (the cue lexicons in ``data/``),
-``attr_quotes`` (quotation boundaries), ``attr_rules`` (dependency rules giving candidates);
-this module assembles candidates into statements and links quotations that continue an earlier
-speaker with no speaker of their own (``source_ref``).
-"""
+"""From candidates to statements: the rules' candidates scored by the cue model, one statement per
+cue, contents kept within their paragraph, and quotations that continue an earlier speaker with no
+speaker of their own folded in or linked (``source_ref``)."""
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Cue, Source, Span, Statement
-from .doctext import doc_text
-from .attr_lexicon import load_lexicon
-from .attr_model import CueModel, load_model
-from .attr_quotes import QuoteIndex, find_quotes, paragraphs
-from .attr_rules import Cand, Range, Rules
+from ...model import Cue, Source, Span, Statement
+from ..doctext import doc_text
+from .cue_model import CueModel
+from .quotes import QuoteIndex, find_quotes, paragraphs
+from .rules import Rules
+from .syntax import Cand, DocView, Range
+
 
 # A quotation that continues an earlier speaker is folded into that statement's content when that
 # statement is itself a quotation ("“A,” he said. “B.”": one quotation, interrupted); after a
@@ -37,30 +25,6 @@ MAX_CONTINUATION_GAP = 400   # characters of non-quoted text allowed between a s
 NOMINAL_FLOOR = 0.8
 MIN_QUOTE_WORDS = 3          # shorter quotations are scare quotes or titles, not statements
 
-
-@lru_cache(maxsize=1)
-def load_colon_labels() -> frozenset[str]:
-    text = resources.files("counterclaim.data").joinpath("colon_labels.tsv").read_text(encoding="utf-8")
-    rows = [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return frozenset(rows[1:])
-
-
-class Attribution:
-    def __init__(self, model_path: Optional[str] = None) -> None:
-        self.model = load_model(model_path)
-        self.rules = Rules(load_lexicon(), set(load_colon_labels()), open_verbs=self.model is not None)
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.statements = extract(doc, self.rules, self.model)
-        return doc
-
-
-@Language.factory("cc_attribution")
-def make_attribution(nlp: Language, name: str) -> Attribution:
-    return Attribution()
-
-
-# ----------------------------------------------------------------------------- assembly
 
 def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range], QuoteIndex]:
     paras = paragraphs(text)
@@ -109,7 +73,7 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
     return _to_statements(text, cands, qi)
 
 
-def _attach_via(view, cands: list[Cand], marker: Cand) -> None:
+def _attach_via(view: DocView, cands: list[Cand], marker: Cand) -> None:
     doc = view.doc
     span = doc.char_span(marker.cue[0], marker.cue[1], alignment_mode="expand")
     if span is None:
