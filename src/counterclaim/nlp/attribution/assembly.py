@@ -89,12 +89,13 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
     """One statement per cue: when two candidates share cue characters keep the stronger."""
     cands = sorted(cands, key=lambda c: (-c.weight, c.anchor))
     kept: list[Cand] = []
-    taken: list[Range] = []
+    taken: list[Range] = []  # the kept cues, sorted; they share no character, so their ends are sorted too
     for c in cands:
-        if any(c.cue[0] < e and s < c.cue[1] for s, e in taken):
+        k = bisect.bisect_left(taken, (c.cue[1], -1))  # the taken cues starting before this one ends
+        if k and taken[k - 1][1] > c.cue[0]:  # ... the last of which ends furthest
             continue
         kept.append(c)
-        taken.append(c.cue)
+        bisect.insort(taken, c.cue)
     kept.sort(key=lambda c: c.anchor)
     return kept
 
@@ -125,15 +126,13 @@ def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Ran
     if not qi:
         return []
     starts = [p[0] for p in paras]
-    covered = sorted([r for c in cands for r in c.content] + [c.cue for c in cands]
+    covered = _union([r for c in cands for r in c.content] + [c.cue for c in cands]
                      + [c.source for c in cands if c.source])
     cov_starts = [r[0] for r in covered]
-    max_cov = max((e - s for s, e in covered), default=0)
 
-    def is_covered(s: int, e: int) -> bool:
-        lo = bisect.bisect_left(cov_starts, s - max_cov)
-        hi = bisect.bisect_left(cov_starts, e)
-        return any(covered[k][1] > s for k in range(lo, hi))
+    def is_covered(s: int, e: int) -> bool:  # does [s, e) share a character with a candidate?
+        k = bisect.bisect_left(cov_starts, e)
+        return k > 0 and covered[k - 1][1] > s
 
     by_end = sorted((c for c in cands if c.content and c.source is not None), key=lambda c: _end(c))
     ends = [_end(c) for c in by_end]
@@ -150,8 +149,7 @@ def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Ran
         # the chain's latest link may be a continuation made in this loop
         if out and _end(out[-1]) > _end(prev) and _end(out[-1]) <= q.start:
             prev = out[-1]
-        gap = text[_end(prev):q.start]
-        if len(gap.strip()) > MAX_CONTINUATION_GAP or gap.count("\n\n") + (gap.count("\n") - 2 * gap.count("\n\n")) > 2:
+        if _gap_too_long(text, _end(prev), q.start):
             continue
         if _para_of(paras, starts, _end(prev)) < q.para - 1:
             continue
@@ -164,13 +162,39 @@ def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Ran
     return out
 
 
+def _union(ranges: list[Range]) -> list[Range]:
+    """Ranges as sorted ranges sharing no character, so that their ends are sorted too (an empty
+    range stays itself: it is covered where it lies strictly inside the range looked up)."""
+    out: list[Range] = []
+    for s, e in sorted(ranges):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _gap_too_long(text: str, s: int, e: int) -> bool:
+    """Is the text between a statement and a quotation too long, or more than two line breaks?"""
+    lines, paras = text.count("\n", s, e), text.count("\n\n", s, e)
+    if paras + (lines - 2 * paras) > 2:
+        return True
+    while s < e and text[s].isspace():  # the gap's length without its edge spaces, without copying it
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e - s > MAX_CONTINUATION_GAP
+
+
 def _end(c: Cand) -> int:
     return max([e for _, e in c.content] + [c.cue[1]] + ([c.source[1]] if c.source else []))
 
 
 def _starts_sentence(text: str, pos: int, para_start: int) -> bool:
-    before = text[para_start:pos].rstrip()
-    return not before or before[-1] in ".!?:;”\"’')…—"
+    j = pos - 1
+    while j >= para_start and text[j].isspace():  # the last character before ``pos`` that is not a space
+        j -= 1
+    return j < para_start or text[j] in ".!?:;”\"’')…—"
 
 
 def _kind(text: str, c: Cand, qi: QuoteIndex) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .quotes import QuoteIndex
-from .syntax import Cand, DocView, runs, span_of, subtree_idx, tok_range
+from .syntax import Cand, DocView, runs, span_of, tok_range
 
 
 def marker_cands(marker_first: dict, view: DocView, cue_heads: set[int], qi: QuoteIndex) -> Iterator[Cand]:
@@ -26,9 +26,9 @@ def marker_cands(marker_first: dict, view: DocView, cue_heads: set[int], qi: Quo
                     continue
             if obj is None:
                 continue
-            src = span_of(obj)
+            src = span_of(view, obj)
             s_lo, s_hi = view.sent(tok.i)
-            marker_idx = set(range(tok.i, tok.i + n)) | subtree_idx(obj)
+            marker_idx = set(range(tok.i, tok.i + n)) | view.subtree_idx(obj)
             # the phrase's own extent (the marker and its object)
             lo, hi = min(marker_idx), max(marker_idx)
             # "X said C, according to KCNA": a relay of an attributed statement, not a new one

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
-from .syntax import CLAUSAL, Cand, DocView, find_subject, runs, source_span, subtree_idx, tok_range
+from .syntax import CLAUSAL, Cand, DocView, find_subject, runs, source_span, tok_range
 
 
 def nocomment_cands(lex: Lexicon, view: DocView, qi: QuoteIndex) -> Iterator[Cand]:
@@ -33,10 +33,10 @@ def nocomment_cands(lex: Lexicon, view: DocView, qi: QuoteIndex) -> Iterator[Can
         cue_toks, content_tok, subj = found
         if subj is None:
             continue
-        r = runs(doc, subtree_idx(content_tok))
+        r = runs(doc, view.subtree_idx(content_tok))
         if not r:
             continue
-        src = source_span(subj, tok)
+        src = source_span(view, subj, tok)
         if any(s <= src[0] and src[1] <= e for s, e in r):
             continue
         yield Cand(cue=tok_range(cue_toks), lemma=lem, source=src, content=r, weight=0.9, anchor=tok.idx,

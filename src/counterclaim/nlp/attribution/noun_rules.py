@@ -5,7 +5,7 @@ from typing import Iterator
 
 from .lexicon import Lexicon, NounCue
 from .quotes import QuoteIndex
-from .syntax import Cand, DocView, runs, span_of, subtree_idx, tok_range
+from .syntax import Cand, DocView, runs, span_of, tok_range
 
 NOUN_PREPS = {"for", "of", "against", "on", "about", "to", "with"}
 
@@ -41,7 +41,7 @@ def noun_cands(lex: Lexicon, open_cues: bool, view: DocView, qi: QuoteIndex) -> 
         src = None
         for c in kids:
             if c.dep_ == "poss":
-                src = span_of(c)
+                src = span_of(view, c)
                 break
         if src is None:
             mods = [c for c in kids if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
@@ -55,16 +55,16 @@ def noun_cands(lex: Lexicon, open_cues: bool, view: DocView, qi: QuoteIndex) -> 
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None:
-                        src = span_of(obj)
+                        src = span_of(view, obj)
                         break
         if src is None:
             continue
         if clause is not None:
-            idxs = subtree_idx(clause)
+            idxs = view.subtree_idx(clause)
             idxs -= {g.i for g in clause.children if g.dep_ == "mark" and g.i == clause.left_edge.i}
             kind = "clause=" + clause.dep_
         else:
-            idxs = set().union(*(subtree_idx(g) for g in prep.children if g.dep_ in ("pobj", "pcomp")))
+            idxs = set().union(*(view.subtree_idx(g) for g in prep.children if g.dep_ in ("pobj", "pcomp")))
             kind = "prep=" + prep.lower_
         r = runs(doc, idxs)
         if r:

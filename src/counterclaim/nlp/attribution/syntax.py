@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import HEAD, IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN as _NOUN, VERB as _VERB
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
+from .quotes import QuoteIndex
 
 Range = tuple[int, int]  # (start, end) character offsets, end exclusive
 
@@ -20,6 +21,7 @@ CLAUSAL = {"ccomp", "xcomp", "csubj"}
 INHERIT_SUBJ = {"xcomp", "conj", "advcl", "ccomp", "pcomp"}
 REL_PRON = {"who", "which", "that", "whom"}
 PUNCT_TRIM = set(",;:—–-()[].") | {"--"}
+SMALL_SUBTREE = 32  # tokens: a smaller subtree is walked token by token
 
 
 @dataclass
@@ -52,12 +54,12 @@ def runs(doc: Doc, idxs: set[int]) -> list[Range]:
     if not idxs:
         return out
     order = sorted(idxs)
-    start = prev = order[0]
-    for i in order[1:] + [None]:
-        if i is not None and i == prev + 1:
-            prev = i
-            continue
-        a, b = start, prev  # the run's first and last token, trimmed (no Token list built)
+    # the runs' bounds from the gaps between sorted indices (no Python step per index)
+    arr = numpy.array(order, dtype=numpy.int64)
+    gaps = numpy.flatnonzero(arr[1:] != arr[:-1] + 1).tolist()
+    firsts = [order[0]] + [order[g + 1] for g in gaps]
+    lasts = [order[g] for g in gaps] + [order[-1]]
+    for a, b in zip(firsts, lasts):  # each run's first and last token, trimmed (no Token list built)
         if a == b and doc[a].lower_ in REL_PRON:
             b = a - 1  # "which" left over from "which he said was ..."
         while a <= b and (doc[a].text in PUNCT_TRIM or doc[a].is_space):
@@ -66,30 +68,24 @@ def runs(doc: Doc, idxs: set[int]) -> list[Range]:
             b -= 1
         if a <= b:
             out.append((doc[a].idx, doc[b].idx + len(doc[b])))
-        if i is not None:
-            start = prev = i
     return out
 
 
-def subtree_idx(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
-def span_of(tok: Token) -> Range:
+def span_of(view: "DocView", tok: Token) -> Range:
     """The character range of a phrase headed by ``tok`` (its subtree), edge punctuation trimmed."""
-    r = runs(tok.doc, subtree_idx(tok))
+    r = runs(tok.doc, view.subtree_idx(tok))
     return (r[0][0], r[-1][1]) if r else (tok.idx, tok.idx + len(tok))
 
 
-def source_span(subj: Token, verb: Optional[Token] = None) -> Range:
+def source_span(view: "DocView", subj: Token, verb: Optional[Token] = None) -> Range:
     """The source phrase: the subject's subtree (a relative pronoun stays itself, as PARC/PolNeAR
     annotate it; cc_speakers resolves it). For a noun modified by the cue's own clause
     ("candidates proposing ...") only the part before that clause."""
     if verb is not None and verb.head is subj:
-        keep = subtree_idx(subj) - subtree_idx(verb)
+        keep = view.subtree_idx(subj) - view.subtree_idx(verb)
         r = runs(subj.doc, {i for i in keep if i <= subj.i})
         return (r[0][0], r[-1][1]) if r else (subj.idx, subj.idx + len(subj))
-    return span_of(subj)
+    return span_of(view, subj)
 
 
 def find_subject(tok: Token, depth: int = 0) -> tuple[Optional[Token], bool]:
@@ -139,7 +135,9 @@ class DocView:
         verbs, nouns = lex.verbs, lex.nouns
         # the attributes as arrays, no Token object nor string per token: a Token is made only for
         # the tokens kept, and each distinct lemma / word form of the doc is read once
-        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA]) if n else numpy.zeros((0, 4), dtype="uint64")
+        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA, HEAD, IDX]) if n else numpy.zeros((0, 6), dtype="uint64")
+        self.heads = numpy.arange(n) + cols[:, 4].astype(numpy.int64)  # each token's head (HEAD is relative)
+        self.idx = cols[:, 5].astype(numpy.int64)  # each token's character offset
         pos, lower, lemma = cols[:, 0], cols[:, 2], cols[:, 3]
         strings = doc.vocab.strings
         lem_low = {h: strings[h].lower() for h in numpy.unique(lemma).tolist()}
@@ -163,6 +161,34 @@ class DocView:
 
     def sent(self, i: int) -> tuple[int, int]:
         return self.sent_lo[i], self.sent_hi[i]
+
+    def contiguous(self, tok: Token) -> bool:
+        """Whether the subtree of ``tok`` is every token from its left edge to its right edge (always
+        so in a projective parse): exactly when every other token of that range has its head inside
+        the range and is not a root, for following heads from any of them then ends at ``tok``."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        head = self.heads[lo:hi + 1]
+        ok = (head != numpy.arange(lo, hi + 1)) & (head >= lo) & (head <= hi)
+        ok[tok.i - lo] = True
+        return bool(ok.all())
+
+    def subtree_idx(self, tok: Token) -> set[int]:
+        """The token indices of the subtree of ``tok``; a large contiguous one is read off its edges
+        (no Token object per token: the rules ask for whole clauses of long sentences)."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        if hi - lo >= SMALL_SUBTREE and self.contiguous(tok):
+            return set(range(lo, hi + 1))
+        return {t.i for t in tok.subtree}
+
+    def has_quote(self, tok: Token, qi: QuoteIndex) -> bool:
+        """Does a quotation open at a token of the subtree of ``tok``?"""
+        if not qi.at:
+            return False  # no quotation in the text: no need to walk the subtree
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        if hi - lo >= SMALL_SUBTREE and self.contiguous(tok):
+            starts = qi.starts_between(int(self.idx[lo]), int(self.idx[hi]) + 1)
+            return bool(starts) and bool(numpy.isin(starts, self.idx[lo:hi + 1]).any())
+        return any(t.idx in qi.at for t in tok.subtree)
 
 
 def verb_lemma(tok: Token, verbs: dict) -> Optional[str]:

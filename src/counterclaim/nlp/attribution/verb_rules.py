@@ -8,8 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, VerbCue
 from .quotes import Quote, QuoteIndex
-from .syntax import (CLAUSAL, SUBJ, Cand, DocView, Range, bucket, find_subject, runs, source_span,
-                     subtree_idx, verb_lemma)
+from .syntax import CLAUSAL, SUBJ, Cand, DocView, Range, bucket, find_subject, runs, source_span, verb_lemma
 
 NP_COMP = {"dobj", "oprd", "attr"}
 CONTENT_PREPS = {"as", "about", "of", "for", "against", "over", "on"}
@@ -50,7 +49,7 @@ def verb_cands(lex: Lexicon, open_cues: bool, view: DocView, qi: QuoteIndex, par
         subj, passive = find_subject(tok)
         if subj is None and (not open_cues or path == "prep"):
             continue  # no one to attribute it to, or no speaker and only a topic ("Asked about it")
-        src = source_span(subj, tok) if subj is not None else None
+        src = source_span(view, subj, tok) if subj is not None else None
         if src is not None and any(s <= src[0] and src[1] <= e for s, e in idxs):
             continue  # the source inside the content: a bad parse
         cue = (cue_toks[0].idx, cue_toks[-1].idx + len(cue_toks[-1]))
@@ -84,7 +83,7 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
         feats["mark=" + (mark if mark in ("that", "whether", "if", "to") else "other" if mark else "none")] = 1.0
         feats["wh"] = float(first.left_edge.tag_ in ("WDT", "WP", "WRB", "WP$"))
     elif np_comp or preps:
-        quoted = any(_has_quote(c, qi) for c in np_comp + preps)
+        quoted = any(view.has_quote(c, qi) for c in np_comp + preps)
         named_only = (not quoted and np_comp and not preps and all(
             c.lemma_.lower() in lex.nouns and not _np_has_clause(c) for c in np_comp))
         naming = tok.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in kids)
@@ -105,7 +104,7 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
     if chosen:
         idxs: set[int] = set()
         for c in chosen:
-            idxs |= subtree_idx(c)
+            idxs |= view.subtree_idx(c)
         r = runs(doc, idxs)
         if r:
             r = _extend_quotes(doc, r, qi, tok.idx)
@@ -113,9 +112,9 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
     # parenthetical: "C, he said" parsed with "said" under the content's clause
     if tok.dep_ in ("parataxis", "ccomp") and tok.head is not tok and find_subject(tok)[0] is not None:
         head = tok.head
-        idxs = subtree_idx(head) - subtree_idx(tok)
+        idxs = view.subtree_idx(head) - view.subtree_idx(tok)
         if head.dep_ not in ("ROOT",):
-            idxs = set(range(*view.sent(head.i))) - subtree_idx(tok)
+            idxs = set(range(*view.sent(head.i))) - view.subtree_idx(tok)
         r = runs(doc, idxs)
         if r:
             return _extend_quotes(doc, r, qi, tok.idx), r[0][0] < tok.idx, "paren"
@@ -141,12 +140,6 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
                     s = end + len(view.text[end:pe]) - len(view.text[end:pe].lstrip())
                     return [(s, pe)], False, "colon"
     return None
-
-
-def _has_quote(tok: Token, qi: QuoteIndex) -> bool:
-    if not qi.at:
-        return False  # no quotation in the text: no need to walk the subtree
-    return any(t.idx in qi.at for t in tok.subtree)
 
 
 def _np_has_clause(tok: Token) -> bool:
@@ -226,7 +219,7 @@ def verb_features(tok: Token, subj: Optional[Token], entry: VerbCue, path: str, 
             f["subj_after"] = 1.0
         if subj.dep_ == "pobj":
             f["subj_agent"] = 1.0
-    n_alpha = sum(1 for s, e in content for w in text[s:e].split())
+    n_alpha = sum(len(text[s:e].split()) for s, e in content)
     f["clen=" + bucket(n_alpha)] = 1.0
     quoted = 0
     total = 0
