@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import Optional
 
+import numpy
 from spacy.tokens import Doc
 
 from ...model import Cue, Source, Span, Statement
@@ -68,9 +69,10 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
                 kept.append(c)
         cands = kept
     cands = _dedupe(cands)
-    cands.extend(_continuations(text, cands, qi, paras))
+    chars = CharCounts(text, qi)
+    cands.extend(_continuations(text, cands, qi, paras, chars))
     cands.sort(key=lambda c: (min(s for s, _ in c.content), c.anchor))
-    return _to_statements(text, cands, qi)
+    return _to_statements(text, cands, chars)
 
 
 def _attach_via(view: DocView, cands: list[Cand], marker: Cand) -> None:
@@ -121,7 +123,8 @@ def _para_of(paras: list[Range], starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Range]) -> list[Cand]:
+def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Range],
+                   chars: CharCounts) -> list[Cand]:
     """Quotations with no speaker of their own that continue the statement just before them."""
     if not qi:
         return []
@@ -154,7 +157,7 @@ def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Ran
         if _para_of(paras, starts, _end(prev)) < q.para - 1:
             continue
         root = prev.source_ref or prev
-        if prev is root and (prev.rule == "colon" or _kind(text, prev, qi) == "direct"):
+        if prev is root and (prev.rule == "colon" or _kind(chars, prev) == "direct"):
             prev.content.append((q.start, q.end))
             continue
         out.append(Cand(cue=(q.start, q.start), lemma="", source=root.source, content=[(q.start, q.end)],
@@ -197,14 +200,33 @@ def _starts_sentence(text: str, pos: int, para_start: int) -> bool:
     return j < para_start or text[j] in ".!?:;”\"’')…—"
 
 
-def _kind(text: str, c: Cand, qi: QuoteIndex) -> str:
+class CharCounts:
+    """The letters and digits of a text, and those of them within quotations, counted up to each
+    offset: how many lie in a range is a subtraction."""
+
+    def __init__(self, text: str, qi: QuoteIndex):
+        alnum = numpy.fromiter(map(str.isalnum, text), dtype=bool, count=len(text))
+        quoted = numpy.zeros(len(text), dtype=bool)
+        for q in qi.quotes:
+            quoted[q.start:q.end] = True
+        self.alnum = numpy.concatenate(([0], numpy.cumsum(alnum))).tolist()
+        self.quoted = numpy.concatenate(([0], numpy.cumsum(alnum & quoted))).tolist()
+
+    def counts(self, s: int, e: int) -> tuple[int, int]:
+        """(letters and digits, those within quotations) of [s, e)."""
+        if e <= s:
+            return 0, 0
+        return self.alnum[e] - self.alnum[s], self.quoted[e] - self.quoted[s]
+
+
+def _kind(chars: CharCounts, c: Cand) -> str:
     if c.nominal:
         return "nominal"
     total = quoted = 0
     for s, e in c.content:
-        total += sum(map(str.isalnum, text[s:e]))
-        for q in qi.overlapping(s, e):
-            quoted += sum(map(str.isalnum, text[max(s, q.start):min(e, q.end)]))
+        t, q = chars.counts(s, e)
+        total += t
+        quoted += q
     if total and quoted == total:
         return "direct"
     return "mixed" if quoted else "indirect"
@@ -214,7 +236,7 @@ def _span(text: str, r: Range) -> Span:
     return Span(r[0], r[1], text[r[0]:r[1]])
 
 
-def _to_statements(text: str, cands: list[Cand], qi: QuoteIndex) -> list[Statement]:
+def _to_statements(text: str, cands: list[Cand], chars: CharCounts) -> list[Statement]:
     out: list[Statement] = []
     ids: dict[int, str] = {}
     for c in cands:
@@ -229,7 +251,7 @@ def _to_statements(text: str, cands: list[Cand], qi: QuoteIndex) -> list[Stateme
         src: Optional[Source] = Source(_span(text, c.source)) if c.source else None
         cue = Cue(_span(text, c.cue), c.lemma) if c.cue[1] > c.cue[0] else None
         st = Statement(id=ids[id(c)], content=[_span(text, r) for r in merged], source=src, cue=cue,
-                       kind=_kind(text, c, qi), via=c.via, confidence=round(min(1.0, c.weight), 3))
+                       kind=_kind(chars, c), via=c.via, confidence=round(min(1.0, c.weight), 3))
         if c.source_ref is not None:
             st.source_ref = ids.get(id(c.source_ref))
         out.append(st)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 
 _MARKS = re.compile(r"``|''|[\"“”«»„]")
@@ -77,15 +78,28 @@ class QuoteIndex:
         self.at = {q.start: q for q in quotes}
         self._starts = [q.start for q in quotes]
         self._ends = [q.end for q in quotes]
+        self._lengths = list(accumulate((q.end - q.start for q in quotes), initial=0))  # summed up to each quote
 
     def __bool__(self) -> bool:
         return bool(self.quotes)
 
+    def overlap_bounds(self, s: int, e: int) -> tuple[int, int]:
+        """(lo, hi): ``quotes[lo:hi]`` are the quotations sharing at least one character with [s, e)."""
+        return bisect.bisect_right(self._ends, s), bisect.bisect_left(self._starts, e)
+
     def overlapping(self, s: int, e: int) -> list[Quote]:
         """Quotations sharing at least one character with [s, e)."""
-        lo = bisect.bisect_right(self._ends, s)
-        hi = bisect.bisect_left(self._starts, e)
+        lo, hi = self.overlap_bounds(s, e)
         return self.quotes[lo:hi]
+
+    def quoted_chars(self, s: int, e: int) -> int:
+        """How many characters of [s, e) are within quotations (marks included): the summed lengths
+        of the overlapping ones, less what the first starts before ``s`` and the last runs past ``e``."""
+        lo, hi = self.overlap_bounds(s, e)
+        if lo >= hi:
+            return 0
+        first, last = self.quotes[lo], self.quotes[hi - 1]
+        return self._lengths[hi] - self._lengths[lo] - max(0, s - first.start) - max(0, last.end - e)
 
     def starts_between(self, s: int, e: int) -> list[int]:
         """The opening offsets in [s, e)."""

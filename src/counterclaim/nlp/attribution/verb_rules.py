@@ -151,11 +151,19 @@ def _extend_quotes(doc: Doc, ranges: list[Range], qi: QuoteIndex, cue_at: int) -
     unless the cue itself is inside that quotation (a report nested in a quote)."""
     if not qi:
         return ranges
+    quotes = qi.quotes
     out = []
     for s, e in ranges:
-        for q in qi.overlapping(s, e):
-            if not q.start <= cue_at < q.end:
-                s, e = min(s, q.start), max(e, q.end)
+        # quotations never overlap: the first and last overlapping ones reach furthest, and at most
+        # one holds the cue
+        first, last = qi.overlap_bounds(s, e)
+        last -= 1
+        if first <= last and quotes[first].start <= cue_at < quotes[first].end:
+            first += 1
+        if first <= last and quotes[last].start <= cue_at < quotes[last].end:
+            last -= 1
+        if first <= last:
+            s, e = min(s, quotes[first].start), max(e, quotes[last].end)
         out.append((s, e))
     return out
 
@@ -225,8 +233,7 @@ def verb_features(tok: Token, subj: Optional[Token], entry: VerbCue, path: str, 
     total = 0
     for s, e in content:
         total += e - s
-        for q in qi.overlapping(s, e):
-            quoted += min(e, q.end) - max(s, q.start)
+        quoted += qi.quoted_chars(s, e)
     f["cq=" + ("none" if not quoted else "all" if quoted >= total - 2 else "part")] = 1.0
     f["lem_cq=" + lem + "|" + ("none" if not quoted else "q")] = 1.0
     # context: what governs the cue, what follows it, how the content opens

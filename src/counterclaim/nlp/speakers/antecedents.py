@@ -3,6 +3,7 @@ mentions of a bounded window of sentences."""
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 from dataclasses import replace
 from typing import Callable, Optional
 
@@ -47,20 +48,35 @@ def agrees(r: Ref, pron: str) -> bool:
     return False
 
 
+class OtherContents:
+    """The content pieces of the statements other than ``enclosing`` that reach into [lo, hi), asked
+    whether one of them holds a span: sorted by start, with the furthest end reached so far."""
+
+    def __init__(self, ctx: Ctx, enclosing: set[int], lo: int, hi: int):
+        pieces = sorted((s, e) for s, e, k in ctx.contents if k not in enclosing and s < hi and e > lo)
+        self.starts = [s for s, _ in pieces]
+        self.reach = list(accumulate((e for _, e in pieces), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        """Is [start, end) (within [lo, hi)) inside one of the pieces?"""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 def mention_refs(ctx: Ctx, lo: int, hi: int, enclosing: set[int],
                  resolve_np: Optional[Callable[[TokSpan], Optional[Ref]]] = None) -> list[Ref]:
     """Refs for the entity mentions in [lo, hi) that can be antecedents: not inside quotes, and not
     inside the content of a statement other than one that encloses the pronoun. With ``resolve_np``
     (how a noun phrase resolves), plural common-noun subjects too ("officials")."""
     out = []
+    others = OtherContents(ctx, enclosing, lo, hi)
     if resolve_np is not None:
         doc = ctx.doc
         first = doc.char_span(lo, hi, alignment_mode="contract")
         for t in (first if first is not None else []):
             if t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and is_subject(t) and not t.ent_type_ \
                     and not ctx.in_quote(t.idx):
-                inside = {k for s, e, k in ctx.contents if s <= t.idx < e}
-                if inside - enclosing:
+                if others.hold(t.idx, t.idx + 1):
                     continue
                 np = doc_np(t)
                 if np is not None:
@@ -76,8 +92,7 @@ def mention_refs(ctx: Ctx, lo: int, hi: int, enclosing: set[int],
             continue
         if e.end_char > hi or ctx.in_quote(e.start_char):
             continue
-        inside = {k for s, t, k in ctx.contents if s <= e.start_char and e.end_char <= t}
-        if inside - enclosing:
+        if others.hold(e.start_char, e.end_char):
             continue
         span = trim(e)
         if len(span) == 0:
