@@ -1,8 +1,8 @@
 """Quote-heavy text: attribution and speaker resolution stay about linear in the text.
 
 A guard, not a benchmark: thousands of stray quotation marks in long, run-on paragraphs (long
-sentences, many reporting verbs, quotations left open) once made the rules walk whole clauses and
-every quotation again for each candidate.
+sentences, many reporting verbs, quotations left open), where walking whole clauses and every
+quotation again for each candidate would be quadratic.
 """
 from __future__ import annotations
 
