@@ -15,18 +15,11 @@ MEANING = ("cc_timex", "cc_quantities", "cc_framing", "cc_propositions", "cc_sta
 
 @lru_cache(maxsize=1)
 def meaning_nlp():
-    """The pinned model with only the MEANING components (loaded once per test run)."""
-    import importlib
-
+    """The pinned model with only the claim and stance components (loaded once per test run)."""
     import spacy
-    from counterclaim.nlp.pipeline import COMPONENTS, MODEL
+    from counterclaim.nlp.pipeline import MODEL, add_components
 
-    module_of = {factory: module for module, factory in COMPONENTS}
-    nlp = spacy.load(MODEL)
-    for name in MEANING:
-        importlib.import_module(module_of[name])
-        nlp.add_pipe(name, last=True)
-    return nlp
+    return add_components(spacy.load(MODEL), MEANING)
 
 
 def span(text: str, part: str, after: int = 0) -> Span:

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional, Union
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def tsv_rows(name: str) -> Iterator[dict]:
+    return tsv_text_rows((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def tsv_text_rows(text: str) -> Iterator[dict]:
+    """The rows of a TSV file's text, as ``tsv_rows`` reads them."""
     header = None
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -34,3 +39,8 @@ def function_words() -> frozenset[str]:
         if line and not line.startswith("#"):
             words.add(line.lower())
     return frozenset(words)
+
+
+def data_text(name: str, path: Optional[Union[str, Path]] = None) -> str:
+    """The text of a data file: the one at ``path`` when given, else the packaged ``data/<name>``."""
+    return Path(path if path is not None else DATA_DIR / name).read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from counterclaim.nlp.attr_quotes import QuoteIndex, find_quotes, paragraphs
+from counterclaim.nlp.attribution import QuoteIndex, find_quotes, paragraphs
 
 
 @pytest.fixture(scope="module")

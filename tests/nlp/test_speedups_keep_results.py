@@ -72,7 +72,7 @@ def test_guarded_patterns_give_the_same_matches():
 
 
 def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
-    from counterclaim.nlp.attr_rules import DocView, verb_lemma
+    from counterclaim.nlp.attribution import DocView, verb_lemma
     from counterclaim.nlp.attribution import Attribution
 
     rules = Attribution().rules

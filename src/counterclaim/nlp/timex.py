@@ -26,17 +26,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import DateRef, Statement
+from . import extensions
 from .doctext import doc_text
 from .rxguard import compile_guarded
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "timex.tsv"
 
 
-@lru_cache(maxsize=1)
-def vocab() -> dict[str, tuple[str, str]]:
+def vocab_from_text(text: str) -> dict[str, tuple[str, str]]:
+    """word -> (kind, value) from the text of ``data/timex.tsv``."""
     out = {}
     header = True
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if header:
@@ -45,6 +46,12 @@ def vocab() -> dict[str, tuple[str, str]]:
         word, kind, value = line.split("\t")[:3]
         out[word] = (kind, value)
     return out
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict[str, tuple[str, str]]:
+    """The packaged month, weekday and relative-day words."""
+    return vocab_from_text(DATA.read_text(encoding="utf-8"))
 
 
 def _words(kind: str) -> list[str]:
@@ -81,8 +88,8 @@ _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
 
 
-def _month_num(s: str) -> int:
-    return int(vocab()[s.lower().rstrip(".")][1])
+def _month_num(s: str, words: dict[str, tuple[str, str]]) -> int:
+    return int(words[s.lower().rstrip(".")][1])
 
 
 def _iso_week(d: dt.date) -> str:
@@ -95,15 +102,18 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return i // 12, i % 12 + 1
 
 
-def resolve(kind: str, g: dict, pub: Optional[dt.date], future: bool = False) -> Optional[str]:
-    """The ISO value of one matched expression (``g``: its named groups), or None."""
+def resolve(kind: str, g: dict, pub: Optional[dt.date], future: bool = False,
+            words: Optional[dict[str, tuple[str, str]]] = None) -> Optional[str]:
+    """The ISO value of one matched expression (``g``: its named groups), or None. ``words``: the
+    month and day words (``vocab_from_text``; None: the packaged ones)."""
+    words = words if words is not None else vocab()
     if kind == "iso":
         try:
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
         except ValueError:
             return None
     if kind in ("mdy", "dmy"):
-        m, d = _month_num(g["mon"]), int(g["d"])
+        m, d = _month_num(g["mon"], words), int(g["d"])
         if g.get("y"):
             y = int(g["y"])
         elif pub is None:
@@ -123,13 +133,13 @@ def resolve(kind: str, g: dict, pub: Optional[dt.date], future: bool = False) ->
         except ValueError:
             return None
     if kind == "my":
-        return f"{int(g['y']):04d}-{_month_num(g['mon']):02d}"
+        return f"{int(g['y']):04d}-{_month_num(g['mon'], words):02d}"
     if kind == "year":
         return g["y"]
     if pub is None:
         return None
     if kind in ("wd", "rel_wd"):
-        wd = int(vocab()[g["wd"].lower()][1])
+        wd = int(words[g["wd"].lower()][1])
         mod = (g.get("mod") or "").lower()
         delta = (pub.isoweekday() - wd) % 7
         if mod == "next" or mod == "this coming" or (future and mod not in ("last", "this past", "since")):
@@ -141,7 +151,7 @@ def resolve(kind: str, g: dict, pub: Optional[dt.date], future: bool = False) ->
             delta = 7
         return (pub - dt.timedelta(days=delta)).isoformat()
     if kind == "relday":
-        return (pub + dt.timedelta(days=int(vocab()[g["rd"].lower()][1]))).isoformat()
+        return (pub + dt.timedelta(days=int(words[g["rd"].lower()][1]))).isoformat()
     if kind in ("rel_unit", "ago"):
         unit = g["unit"].lower()
         if kind == "ago":
@@ -162,7 +172,7 @@ def resolve(kind: str, g: dict, pub: Optional[dt.date], future: bool = False) ->
             return f"{y:04d}-{m:02d}"
         return f"{pub.year + k:04d}"
     if kind == "mon":
-        m = _month_num(g["mon"])
+        m = _month_num(g["mon"], words)
         mod = (g.get("mod") or "").lower()
         if mod == "next" or (future and mod not in ("last", "since")):
             y = pub.year if m >= pub.month and mod != "next" else pub.year + 1
@@ -186,12 +196,15 @@ def parse_pub(published: Optional[str]) -> Optional[dt.date]:
 
 
 def find_dates(text: str, published: Optional[str] = None,
-               future_at: Optional[callable] = None) -> list[DateRef]:
+               future_at: Optional[callable] = None,
+               words: Optional[dict[str, tuple[str, str]]] = None) -> list[DateRef]:
     """All time expressions of ``text`` with their resolved values.
 
     ``future_at(start, end) -> bool`` tells whether the clause of an expression is in the future
-    tense (the component asks the parse); by default nothing is.
+    tense (the component asks the parse); by default nothing is. ``words``: the month and day words
+    (None: the packaged ones).
     """
+    words = words if words is not None else vocab()
     pub = parse_pub(published)
     out = []
     for m in _RX.finditer(text):
@@ -206,7 +219,7 @@ def find_dates(text: str, published: Optional[str] = None,
             continue
         fut = bool(future_at and kind in ("wd", "rel_wd", "mon") and future_at(s, e))
         try:
-            val = resolve(kind, g, pub, fut)
+            val = resolve(kind, g, pub, fut, words)
         except (KeyError, ValueError):
             val = None
         # the expression proper starts at the time word for "on Friday": keep the preposition
@@ -335,19 +348,43 @@ def _same_source(a: Statement, b: Statement) -> bool:
     return False
 
 
-@Language.component("cc_timex")
-def cc_timex(doc: Doc) -> Doc:
-    art = doc._.article
-    published = getattr(art, "published", None) if art is not None else None
+class Timex:
+    """Sets ``doc._.dates`` and each statement's ``said_on``. ``path``: the month and day words
+    (None: the packaged ``data/timex.tsv``), read once and saved by ``to_disk``."""
 
-    def future_at(s: int, e: int) -> bool:
-        sp = doc.char_span(s, e, alignment_mode="expand")
-        return bool(sp is not None and _is_future(sp.root))
+    def __init__(self, path: Optional[str] = None) -> None:
+        self.text = (Path(path) if path is not None else DATA).read_text(encoding="utf-8")
+        self.words = vocab_from_text(self.text)
 
-    dates = find_dates(doc_text(doc), published, future_at)
-    doc._.dates = dates
-    said_on(doc, doc._.statements or [], dates)
-    return doc
+    def __call__(self, doc: Doc) -> Doc:
+        art = doc._.article
+        published = getattr(art, "published", None) if art is not None else None
+
+        def future_at(s: int, e: int) -> bool:
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            return bool(sp is not None and _is_future(sp.root))
+
+        dates = find_dates(doc_text(doc), published, future_at, self.words)
+        doc._.dates = dates
+        said_on(doc, doc._.statements or [], dates)
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / DATA.name).write_text(self.text, encoding="utf-8")
+
+    def from_disk(self, path, exclude=()) -> "Timex":
+        self.text = (Path(path) / DATA.name).read_text(encoding="utf-8")
+        self.words = vocab_from_text(self.text)
+        return self
+
+
+@Language.factory("cc_timex", default_config={"vocab": None}, assigns=["doc._.dates", "doc._.statements"],
+                  requires=["doc._.statements", "doc._.article", "token.dep"])
+def make_timex(nlp: Language, name: str, vocab: Optional[str]) -> Timex:
+    extensions.register()
+    return Timex(vocab)
 
 
 def dates_in(dates: Iterable[DateRef], start: int, end: int) -> list[DateRef]:

@@ -1,4 +1,4 @@
-"""The cue lexicons of cc_attribution, read once from ``counterclaim/data/*.tsv``.
+"""The cue lexicons of cc_attribution, read from ``counterclaim/data/*.tsv`` (or the files a component's config names).
 
 Each file starts with ``#`` comment lines naming its sources, then a header row, then one entry a line.
 """
@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Optional
 
-from ..lexicons import tsv_rows
+from ...lexicons import data_text, tsv_text_rows
 
 
 @dataclass(frozen=True)
@@ -34,21 +35,49 @@ class Lexicon:
     no_comment_lemmas: frozenset = frozenset()  # the lemmas a no-comment rule starts from (any class above)
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+# The data files a lexicon is read from, by the name a component's config gives each.
+FILES = {"verbs": "reporting_verbs.tsv", "nouns": "reporting_nouns.tsv", "markers": "attribution_markers.tsv",
+         "no_comment": "no_comment_cues.tsv", "colon_labels": "colon_labels.tsv"}
+
+
+def lexicon_texts(paths: Optional[dict[str, Optional[str]]] = None) -> dict[str, str]:
+    """The text of each lexicon file (``FILES``): from ``paths[key]`` when set, else the packaged file."""
+    paths = paths or {}
+    return {key: data_text(name, paths.get(key)) for key, name in FILES.items()}
+
+
+def lexicon_from_texts(texts: dict[str, str]) -> Lexicon:
     lex = Lexicon()
-    for r in tsv_rows("reporting_verbs.tsv"):
+    for r in tsv_text_rows(texts["verbs"]):
         lem = r["lemma"].strip().lower()
         lex.verbs.setdefault(lem, VerbCue(lem, r["class"], r["frame"], float(r["weight"])))
-    for r in tsv_rows("reporting_nouns.tsv"):
+    for r in tsv_text_rows(texts["nouns"]):
         lem = r["lemma"].strip().lower()
         lex.nouns.setdefault(lem, NounCue(lem, r["class"], float(r["weight"])))
-    for r in tsv_rows("attribution_markers.tsv"):
+    for r in tsv_text_rows(texts["markers"]):
         lex.markers[tuple(r["words"].lower().split())] = float(r["weight"])
     nc: dict[str, set] = {}
-    for r in tsv_rows("no_comment_cues.tsv"):
+    for r in tsv_text_rows(texts["no_comment"]):
         nc.setdefault(r["class"].strip(), set()).add(r["lemma"].strip().lower())
     lex.no_comment = {k: frozenset(v) for k, v in nc.items()}
     lex.no_comment_lemmas = frozenset().union(*(lex.no_comment.get(k, ()) for k in
                                                 ("refuse", "speech_act", "respond", "unreachable")))
     return lex
+
+
+def colon_labels_from_text(text: str) -> frozenset[str]:
+    """Line-initial labels that are not speakers before a colon ("UPDATE: ...", "Photo: ...")."""
+    rows = [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(rows[1:])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged cue lexicon."""
+    return lexicon_from_texts(lexicon_texts())
+
+
+@lru_cache(maxsize=1)
+def load_colon_labels() -> frozenset[str]:
+    """The packaged colon labels."""
+    return colon_labels_from_text(data_text(FILES["colon_labels"]))

@@ -1,32 +1,21 @@
-"""cc_attribution: finds attributed statements (who said, thought or intends what) in a parsed Doc.
-
-Sets ``doc._.statements`` to a list of ``Statement`` (doc-local character offsets) in text order,
-ids ``S1``, ``S2``... Each has a ``cue`` (the reporting verb, noun, marker or ":"), a ``source``
-(the span naming who; ``entity`` is left for cc_speakers), its ``content`` (one span, or several
-when the quotation is interrupted by the speaker tag), and a ``kind``:
-direct (all quoted), mixed (partly quoted), indirect (no quotation marks) or nominal (noun cue).
-
-The work is split in small modules: ``attr_lexicon`` (the cue lexicons in ``data/``),
-``attr_quotes`` (quotation boundaries), ``attr_rules`` (dependency rules giving candidates);
-this module assembles candidates into statements and links quotations that continue an earlier
-speaker with no speaker of their own (``source_ref``).
-"""
+"""From candidates to statements: the rules' candidates scored by the cue model, one statement per
+cue, contents kept within their paragraph, and quotations that continue an earlier speaker with no
+speaker of their own folded in or linked (``source_ref``)."""
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-from spacy.language import Language
+import numpy
 from spacy.tokens import Doc
 
-from ..model import Cue, Source, Span, Statement
-from .doctext import doc_text
-from .attr_lexicon import load_lexicon
-from .attr_model import CueModel, load_model
-from .attr_quotes import QuoteIndex, find_quotes, paragraphs
-from .attr_rules import Cand, Range, Rules
+from ...model import Cue, Source, Span, Statement
+from ..doctext import doc_text
+from .cue_model import CueModel
+from .quotes import QuoteIndex, find_quotes, paragraphs
+from .rules import Rules
+from .syntax import Cand, DocView, Range
+
 
 # A quotation that continues an earlier speaker is folded into that statement's content when that
 # statement is itself a quotation ("“A,” he said. “B.”": one quotation, interrupted); after a
@@ -37,30 +26,6 @@ MAX_CONTINUATION_GAP = 400   # characters of non-quoted text allowed between a s
 NOMINAL_FLOOR = 0.8
 MIN_QUOTE_WORDS = 3          # shorter quotations are scare quotes or titles, not statements
 
-
-@lru_cache(maxsize=1)
-def load_colon_labels() -> frozenset[str]:
-    text = resources.files("counterclaim.data").joinpath("colon_labels.tsv").read_text(encoding="utf-8")
-    rows = [ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return frozenset(rows[1:])
-
-
-class Attribution:
-    def __init__(self, model_path: Optional[str] = None) -> None:
-        self.model = load_model(model_path)
-        self.rules = Rules(load_lexicon(), set(load_colon_labels()), open_verbs=self.model is not None)
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.statements = extract(doc, self.rules, self.model)
-        return doc
-
-
-@Language.factory("cc_attribution")
-def make_attribution(nlp: Language, name: str) -> Attribution:
-    return Attribution()
-
-
-# ----------------------------------------------------------------------------- assembly
 
 def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range], QuoteIndex]:
     paras = paragraphs(text)
@@ -104,12 +69,13 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
                 kept.append(c)
         cands = kept
     cands = _dedupe(cands)
-    cands.extend(_continuations(text, cands, qi, paras))
+    chars = CharCounts(text, qi)
+    cands.extend(_continuations(text, cands, qi, paras, chars))
     cands.sort(key=lambda c: (min(s for s, _ in c.content), c.anchor))
-    return _to_statements(text, cands, qi)
+    return _to_statements(text, cands, chars)
 
 
-def _attach_via(view, cands: list[Cand], marker: Cand) -> None:
+def _attach_via(view: DocView, cands: list[Cand], marker: Cand) -> None:
     doc = view.doc
     span = doc.char_span(marker.cue[0], marker.cue[1], alignment_mode="expand")
     if span is None:
@@ -125,12 +91,13 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
     """One statement per cue: when two candidates share cue characters keep the stronger."""
     cands = sorted(cands, key=lambda c: (-c.weight, c.anchor))
     kept: list[Cand] = []
-    taken: list[Range] = []
+    taken: list[Range] = []  # the kept cues, sorted; they share no character, so their ends are sorted too
     for c in cands:
-        if any(c.cue[0] < e and s < c.cue[1] for s, e in taken):
+        k = bisect.bisect_left(taken, (c.cue[1], -1))  # the taken cues starting before this one ends
+        if k and taken[k - 1][1] > c.cue[0]:  # ... the last of which ends furthest
             continue
         kept.append(c)
-        taken.append(c.cue)
+        bisect.insort(taken, c.cue)
     kept.sort(key=lambda c: c.anchor)
     return kept
 
@@ -156,20 +123,19 @@ def _para_of(paras: list[Range], starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Range]) -> list[Cand]:
+def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Range],
+                   chars: CharCounts) -> list[Cand]:
     """Quotations with no speaker of their own that continue the statement just before them."""
     if not qi:
         return []
     starts = [p[0] for p in paras]
-    covered = sorted([r for c in cands for r in c.content] + [c.cue for c in cands]
+    covered = _union([r for c in cands for r in c.content] + [c.cue for c in cands]
                      + [c.source for c in cands if c.source])
     cov_starts = [r[0] for r in covered]
-    max_cov = max((e - s for s, e in covered), default=0)
 
-    def is_covered(s: int, e: int) -> bool:
-        lo = bisect.bisect_left(cov_starts, s - max_cov)
-        hi = bisect.bisect_left(cov_starts, e)
-        return any(covered[k][1] > s for k in range(lo, hi))
+    def is_covered(s: int, e: int) -> bool:  # does [s, e) share a character with a candidate?
+        k = bisect.bisect_left(cov_starts, e)
+        return k > 0 and covered[k - 1][1] > s
 
     by_end = sorted((c for c in cands if c.content and c.source is not None), key=lambda c: _end(c))
     ends = [_end(c) for c in by_end]
@@ -186,13 +152,12 @@ def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Ran
         # the chain's latest link may be a continuation made in this loop
         if out and _end(out[-1]) > _end(prev) and _end(out[-1]) <= q.start:
             prev = out[-1]
-        gap = text[_end(prev):q.start]
-        if len(gap.strip()) > MAX_CONTINUATION_GAP or gap.count("\n\n") + (gap.count("\n") - 2 * gap.count("\n\n")) > 2:
+        if _gap_too_long(text, _end(prev), q.start):
             continue
         if _para_of(paras, starts, _end(prev)) < q.para - 1:
             continue
         root = prev.source_ref or prev
-        if prev is root and (prev.rule == "colon" or _kind(text, prev, qi) == "direct"):
+        if prev is root and (prev.rule == "colon" or _kind(chars, prev) == "direct"):
             prev.content.append((q.start, q.end))
             continue
         out.append(Cand(cue=(q.start, q.start), lemma="", source=root.source, content=[(q.start, q.end)],
@@ -200,23 +165,68 @@ def _continuations(text: str, cands: list[Cand], qi: QuoteIndex, paras: list[Ran
     return out
 
 
+def _union(ranges: list[Range]) -> list[Range]:
+    """Ranges as sorted ranges sharing no character, so that their ends are sorted too (an empty
+    range stays itself: it is covered where it lies strictly inside the range looked up)."""
+    out: list[Range] = []
+    for s, e in sorted(ranges):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _gap_too_long(text: str, s: int, e: int) -> bool:
+    """Is the text between a statement and a quotation too long, or more than two line breaks?"""
+    lines, paras = text.count("\n", s, e), text.count("\n\n", s, e)
+    if paras + (lines - 2 * paras) > 2:
+        return True
+    while s < e and text[s].isspace():  # the gap's length without its edge spaces, without copying it
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e - s > MAX_CONTINUATION_GAP
+
+
 def _end(c: Cand) -> int:
     return max([e for _, e in c.content] + [c.cue[1]] + ([c.source[1]] if c.source else []))
 
 
 def _starts_sentence(text: str, pos: int, para_start: int) -> bool:
-    before = text[para_start:pos].rstrip()
-    return not before or before[-1] in ".!?:;”\"’')…—"
+    j = pos - 1
+    while j >= para_start and text[j].isspace():  # the last character before ``pos`` that is not a space
+        j -= 1
+    return j < para_start or text[j] in ".!?:;”\"’')…—"
 
 
-def _kind(text: str, c: Cand, qi: QuoteIndex) -> str:
+class CharCounts:
+    """The letters and digits of a text, and those of them within quotations, counted up to each
+    offset: how many lie in a range is a subtraction."""
+
+    def __init__(self, text: str, qi: QuoteIndex):
+        alnum = numpy.fromiter(map(str.isalnum, text), dtype=bool, count=len(text))
+        quoted = numpy.zeros(len(text), dtype=bool)
+        for q in qi.quotes:
+            quoted[q.start:q.end] = True
+        self.alnum = numpy.concatenate(([0], numpy.cumsum(alnum))).tolist()
+        self.quoted = numpy.concatenate(([0], numpy.cumsum(alnum & quoted))).tolist()
+
+    def counts(self, s: int, e: int) -> tuple[int, int]:
+        """(letters and digits, those within quotations) of [s, e)."""
+        if e <= s:
+            return 0, 0
+        return self.alnum[e] - self.alnum[s], self.quoted[e] - self.quoted[s]
+
+
+def _kind(chars: CharCounts, c: Cand) -> str:
     if c.nominal:
         return "nominal"
     total = quoted = 0
     for s, e in c.content:
-        total += sum(map(str.isalnum, text[s:e]))
-        for q in qi.overlapping(s, e):
-            quoted += sum(map(str.isalnum, text[max(s, q.start):min(e, q.end)]))
+        t, q = chars.counts(s, e)
+        total += t
+        quoted += q
     if total and quoted == total:
         return "direct"
     return "mixed" if quoted else "indirect"
@@ -226,7 +236,7 @@ def _span(text: str, r: Range) -> Span:
     return Span(r[0], r[1], text[r[0]:r[1]])
 
 
-def _to_statements(text: str, cands: list[Cand], qi: QuoteIndex) -> list[Statement]:
+def _to_statements(text: str, cands: list[Cand], chars: CharCounts) -> list[Statement]:
     out: list[Statement] = []
     ids: dict[int, str] = {}
     for c in cands:
@@ -241,7 +251,7 @@ def _to_statements(text: str, cands: list[Cand], qi: QuoteIndex) -> list[Stateme
         src: Optional[Source] = Source(_span(text, c.source)) if c.source else None
         cue = Cue(_span(text, c.cue), c.lemma) if c.cue[1] > c.cue[0] else None
         st = Statement(id=ids[id(c)], content=[_span(text, r) for r in merged], source=src, cue=cue,
-                       kind=_kind(text, c, qi), via=c.via, confidence=round(min(1.0, c.weight), 3))
+                       kind=_kind(chars, c), via=c.via, confidence=round(min(1.0, c.weight), 3))
         if c.source_ref is not None:
             st.source_ref = ids.get(id(c.source_ref))
         out.append(st)

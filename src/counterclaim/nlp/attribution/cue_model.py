@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 FORMAT = "counterclaim-cue-model/1"
 MODEL_NAME = "attribution_cues.json"
@@ -48,11 +48,19 @@ class CueModel:
                    threshold=float(d["threshold"]), meta=meta)
 
 
-def load_model(path: Optional[Path] = None) -> Optional[CueModel]:
-    """The shipped model, or None when it has not been built (the rules then run on their own)."""
+def model_text(path: Optional[Union[str, Path]] = None) -> Optional[str]:
+    """The model file's text: the one at ``path`` when given, else the shipped model (None when it
+    has not been built)."""
     if path is not None:
-        return CueModel.from_json(Path(path).read_text(encoding="utf-8"))
+        return Path(path).read_text(encoding="utf-8")
     res = resources.files("counterclaim.nlp").joinpath("models").joinpath(MODEL_NAME)
     if not res.is_file():
         return None
-    return CueModel.from_json(res.read_text(encoding="utf-8"))
+    return res.read_text(encoding="utf-8")
+
+
+def load_model(path: Optional[Union[str, Path]] = None) -> Optional[CueModel]:
+    """The model at ``path``, or the shipped one, or None when it has not been built (the rules then
+    run on their own)."""
+    text = model_text(path)
+    return CueModel.from_json(text) if text is not None else None

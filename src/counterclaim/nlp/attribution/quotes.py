@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 
 _MARKS = re.compile(r"``|''|[\"“”«»„]")
@@ -67,30 +68,50 @@ def _solid(text: str, s: int, e: int) -> int:
 
 
 class QuoteIndex:
-    """Quotations of one text, looked up by the offset of their opening mark or by overlap."""
+    """Quotations of one text, looked up by the offset of their opening mark or by overlap.
+
+    The quotations ``find_quotes`` gives never overlap and come in text order, so their ends are
+    sorted too: a lookup is two bisections, however long a quotation left open runs."""
 
     def __init__(self, quotes: list[Quote]):
         self.quotes = quotes
         self.at = {q.start: q for q in quotes}
         self._starts = [q.start for q in quotes]
-        self._max_len = max((q.end - q.start for q in quotes), default=0)
+        self._ends = [q.end for q in quotes]
+        self._lengths = list(accumulate((q.end - q.start for q in quotes), initial=0))  # summed up to each quote
 
     def __bool__(self) -> bool:
         return bool(self.quotes)
 
+    def overlap_bounds(self, s: int, e: int) -> tuple[int, int]:
+        """(lo, hi): ``quotes[lo:hi]`` are the quotations sharing at least one character with [s, e)."""
+        return bisect.bisect_right(self._ends, s), bisect.bisect_left(self._starts, e)
+
     def overlapping(self, s: int, e: int) -> list[Quote]:
         """Quotations sharing at least one character with [s, e)."""
-        lo = bisect.bisect_left(self._starts, s - self._max_len)
-        hi = bisect.bisect_left(self._starts, e)
-        return [q for q in self.quotes[lo:hi] if q.end > s]
+        lo, hi = self.overlap_bounds(s, e)
+        return self.quotes[lo:hi]
+
+    def quoted_chars(self, s: int, e: int) -> int:
+        """How many characters of [s, e) are within quotations (marks included): the summed lengths
+        of the overlapping ones, less what the first starts before ``s`` and the last runs past ``e``."""
+        lo, hi = self.overlap_bounds(s, e)
+        if lo >= hi:
+            return 0
+        first, last = self.quotes[lo], self.quotes[hi - 1]
+        return self._lengths[hi] - self._lengths[lo] - max(0, s - first.start) - max(0, last.end - e)
+
+    def starts_between(self, s: int, e: int) -> list[int]:
+        """The opening offsets in [s, e)."""
+        return self._starts[bisect.bisect_left(self._starts, s):bisect.bisect_left(self._starts, e)]
 
     def inside(self, pos: int) -> bool:
         """Whether the character at ``pos`` sits within a quotation (marks excluded)."""
         if not self.quotes:
             return False
-        lo = bisect.bisect_left(self._starts, pos - self._max_len)
+        lo = bisect.bisect_right(self._ends, pos)
         hi = bisect.bisect_left(self._starts, pos + 1)
-        for q in self.quotes[lo:hi]:  # ``overlapping(pos, pos + 1)`` without building its list
-            if q.end > pos and q.start < pos < q.end - (0 if q.open_end else 1):
+        for q in self.quotes[lo:hi]:  # ``overlapping(pos, pos + 1)``
+            if q.start < pos < q.end - (0 if q.open_end else 1):
                 return True
         return False

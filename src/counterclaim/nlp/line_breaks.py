@@ -9,14 +9,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("cc_line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws:
-            nxt = doc[tok.i + 1]
-            if not nxt.is_space or "\n" not in nxt.text:
-                nxt.is_sent_start = True
-    return doc
+class LineBreaks:
+    """Marks the token after a line break as a sentence start (no config, nothing to save)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if "\n" in tok.text_with_ws:
+                nxt = doc[tok.i + 1]
+                if not nxt.is_space or "\n" not in nxt.text:
+                    nxt.is_sent_start = True
+        return doc
+
+
+@Language.factory("cc_line_breaks", default_config={}, assigns=["token.is_sent_start"])
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks()
 
 
 def add_line_breaks(nlp: Language) -> Language:
