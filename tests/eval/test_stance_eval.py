@@ -45,11 +45,14 @@ def test_blind_sets_keep_both_labellers_and_the_adjudicated_label():
         rows = [json.loads(x) for x in (DEFAULT_STANCE_SET.parent / name).read_text(encoding="utf-8").splitlines() if x.strip()]
         assert rows and {r["split"] for r in rows} <= {"train", "dev"}
         for r in rows:
-            assert {r["label"], r["label_first"], r["label_second"]} <= valid
+            assert {r["label"], r["label_rebuttal_convention"], r["label_first"], r["label_second"]} <= valid
+            # the two labellers labelled under the rebuttal convention: their adjudicated label is
+            # label_rebuttal_convention; label is the positive-form relabel of it
+            adjudicated = r["label_rebuttal_convention"]
             if r["label_first"] == r["label_second"]:
-                assert r["label"] == r["label_first"]  # adjudication only where the two labellers differ
+                assert adjudicated == r["label_first"]  # adjudication only where the two labellers differ
             else:
-                assert r["label"] in (r["label_first"], r["label_second"])
+                assert adjudicated in (r["label_first"], r["label_second"])
 
 
 def test_stance_eval_scores_the_label_field_asked_for(shared_dir, tmp_path):

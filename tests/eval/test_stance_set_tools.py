@@ -66,3 +66,38 @@ def test_the_audit_set_holds_two_fresh_labels_beside_the_original_one():
     assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
     assert all(r["from"] in ("train-dev-stratified.jsonl", "dev-stratified.jsonl", "train-stratified-single-label.jsonl")
                for r in rows)
+
+
+def test_every_label_changed_by_the_positive_form_relabel_is_a_selected_row(shared_dir):
+    """Moving to the positive-form convention, only the rows relabel_selection.py selects were read again:
+    every other row keeps its earlier label, and every row carries the earlier one."""
+    import relabel_selection as rs
+    cache: dict = {}
+    changed = 0
+    for path in rs.default_sets():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            assert {r["label"], r["label_rebuttal_convention"]} <= set(agreement.LABELS)
+            if r["label"] != r["label_rebuttal_convention"]:
+                changed += 1
+                assert rs.is_selected(shared_dir / "polnear", r, cache)
+    assert changed > 0
+
+
+def test_selection_covers_negation_rejection_and_earlier_denials():
+    import relabel_selection as rs
+    assert rs.selected("we never sent weapons", "said", "asserts")
+    assert rs.selected("the report", "called it a hoax", "asserts")
+    assert rs.selected("that he took the money", "did not dispute", "asserts")
+    assert rs.selected("the party is united", "said", "denies")
+    assert not rs.selected("the economy grew", "said", "asserts")
+
+
+def test_the_fresh_set_is_drawn_in_two_strata_and_labelled_once():
+    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[2] / "eval" / "stance"
+                                          / "fresh-train-dev.jsonl").read_text().splitlines()]
+    assert len(rows) == 300 and all(r["split"] in ("train", "dev") for r in rows)
+    assert sum(r["sample"] == "fresh-random" for r in rows) == 150
+    assert all(r["sample"] in ("fresh-random", "fresh-denial-cue", "fresh-denial-keyword") for r in rows)
+    assert all(r["label_first"] in agreement.LABELS for r in rows)
+    assert len({(r["file"], json.dumps(r["content"])) for r in rows}) == 300
