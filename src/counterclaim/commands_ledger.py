@@ -120,6 +120,9 @@ def ingest_cmd(
                    f" · {rep.statements} statements · {rep.seconds:.1f} s ({rate:.1f} articles/s) → {led.path}")
         typer.echo(f"ledger: {stats['articles']} articles, {stats['statements']} statements, "
                    f"{stats['propositions']} propositions, {stats['disputes']} disputes")
+    if rep.stopped:
+        _err(rep.stopped)
+        raise typer.Exit(1)
     if rep.added == 0 and rep.unchanged == 0:
         if rep.read == 0:
             _err("nothing ingested: no articles found in the given paths")

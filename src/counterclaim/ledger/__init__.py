@@ -34,11 +34,17 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     statements: int = 0          # statements stored by this run
     seconds: float = 0.0
+    stopped: Optional[str] = None  # why the run stopped before the end of its input (the ledger refused a write)
+    not_stored: list[str] = field(default_factory=list)  # articles read (and analyzed) but not stored then
 
     def to_dict(self) -> dict:
-        return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
-                "statements": self.statements, "seconds": round(self.seconds, 3)}
+        d = {"read": self.read, "added": self.added, "unchanged": self.unchanged,
+             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
+             "statements": self.statements, "seconds": round(self.seconds, 3)}
+        if self.stopped:
+            d["stopped"] = self.stopped
+            d["not_stored"] = list(self.not_stored)
+        return d
 
     def merge(self, other: "IngestReport") -> "IngestReport":
         self.read += other.read
@@ -47,7 +53,25 @@ class IngestReport:
         self.skipped.extend(other.skipped)
         self.statements += other.statements
         self.seconds += other.seconds
+        self.stopped = self.stopped or other.stopped
+        self.not_stored.extend(other.not_stored)
         return self
+
+
+class WriteRefused(Exception):
+    """SQLite refused a write (disk full, I/O error, read-only file): the ingest stops there."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.pending: list[str] = []   # articles analyzed in the same batch and not stored
+
+
+def stop_message(reason: str, report: IngestReport) -> str:
+    """The one line a stopped ingest ends with."""
+    return (f"the ledger refused a write ({reason}): stopped after storing {report.added} new article(s); "
+            f"{len(report.not_stored)} read but not stored, the rest of the input not read. Every stored article "
+            f"is complete: free space (or fix the file) and run the same command again to finish")
 
 
 def _locked(fn):
@@ -144,6 +168,9 @@ class Ledger:
             return
         try:
             what, detail = store.add_analysis(self.conn, res)
+        except sqlite3.OperationalError as e:  # disk full, I/O error, locked past the timeout
+            report.not_stored.append(res.article.origin or res.article.id)
+            raise WriteRefused(str(e)) from None
         except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as e:
             report.skipped.append(Skipped(res.article.origin or res.article.id,
                                           f"could not store the analysis: {type(e).__name__}: {e}"))
@@ -162,9 +189,12 @@ class Ledger:
         self._writable()
         t0 = time.perf_counter()
         report = IngestReport()
-        for res in analyses:
-            report.read += 1
-            self._store_result(res, report)
+        try:
+            for res in analyses:
+                report.read += 1
+                self._store_result(res, report)
+        except WriteRefused as e:
+            report.stopped = stop_message(e.reason, report)
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -173,7 +203,12 @@ class Ledger:
                batch_size: Optional[int] = None, nlp=None) -> IngestReport:
         """Analyze and store articles. Articles already stored (same text, or same URL) are counted as
         unchanged before any analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches)
-        and each analysis is committed in its own transaction as soon as it is ready."""
+        and each analysis is committed in its own transaction as soon as it is ready.
+
+        When SQLite refuses a write (the disk is full, an I/O error), the run stops there and returns
+        its report with ``stopped`` (why, in one line) and ``not_stored`` (the articles analyzed
+        but not stored); every article stored before is complete, and the same run again finishes
+        the job."""
         if batch_size is None:
             from ..analyze import BATCH_SIZE
             batch_size = BATCH_SIZE
@@ -213,6 +248,11 @@ class Ledger:
                 prog.update(report)
             if chunk:
                 self._analyze_chunk(chunk, report, batch_size, nlp, prog)
+        except WriteRefused as e:
+            report.not_stored.extend(e.pending)
+            report.stopped = stop_message(e.reason, report)
+        except sqlite3.OperationalError as e:  # a read of the ledger failed (I/O error)
+            report.stopped = stop_message(str(e), report)
         finally:
             report.seconds = time.perf_counter() - t0
             prog.update(report)
@@ -228,6 +268,9 @@ class Ledger:
                 self._store_result(res, report)
                 done += 1
                 prog.update(report)
+        except WriteRefused as e:
+            e.pending = [a.origin or a.id for a in chunk[done + 1:]]
+            raise
         except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
             raise
         except Exception:
