@@ -23,7 +23,7 @@ def web_db(tmp_path_factory, seed_analysis):
 @pytest.fixture(scope="session")
 def app(web_db):
     from counterclaim.web import create_app
-    return create_app(web_db)
+    return create_app(web_db, allow_analyze=True)
 
 
 @pytest.fixture(scope="session")

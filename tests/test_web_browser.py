@@ -21,7 +21,7 @@ def base_url(tmp_path_factory, seed_analysis):
     from counterclaim.web.server import running
 
     db = build_ledger(tmp_path_factory.mktemp("webb"), seed_analysis)
-    with running(create_app(db)) as base:
+    with running(create_app(db, allow_analyze=True)) as base:
         yield base
 
 

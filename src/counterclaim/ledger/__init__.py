@@ -317,6 +317,8 @@ class Ledger:
             pid = int(id)
         except (TypeError, ValueError):
             return None
+        if not -(1 << 63) <= pid < (1 << 63):  # past SQLite's integer range: no such row
+            return None
         return queries.proposition(self.conn, pid)
 
     @_locked

@@ -61,8 +61,12 @@ class SameOrigin:
 
 
 def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = False,
-               allowed_hosts: Optional[Iterable[str]] = LOOPBACK_HOSTS, max_body: int = MAX_BODY) -> FastAPI:
+               allowed_hosts: Optional[Iterable[str]] = LOOPBACK_HOSTS, max_body: int = MAX_BODY,
+               allow_analyze: Optional[bool] = None) -> FastAPI:
     """The web app over the ledger at ``db_path`` (``$COUNTERCLAIM_DB`` or ./counterclaim.db when None).
+
+    ``allow_analyze``: on-the-fly analysis (POST /api/analyze, the paste box), which costs the
+    server seconds of CPU per request; None (the default) allows it exactly when ``allow_ingest``.
 
     ``allowed_hosts`` is the Host-header allow-list (default: loopback names only, which also stops
     DNS-rebinding attacks on a local server); pass ``None`` or ``["*"]`` to accept any.
@@ -93,6 +97,7 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
 
     app.state.db_path = path
     app.state.allow_ingest = allow_ingest
+    app.state.allow_analyze = allow_ingest if allow_analyze is None else bool(allow_analyze)
     app.state.ledgers = LedgerPool(path)
     app.state.env = make_env()
     app.state.cache = AggregateCache(path)

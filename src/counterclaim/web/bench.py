@@ -152,9 +152,7 @@ def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.
     from ..ledger.store import resolve_path
 
     env = dict(os.environ, COUNTERCLAIM_DB=str(resolve_path(db).resolve()))
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "counterclaim.web.app:app_from_env",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-server-header",
-           "--workers", str(workers), "--timeout-keep-alive", "30"]
+    cmd = [sys.executable, "-m", "counterclaim.web.server", str(port), str(workers)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

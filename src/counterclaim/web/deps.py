@@ -57,16 +57,48 @@ class LedgerPool:
             self._writer = None
 
 
+# On-the-fly analysis (POST /api/analyze and the paste box) has limits of its own, tighter than the
+# request body's: the analyzer takes seconds per 10,000 characters and runs one call at a time.
+ANALYZE_MAX_CHARS = 100_000      # characters of text per request
+ANALYZE_WAIT_SECONDS = 10.0      # how long a request waits for the analyzer before a 503
+ANALYZE_MAX_WAITING = 4          # requests waiting at once; more get a 503 at once (threads stay free)
+ANALYZE_SECONDS = 60.0           # a request answers 503 after this long (the API endpoint)
+
 _analyze_lock = threading.Lock()
+_waiting = threading.BoundedSemaphore(ANALYZE_MAX_WAITING)
+
+
+class AnalyzerBusy(RuntimeError):
+    """The analyzer is taken by other requests: try again later (HTTP 503)."""
+
+
+class TextTooLarge(ValueError):
+    """More text than on-the-fly analysis takes (HTTP 413)."""
 
 
 def analyze_text(text: str, outlet: Optional[str] = None, published: Optional[str] = None,
-                 title: Optional[str] = None):
-    """``counterclaim.analyze`` with the process's one pipeline, one call at a time."""
+                 title: Optional[str] = None, wait: Optional[float] = None):
+    """``counterclaim.analyze`` with the process's one pipeline, one call at a time.
+
+    TextTooLarge over ANALYZE_MAX_CHARS; AnalyzerBusy when ANALYZE_MAX_WAITING requests already
+    wait, or after ``wait`` seconds (ANALYZE_WAIT_SECONDS) without the analyzer."""
     from .. import analyze
 
-    with _analyze_lock:
+    if len(text) > ANALYZE_MAX_CHARS:
+        raise TextTooLarge(f"text too large for on-the-fly analysis ({len(text):,} characters, limit "
+                           f"{ANALYZE_MAX_CHARS:,}); store long texts with `counterclaim ingest`")
+    if not _waiting.acquire(blocking=False):
+        raise AnalyzerBusy("the analyzer is busy with other requests: try again in a moment")
+    try:
+        got = _analyze_lock.acquire(timeout=ANALYZE_WAIT_SECONDS if wait is None else wait)
+    finally:
+        _waiting.release()
+    if not got:
+        raise AnalyzerBusy("the analyzer is busy with other requests: try again in a moment")
+    try:
         return analyze(text, outlet=outlet, published=published, title=title)
+    finally:
+        _analyze_lock.release()
 
 
 class AggregateCache:

@@ -181,18 +181,25 @@ def search_page(request: Request, q: str = Query("", max_length=500)):
                   claims=claims, stats=_stats(request))
 
 
+ANALYZE_OFF = "On-the-fly analysis is off on this server (start it with --allow-analyze)."
+
+
 @router.get("/analyze", response_class=HTMLResponse)
 def analyze_form(request: Request):
-    return render(request, "analyze.html", title="Analyze an article", form={}, error=None, stats=_stats(request))
+    error = None if request.app.state.allow_analyze else ANALYZE_OFF
+    return render(request, "analyze.html", title="Analyze an article", form={}, error=error, stats=_stats(request))
 
 
 @router.post("/analyze", response_class=HTMLResponse)
 def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), outlet: str = Form("", max_length=200),
                  published: str = Form("", max_length=40), title: str = Form("", max_length=1000),
                  store: str = Form("", max_length=10)):
-    from .deps import analyze_text
+    from .deps import AnalyzerBusy, analyze_text
 
     form = {"text": text, "outlet": outlet, "published": published, "title": title}
+    if not request.app.state.allow_analyze:
+        return render(request, "analyze.html", status=403, title="Analyze an article", form=form,
+                      error=ANALYZE_OFF, stats=_stats(request))
     if not text.strip():
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error="Paste the text of an article first.", stats=_stats(request))
@@ -202,6 +209,9 @@ def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), ou
     except HTTPException as e:
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error=str(e.detail), stats=_stats(request))
+    except AnalyzerBusy as e:
+        return render(request, "analyze.html", status=503, title="Analyze an article", form=form,
+                      error=str(e), stats=_stats(request))
     except ValueError as e:
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error=str(e), stats=_stats(request))
