@@ -70,6 +70,8 @@ def ingest_cmd(
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
     max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Skip plain-text files larger than this (bytes)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1,
+                                            help="Skip articles longer than this many characters (default 2,000,000)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress line with articles/s (default: when stderr is a terminal)."),
     engine: str = typer.Option("local", "--engine", help="local | dask (analysis on Dask workers, one writer)."),
@@ -89,12 +91,12 @@ def ingest_cmd(
         if engine == "dask":  # SCALE area: see docs/scale.md
             from .scale.commands import ingest_dask_cmd
             rep = ingest_dask_cmd(items, led, scheduler=scheduler, workers=workers, verbose=show,
-                                  batch_size=batch_size)
+                                  batch_size=batch_size, **({"max_chars": max_chars} if max_chars else {}))
         elif engine != "local":
             _err(f"unknown --engine {engine!r}: use local or dask")
             raise typer.Exit(2)
         else:
-            rep = led.ingest(items, progress=show, batch_size=batch_size)
+            rep = led.ingest(items, progress=show, batch_size=batch_size, max_chars=max_chars)
         stats = led.stats()
     except LedgerError as e:
         _err(str(e))

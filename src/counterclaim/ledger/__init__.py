@@ -200,18 +200,21 @@ class Ledger:
 
     @_locked
     def ingest(self, articles: Iterable[Union[Article, Skipped]], *, progress: bool = False,
-               batch_size: Optional[int] = None, nlp=None) -> IngestReport:
+               batch_size: Optional[int] = None, nlp=None, max_chars: Optional[int] = None) -> IngestReport:
         """Analyze and store articles. Articles already stored (same text, or same URL) are counted as
         unchanged before any analysis; the rest go through ``analyze_articles`` (``nlp.pipe`` batches)
-        and each analysis is committed in its own transaction as soon as it is ready.
+        and each analysis is committed in its own transaction as soon as it is ready. ``max_chars``:
+        longer texts are skipped (default ``analyze.MAX_CHARS``).
 
         When SQLite refuses a write (the disk is full, an I/O error), the run stops there and returns
         its report with ``stopped`` (why, in one line) and ``not_stored`` (the articles analyzed
         but not stored); every article stored before is complete, and the same run again finishes
         the job."""
+        from ..analyze import BATCH_SIZE, MAX_CHARS
+
         if batch_size is None:
-            from ..analyze import BATCH_SIZE
             batch_size = BATCH_SIZE
+        opts = {"max_chars": MAX_CHARS if max_chars is None else max_chars}
         self._writable()
         t0 = time.perf_counter()
         report = IngestReport()
@@ -241,13 +244,13 @@ class Ledger:
                                 seen_url.add(item.url)
                             chunk.append(item)
                             if len(chunk) >= batch_size:
-                                self._analyze_chunk(chunk, report, batch_size, nlp, prog)
+                                self._analyze_chunk(chunk, report, batch_size, nlp, prog, opts)
                                 chunk = []
                 else:
                     report.skipped.append(Skipped(repr(item)[:80], f"not an Article: {type(item).__name__}"))
                 prog.update(report)
             if chunk:
-                self._analyze_chunk(chunk, report, batch_size, nlp, prog)
+                self._analyze_chunk(chunk, report, batch_size, nlp, prog, opts)
         except WriteRefused as e:
             report.not_stored.extend(e.pending)
             report.stopped = stop_message(e.reason, report)
@@ -259,12 +262,13 @@ class Ledger:
             prog.close()
         return report
 
-    def _analyze_chunk(self, chunk: list[Article], report: IngestReport, batch_size: int, nlp, prog) -> None:
+    def _analyze_chunk(self, chunk: list[Article], report: IngestReport, batch_size: int, nlp, prog,
+                       opts: dict) -> None:
         from ..analyze import analyze_articles
 
         done = 0
         try:
-            for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size):
+            for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size, **opts):
                 self._store_result(res, report)
                 done += 1
                 prog.update(report)
@@ -277,7 +281,7 @@ class Ledger:
             # A bug in the analyzer on one text must not cost the others: redo the rest one by one.
             for art in chunk[done:]:
                 try:
-                    res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1)))
+                    res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1, **opts)))
                 except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
                     report.skipped.append(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
                     continue
