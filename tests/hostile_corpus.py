@@ -106,6 +106,45 @@ def make(d: Path, *, huge: bool = True, long_tokens: int = 10_000) -> Path:
     return d
 
 
+# What make_folder puts beside its good articles -> a substring of the skip reason it must get
+BAD_ENTRIES = {
+    "m_loop.txt": "symlink loop",
+    "dangling.txt": "dangling symlink",
+    "pipe.txt": "FIFO",
+    "socket.txt": "socket",
+    "locked": "folder could not be read",
+}
+BAD_NAME = b"bad_\xff_name.txt"  # a file name that is not UTF-8: its article must be stored all the same
+
+
+def make_folder(d: Path, n_good: int = 8) -> tuple[Path, list[str]]:
+    """A folder of good articles with, beside them, a symlink loop, a dangling symlink, a FIFO, a
+    socket, a good article under a name that is not UTF-8, and a subfolder ``locked/`` (holding one
+    more article) for the caller to make unreadable. Returns (folder, the good articles' texts that
+    must be stored)."""
+    import os
+    import socket
+
+    d.mkdir(parents=True, exist_ok=True)
+    ps = paragraphs()
+    good = [ps[i] + "\n\n" + ps[(i + 5) % len(ps)] for i in range(n_good + 2)]
+    for i, text in enumerate(good[:n_good]):
+        (d / f"good-{i:02d}.txt").write_text(text, encoding="utf-8")
+    with open(os.path.join(os.fsencode(d), BAD_NAME), "wb") as fh:
+        fh.write(good[n_good].encode())
+    (d / "locked").mkdir()
+    (d / "locked" / "inside.txt").write_text(good[n_good + 1], encoding="utf-8")
+    os.symlink("m_loop.txt", d / "m_loop.txt")
+    os.symlink("nowhere.txt", d / "dangling.txt")
+    os.mkfifo(d / "pipe.txt")
+    s = socket.socket(socket.AF_UNIX)
+    try:
+        s.bind(str(d / "socket.txt"))
+    finally:
+        s.close()
+    return d, good[: n_good + 1]
+
+
 def long_line_jsonl(path: Path, line_bytes: int, *, words: bool = True, good: str = "") -> Path:
     """A .jsonl.gz whose one record's text is ``line_bytes`` long, written in 1 MiB pieces (never
     held whole). ``words``: varied words (compresses about 4:1, so the line-length cap is what

@@ -113,13 +113,18 @@ def web_load_cmd(
     timeout: float = typer.Option(10.0, "--timeout", help="Per-request timeout, seconds."),
     workers: int = typer.Option(1, "--workers", min=1, max=16, help="uvicorn worker processes."),
     fmt: str = typer.Option("table", "--format", help="table | json"),
+    kind: List[str] = typer.Option([], "--kind", help="Only URLs of this kind (repeatable), e.g. 'api statements'."),
 ) -> None:
     """Bounded load test on loopback: N concurrent clients for T seconds over real page and API URLs."""
     from .web.bench import print_load, run_load
 
     _app_or_exit(db)  # fail early, with the reason, on a missing or bad ledger
-    res = run_load(db, clients=clients, duration=duration, max_requests=max_requests, timeout=timeout,
-                   workers=workers)
+    try:
+        res = run_load(db, clients=clients, duration=duration, max_requests=max_requests, timeout=timeout,
+                       workers=workers, kinds=kind or None)
+    except ValueError as e:
+        _err(str(e))
+        raise typer.Exit(2)
     if fmt == "json":
         import json
         typer.echo(json.dumps(res, indent=2))

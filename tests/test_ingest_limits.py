@@ -1,0 +1,141 @@
+"""Limits that keep one hostile input from costing the run: JSON Lines read in bounded memory, gzip
+bombs stopped, a ledger that refuses writes (disk full) ends the run cleanly and resumably, Dask
+workers killed again and again end in one line, markup nested past lxml's depth is still read."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from typer.testing import CliRunner
+
+from counterclaim.cli import app
+from hostile_corpus import long_line_jsonl, paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+_PEAK = """
+import json, resource, sys
+from counterclaim.ingest.jsonl import read_jsonl_file
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+got = [(type(x).__name__, getattr(x, "reason", None)) for x in read_jsonl_file(sys.argv[1], max_line=int(sys.argv[2]))]
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"grew_kib": after - before, "got": got}))
+"""
+
+
+def _env() -> dict:
+    return dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+
+
+def test_an_over_long_jsonl_line_is_skipped_in_bounded_memory(tmp_path):
+    # 64 MiB on one line, a 1 MiB cap: the line is read through in chunks, never held whole.
+    # (The full-size case, a 1 GiB line: docs/robustness.md.)
+    f = long_line_jsonl(tmp_path / "long.jsonl.gz", 64 << 20, words=True, good=paragraphs()[0])
+    res = subprocess.run([sys.executable, "-c", _PEAK, str(f), str(1 << 20)], capture_output=True,
+                         env=_env(), timeout=120)
+    assert res.returncode == 0, res.stderr.decode()
+    out = json.loads(res.stdout)
+    assert out["got"][0][0] == "Skipped" and "line too long" in out["got"][0][1]
+    assert out["got"][1][0] == "Article", "the record after the long line is read"
+    assert out["grew_kib"] < 24 * 1024, out
+
+
+def test_a_gzip_bomb_is_stopped_and_the_records_before_it_kept(tmp_path, monkeypatch):
+    from counterclaim.ingest import jsonl
+    from counterclaim.ingest.jsonl import read_jsonl_file
+
+    monkeypatch.setattr(jsonl, "GZIP_RATIO_FLOOR", 1 << 20)
+    f = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(f, "wb") as gz:
+        gz.write((json.dumps({"id": "first", "text": paragraphs()[1]}) + "\n").encode())
+        gz.write(b'{"text": "' + b"a" * (16 << 20) + b'"}\n')
+    got = list(read_jsonl_file(f))
+    assert got[0].id == "first"
+    assert len(got) == 2 and "decompression bomb" in got[1].reason, got[1]
+
+
+# ------------------------------------------------------------------ a ledger that refuses writes
+
+def test_disk_full_stops_with_a_report_and_a_rerun_finishes(tmp_path, monkeypatch, nlp):
+    from counterclaim.ledger import store
+    from ledger_kit import integrity_problems
+
+    d = tmp_path / "in"
+    d.mkdir()
+    ps = paragraphs()
+    for i in range(6):
+        (d / f"a{i}.txt").write_text(ps[i] + "\n\n" + ps[(i + 7) % len(ps)], encoding="utf-8")
+    db = tmp_path / "ledger.db"
+    real, calls = store.write_analysis, {"n": 0}
+
+    def full_after_two(conn, a, chash=None):
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn, a, chash)
+
+    monkeypatch.setattr(store, "write_analysis", full_after_two)
+    res = runner.invoke(app, ["ingest", str(d), "--db", str(db), "--json", "--no-progress", "--batch-size", "2"])
+    assert res.exit_code == 1
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    rep = json.loads(res.stdout)
+    assert rep["added"] == 2 and "database or disk is full" in rep["stopped"]
+    assert rep["not_stored"] and all(o.endswith(".txt") for o in rep["not_stored"])
+    err = res.stderr.strip().splitlines()
+    assert len(err) == 1 and "database or disk is full" in err[0] and "run the same command again" in err[0]
+    assert integrity_problems(db) == []
+    monkeypatch.setattr(store, "write_analysis", real)
+    again = runner.invoke(app, ["ingest", str(d), "--db", str(db), "--json", "--no-progress"])
+    assert again.exit_code == 0, again.output
+    rep2 = json.loads(again.stdout)
+    assert rep2["unchanged"] == 2 and rep2["added"] == 4 and "stopped" not in rep2
+    assert integrity_problems(db) == []
+
+
+def test_a_worker_killed_again_and_again_ends_in_one_line(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    from distributed import KilledWorker
+
+    from counterclaim.scale import dask_engine
+
+    def killed(*a, **kw):
+        raise KilledWorker("analyze-part-0", SimpleNamespace(address="tcp://127.0.0.1:40000"), 3)
+
+    monkeypatch.setattr(dask_engine, "ingest_dask", killed)
+    f = tmp_path / "a.txt"
+    f.write_text(paragraphs()[0], encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(f), "--db", str(tmp_path / "l.db"), "--engine", "dask", "--no-progress"])
+    assert res.exit_code == 1
+    assert isinstance(res.exception, SystemExit)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "KilledWorker" in lines[0] and "out of memory" in lines[0]
+
+
+# ------------------------------------------------------------------ smaller limits
+
+def test_html_nested_past_lxml_depth_is_read():
+    from counterclaim.ingest.html import read_html_bytes
+    from counterclaim.model import Article
+
+    body = paragraphs()[2]
+    data = ("<html><body>" + "<div>" * 100_000 + f"<p>{body}</p>" + "</div>" * 100_000 + "</body></html>").encode()
+    got = read_html_bytes(data, "deep.html")
+    assert isinstance(got, Article), got
+    assert body[:60] in got.text
+
+
+def test_ingest_max_chars_is_the_option_the_advice_names(tmp_path):
+    f = tmp_path / "long.txt"
+    f.write_text(paragraphs()[0] * 3, encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(f), "--db", str(tmp_path / "l.db"), "--json", "--no-progress",
+                              "--max-chars", "100"])
+    rep = json.loads(res.stdout)
+    assert rep["added"] == 0 and "--max-chars" in rep["skipped"][0]["reason"]
