@@ -49,16 +49,39 @@ def test_an_over_long_jsonl_line_is_skipped_in_bounded_memory(tmp_path):
 
 
 def test_a_gzip_bomb_is_stopped_and_the_records_before_it_kept(tmp_path, monkeypatch):
-    from counterclaim.ingest import jsonl
+    from counterclaim.ingest import files
     from counterclaim.ingest.jsonl import read_jsonl_file
 
-    monkeypatch.setattr(jsonl, "GZIP_RATIO_FLOOR", 1 << 20)
+    monkeypatch.setattr(files, "GZIP_RATIO_FLOOR", 1 << 20)
     f = tmp_path / "bomb.jsonl.gz"
     with gzip.open(f, "wb") as gz:
         gz.write((json.dumps({"id": "first", "text": paragraphs()[1]}) + "\n").encode())
         gz.write(b'{"text": "' + b"a" * (16 << 20) + b'"}\n')
     got = list(read_jsonl_file(f))
     assert got[0].id == "first"
+    assert len(got) == 2 and "decompression bomb" in got[1].reason, got[1]
+
+
+def test_a_warc_gz_bomb_is_stopped_before_its_record_is_decompressed(tmp_path, monkeypatch):
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    from counterclaim.ingest import files
+    from counterclaim.ingest.warc import read_warc_file
+    from hostile_corpus import _warc
+
+    monkeypatch.setattr(files, "GZIP_RATIO_FLOOR", 1 << 20)
+    page = f"<html><body><article><p>{paragraphs()[3]}</p></article></body></html>".encode()
+    buf = io.BytesIO(_warc([("https://fixture.invalid/ok", page)]))
+    buf.seek(0, 2)
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(w.create_warc_record("https://fixture.invalid/zeros", "resource",
+                                        payload=io.BytesIO(b"\0" * (32 << 20)), warc_content_type="text/html"))
+    f = tmp_path / "bomb.warc.gz"
+    f.write_bytes(buf.getvalue())
+    got = list(read_warc_file(f))
+    assert got[0].url == "https://fixture.invalid/ok"
     assert len(got) == 2 and "decompression bomb" in got[1].reason, got[1]
 
 

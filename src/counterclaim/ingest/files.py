@@ -6,6 +6,7 @@ names made printable.
   comes, reading a device can last forever.
 - ``open_regular(path)`` opens with ``O_NONBLOCK`` and checks the opened file itself (``fstat``),
   so a file swapped for a FIFO after the check is refused too, never waited on.
+- ``MAX_GZIP_RATIO`` / ``GZIP_RATIO_FLOOR``: where a compressed input counts as a bomb.
 - ``printable(text)`` turns a file name's undecodable bytes (Python's surrogate escapes, as in
   ``m_\\udcff.txt`` for the byte 0xff) into a printable ``\\xff`` so that every origin can be
   stored in SQLite and printed as JSON; the file itself is still opened by its real name.
@@ -17,6 +18,12 @@ import os
 import stat
 from pathlib import Path
 from typing import BinaryIO, Optional, Union
+
+# A compressed input that decompresses to more than MAX_GZIP_RATIO times the compressed bytes read
+# (once past GZIP_RATIO_FLOOR of output) is taken for a decompression bomb and read no further: news
+# text compresses about 3-10 times, and deflate cannot pass about 1,030 times.
+MAX_GZIP_RATIO = 200
+GZIP_RATIO_FLOOR = 64 * 1024 * 1024
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO (a named pipe)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))

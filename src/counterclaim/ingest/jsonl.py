@@ -6,9 +6,9 @@ field or an impossible date is dropped with a note and the record kept. ``.jsonl
 
 Memory stays bounded whatever the file holds: lines are read at most ``MAX_LINE_BYTES`` at a time,
 and a longer line is skipped by reading through it in chunks without keeping it. A ``.gz`` file
-that decompresses to more than ``MAX_GZIP_RATIO`` times the compressed bytes read so far (past
-``GZIP_RATIO_FLOOR`` of output) is taken for a decompression bomb: its reading stops there, with
-the records before it kept (news text compresses about 3-10 times).
+that decompresses to more than ``files.MAX_GZIP_RATIO`` times the compressed bytes read so far
+(past ``files.GZIP_RATIO_FLOOR`` of output) is taken for a decompression bomb: its reading stops
+there, with the records before it kept.
 """
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ from typing import Iterator, Optional, Union
 
 from ..model import Article, Skipped
 from .base import NoteSink, clean_date, emit, finish
+from . import files
 from .files import open_regular
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 MAX_LINE_BYTES = 64 * 1024 * 1024
-MAX_GZIP_RATIO = 200
-GZIP_RATIO_FLOOR = 64 * 1024 * 1024
 CHUNK_BYTES = 1024 * 1024
 _STR_FIELDS = ("id", "url", "title", "outlet", "language")
 
@@ -87,8 +86,8 @@ class Lines:
     def __init__(self, path: Path, max_line: int = MAX_LINE_BYTES, max_ratio: Optional[float] = None,
                  ratio_floor: Optional[int] = None) -> None:
         self.max_line = max_line
-        self.max_ratio = MAX_GZIP_RATIO if max_ratio is None else max_ratio
-        self.ratio_floor = GZIP_RATIO_FLOOR if ratio_floor is None else ratio_floor
+        self.max_ratio = files.MAX_GZIP_RATIO if max_ratio is None else max_ratio
+        self.ratio_floor = files.GZIP_RATIO_FLOOR if ratio_floor is None else ratio_floor
         raw = open_regular(path)
         self.raw = None
         if path.name.endswith(".gz"):
