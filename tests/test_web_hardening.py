@@ -109,6 +109,9 @@ def test_malformed_dispute_dates_are_422_naming_the_formats(web_db):
             assert "YYYY, YYYY-MM or YYYY-MM-DD" in r.json()["error"]
         for q in ("since=2016", "since=2016-09", "until=2016-09-30"):
             assert c.get("/api/disputes?" + q).status_code == 200, q
+        r = c.get("/?since=2022-13-45")
+        assert r.status_code == 400 and "YYYY, YYYY-MM or YYYY-MM-DD" in r.text
+        assert c.get("/?since=2016-09").status_code == 200
 
 
 # ------------------------------------------------------------------ on-the-fly analysis

@@ -95,8 +95,14 @@ def TextQ():
 @router.get("/", response_class=HTMLResponse)
 def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
                   actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ()):
+    from ..dates import BadDate, check_query_date
+
     outlet = outlet or None
     actor = actor or None
+    try:
+        since, until = check_query_date(since, "since") or None, check_query_date(until, "until") or None
+    except BadDate as e:
+        raise HTTPException(400, str(e))
     items = cached(request.app, "disputes", limit=BOARD_PAGE + 1, offset=offset, outlet=outlet, since=since,
                    until=until, actor=actor)
     more = len(items) > BOARD_PAGE
