@@ -110,3 +110,6 @@ def merge_cmd(dataset: Path, db: Optional[Path], rematch: bool, as_json: bool) -
     else:
         typer.echo(f"merged {dataset}: read {d.get('read')}, added {d.get('added')}, "
                    f"unchanged {d.get('unchanged')}, skipped {len(d.get('skipped') or [])}; ledger: {stats}")
+    if rep.stopped:
+        _err(rep.stopped)
+        raise typer.Exit(1)
