@@ -136,3 +136,18 @@ def test_analysis_has_its_own_size_and_wait_limits(web_db, monkeypatch):
         r = c.post("/api/analyze", json={"text": "Kirby said so."})
         assert r.status_code == 503 and "busy" in r.json()["error"]
         assert c.post("/analyze", data={"text": "Kirby said so."}).status_code == 503
+
+
+def test_analysis_answers_503_at_its_time_limit(web_db, monkeypatch):
+    from counterclaim.web import deps
+
+    def slow(*a, **kw):
+        time.sleep(3)
+
+    monkeypatch.setattr(deps, "ANALYZE_SECONDS", 0.3)
+    monkeypatch.setattr(deps, "analyze_text", slow)
+    with _client(web_db, allow_analyze=True) as c:
+        t0 = time.monotonic()
+        r = c.post("/api/analyze", json={"text": "Kirby said so."})
+        assert r.status_code == 503 and "longer than" in r.json()["error"]
+        assert time.monotonic() - t0 < 2.5

@@ -180,8 +180,7 @@ def claims(request: Request, about: str = Query(..., min_length=1, max_length=50
                         503: {"description": "The analyzer is busy, or the analysis outlasted the time limit"}})
 async def analyze(request: Request, body: AnalyzeIn):
     import asyncio
-
-    from starlette.concurrency import run_in_threadpool
+    import functools
 
     from . import deps
 
@@ -190,7 +189,10 @@ async def analyze(request: Request, body: AnalyzeIn):
     published = _pub(body.published)
     if not body.text.strip():
         raise HTTPException(422, "empty text")
-    job = run_in_threadpool(deps.analyze_text, body.text, outlet=body.outlet, published=published, title=body.title)
+    # run_in_executor's future can be given up at the time limit (the thread goes on, holding the
+    # analyzer until it ends); the request thread pool's awaitable would wait for the thread instead.
+    call = functools.partial(deps.analyze_text, body.text, outlet=body.outlet, published=published, title=body.title)
+    job = asyncio.get_running_loop().run_in_executor(None, call)
     try:
         a = await asyncio.wait_for(job, deps.ANALYZE_SECONDS)
     except asyncio.TimeoutError:  # the analysis finishes in its thread, holding the analyzer meanwhile
