@@ -162,3 +162,17 @@ def test_ingest_max_chars_is_the_option_the_advice_names(tmp_path):
                               "--max-chars", "100"])
     rep = json.loads(res.stdout)
     assert rep["added"] == 0 and "--max-chars" in rep["skipped"][0]["reason"]
+
+
+def test_folders_nested_deeper_than_the_recursion_limit_are_walked(tmp_path):
+    from counterclaim.ingest import read_paths
+    from counterclaim.model import Article
+
+    p = tmp_path / "deep"
+    p.mkdir()
+    for _ in range(sys.getrecursionlimit() + 100):
+        p = p / "d"
+        p.mkdir()
+    (p / "bottom.txt").write_text(paragraphs()[4], encoding="utf-8")
+    got = list(read_paths(tmp_path / "deep"))
+    assert len(got) == 1 and isinstance(got[0], Article), got

@@ -124,17 +124,36 @@ def read_file(p: Path, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_
 
 def walk(folder: Path) -> Iterator[Union[Path, Skipped]]:
     """Files under a folder, sorted, hidden ones left out, symlinked folders not followed; a
-    folder that cannot be listed is a Skipped with the reason, in its place in the order."""
-    errors: list[OSError] = []
-    for root, dirs, files in os.walk(folder, onerror=errors.append, followlinks=False):
-        while errors:
-            yield _unlisted(errors.pop(0))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    folder that cannot be listed is a Skipped with the reason, in its place in the order.
+
+    The order is ``os.walk``'s (a folder's files, then its subfolders one by one), walked with a
+    list of folders to do rather than recursion, so that no depth of nesting can overflow the stack."""
+    todo: list[Path] = [Path(folder)]
+    while todo:
+        here = todo.pop()
+        files: list[str] = []
+        dirs: list[str] = []
+        try:
+            with os.scandir(here) as it:
+                for entry in it:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                        followed = is_dir and entry.is_symlink()
+                    except OSError:
+                        is_dir = followed = False
+                    if followed:
+                        continue  # a symlinked folder is not followed
+                    (dirs if is_dir else files).append(entry.name)
+        except OSError as e:
+            if e.filename is None:
+                e.filename = str(here)
+            yield _unlisted(e)
+            continue
         for f in sorted(files):
-            if not f.startswith("."):
-                yield Path(root) / f
-    while errors:
-        yield _unlisted(errors.pop(0))
+            yield here / f
+        todo.extend(here / d for d in sorted(dirs, reverse=True))
 
 
 def _unlisted(e: OSError) -> Skipped:
