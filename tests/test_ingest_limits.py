@@ -168,11 +168,35 @@ def test_folders_nested_deeper_than_the_recursion_limit_are_walked(tmp_path):
     from counterclaim.ingest import read_paths
     from counterclaim.model import Article
 
-    p = tmp_path / "deep"
-    p.mkdir()
+    chain = [tmp_path / "deep"]
     for _ in range(sys.getrecursionlimit() + 100):
-        p = p / "d"
-        p.mkdir()
-    (p / "bottom.txt").write_text(paragraphs()[4], encoding="utf-8")
-    got = list(read_paths(tmp_path / "deep"))
-    assert len(got) == 1 and isinstance(got[0], Article), got
+        chain.append(chain[-1] / "d")
+    try:
+        for p in chain:
+            p.mkdir()
+        (chain[-1] / "bottom.txt").write_text(paragraphs()[4], encoding="utf-8")
+        got = list(read_paths(tmp_path / "deep"))
+        assert len(got) == 1 and isinstance(got[0], Article), got
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) would recurse as deep
+        (chain[-1] / "bottom.txt").unlink(missing_ok=True)
+        for p in reversed(chain):
+            if p.exists():
+                p.rmdir()
+
+
+def test_a_report_lists_the_first_skips_and_notes_and_counts_the_rest(tmp_path, monkeypatch):
+    from counterclaim import ledger
+    from counterclaim.ingest import base
+
+    monkeypatch.setattr(ledger, "MAX_LISTED", 100)
+    monkeypatch.setattr(base, "MAX_NOTES", 50)
+    f = tmp_path / "many.jsonl"
+    lines = [json.dumps({"title": "no text"})] * 250
+    # a wrong-typed field is a note, then the record is skipped as not English: 80 notes, no analysis
+    lines += [json.dumps({"text": f"Text {i}", "title": i, "language": "de"}) for i in range(80)]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(f), "--db", str(tmp_path / "l.db"), "--json", "--no-progress"])
+    rep = json.loads(res.stdout)
+    assert rep["read"] == 330
+    assert len(rep["skipped"]) == 100 and rep["skipped_unlisted"] == 230
+    assert len(rep["notes"]) == 50 and rep["notes_unlisted"] == 30

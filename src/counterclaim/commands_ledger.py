@@ -79,11 +79,11 @@ def ingest_cmd(
     workers: Optional[int] = typer.Option(None, "--workers", help="dask: LocalCluster worker processes (default: one per core)."),
 ) -> None:
     """Read articles, analyze the new ones and store them in the ledger (idempotent, resumable)."""
-    from .ingest import Note, read_paths
+    from .ingest import NoteList, read_paths
     from .ledger import LedgerError
 
     led = _open(db, readonly=False)
-    notes: list[Note] = []
+    notes = NoteList()
     show = sys.stderr.isatty() if progress is None else progress
     try:
         own = [Path(str(led.path) + sfx) for sfx in ("", "-wal", "-shm", "-journal")]
@@ -109,6 +109,8 @@ def ingest_cmd(
     if as_json:
         d = rep.to_dict()
         d["notes"] = [{"origin": n.origin, "message": n.message} for n in notes]
+        if notes.unlisted:
+            d["notes_unlisted"] = notes.unlisted
         d["db"] = str(led.path)
         d["ledger"] = stats
         _dump(d)
@@ -117,8 +119,11 @@ def ingest_cmd(
             typer.secho(f"note: {n.origin}: {n.message}", fg=typer.colors.YELLOW, err=True)
         for s in rep.skipped:
             typer.secho(f"skipped: {s.origin}: {s.reason}", fg=typer.colors.YELLOW, err=True)
+        if rep.unlisted or notes.unlisted:
+            typer.secho(f"… and {rep.unlisted:,} more skipped, {notes.unlisted:,} more notes (not listed)",
+                        fg=typer.colors.YELLOW, err=True)
         rate = (rep.added / rep.seconds) if rep.seconds > 0 else 0.0
-        typer.echo(f"read {rep.read} · added {rep.added} · unchanged {rep.unchanged} · skipped {len(rep.skipped)}"
+        typer.echo(f"read {rep.read} · added {rep.added} · unchanged {rep.unchanged} · skipped {rep.n_skipped}"
                    f" · {rep.statements} statements · {rep.seconds:.1f} s ({rate:.1f} articles/s) → {led.path}")
         typer.echo(f"ledger: {stats['articles']} articles, {stats['statements']} statements, "
                    f"{stats['propositions']} propositions, {stats['disputes']} disputes")

@@ -26,21 +26,39 @@ from .store import LedgerError, content_hash, resolve_path
 __all__ = ["Ledger", "IngestReport", "LedgerError", "resolve_path"]
 
 
+# A report lists at most this many skipped inputs and counts the rest: a file of ten million bad
+# lines must not hold ten million reasons in memory.
+MAX_LISTED = 10_000
+
+
 @dataclass
 class IngestReport:
     read: int = 0
     added: int = 0
     unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # the first MAX_LISTED skipped inputs
     statements: int = 0          # statements stored by this run
     seconds: float = 0.0
     stopped: Optional[str] = None  # why the run stopped before the end of its input (the ledger refused a write)
     not_stored: list[str] = field(default_factory=list)  # articles read (and analyzed) but not stored then
+    unlisted: int = 0              # skipped inputs past MAX_LISTED, counted only
+
+    def skip(self, s: Skipped) -> None:
+        if len(self.skipped) < MAX_LISTED:
+            self.skipped.append(s)
+        else:
+            self.unlisted += 1
+
+    @property
+    def n_skipped(self) -> int:
+        return len(self.skipped) + self.unlisted
 
     def to_dict(self) -> dict:
         d = {"read": self.read, "added": self.added, "unchanged": self.unchanged,
              "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
              "statements": self.statements, "seconds": round(self.seconds, 3)}
+        if self.unlisted:
+            d["skipped_unlisted"] = self.unlisted
         if self.stopped:
             d["stopped"] = self.stopped
             d["not_stored"] = list(self.not_stored)
@@ -50,7 +68,9 @@ class IngestReport:
         self.read += other.read
         self.added += other.added
         self.unchanged += other.unchanged
-        self.skipped.extend(other.skipped)
+        for sk in other.skipped:
+            self.skip(sk)
+        self.unlisted += other.unlisted
         self.statements += other.statements
         self.seconds += other.seconds
         self.stopped = self.stopped or other.stopped
@@ -106,9 +126,9 @@ class _Progress:
     def update(self, r: IngestReport) -> None:
         if self.p is not None:
             dt = time.perf_counter() - self.t0
-            done = r.added + r.unchanged + len(r.skipped)
+            done = r.added + r.unchanged + r.n_skipped
             self.p.update(self.task, completed=r.read, added=r.added, unchanged=r.unchanged,
-                          skipped=len(r.skipped), rate=f"{done / dt:,.1f}" if dt > 0 else "–")
+                          skipped=r.n_skipped, rate=f"{done / dt:,.1f}" if dt > 0 else "–")
 
     def close(self) -> None:
         if self.p is not None:
@@ -164,7 +184,7 @@ class Ledger:
 
     def _store_result(self, res: Union[Analysis, Skipped], report: IngestReport) -> None:
         if isinstance(res, Skipped):
-            report.skipped.append(res)
+            report.skip(res)
             return
         try:
             what, detail = store.add_analysis(self.conn, res)
@@ -172,7 +192,7 @@ class Ledger:
             report.not_stored.append(res.article.origin or res.article.id)
             raise WriteRefused(str(e)) from None
         except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as e:
-            report.skipped.append(Skipped(res.article.origin or res.article.id,
+            report.skip(Skipped(res.article.origin or res.article.id,
                                           f"could not store the analysis: {type(e).__name__}: {e}"))
             return
         if what == "added":
@@ -181,7 +201,7 @@ class Ledger:
         elif what == "unchanged":
             report.unchanged += 1
         else:
-            report.skipped.append(Skipped(res.article.origin or res.article.id, detail))
+            report.skip(Skipped(res.article.origin or res.article.id, detail))
 
     @_locked
     def add_analyses(self, analyses: Iterable[Union[Analysis, Skipped]]) -> IngestReport:
@@ -226,7 +246,7 @@ class Ledger:
             for item in articles:
                 report.read += 1
                 if isinstance(item, Skipped):
-                    report.skipped.append(item)
+                    report.skip(item)
                 elif isinstance(item, Article):
                     h = content_hash(item.text)
                     if h in seen_hash or (item.url and item.url in seen_url):
@@ -234,7 +254,7 @@ class Ledger:
                     else:
                         found = store.find_existing(self.conn, item.id, h, item.url)
                         if found and found[0] == "id":
-                            report.skipped.append(Skipped(item.origin or item.id,
+                            report.skip(Skipped(item.origin or item.id,
                                                           f"article id {item.id!r} is already stored with a different text"))
                         elif found:
                             report.unchanged += 1
@@ -247,7 +267,7 @@ class Ledger:
                                 self._analyze_chunk(chunk, report, batch_size, nlp, prog, opts)
                                 chunk = []
                 else:
-                    report.skipped.append(Skipped(repr(item)[:80], f"not an Article: {type(item).__name__}"))
+                    report.skip(Skipped(repr(item)[:80], f"not an Article: {type(item).__name__}"))
                 prog.update(report)
             if chunk:
                 self._analyze_chunk(chunk, report, batch_size, nlp, prog, opts)
@@ -283,7 +303,7 @@ class Ledger:
                 try:
                     res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1, **opts)))
                 except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
-                    report.skipped.append(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
+                    report.skip(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
                     continue
                 self._store_result(res, report)
                 prog.update(report)
