@@ -62,22 +62,6 @@ class GzipBomb(ValueError):
     """A .gz input that decompresses to far more than any text corpus would."""
 
 
-class _Counted:
-    """A raw file whose read position is the compressed bytes consumed so far."""
-
-    def __init__(self, fh) -> None:
-        self.fh = fh
-
-    def read(self, n: int = -1) -> bytes:
-        return self.fh.read(n)
-
-    def tell(self) -> int:
-        return self.fh.tell()
-
-    def close(self) -> None:
-        self.fh.close()
-
-
 class Lines:
     """The lines of a JSON Lines file, each at most ``max_line`` bytes: ``next_line()`` returns
     (line, length) with ``line`` None for an over-long line (read through, not kept), or None at the
@@ -89,10 +73,10 @@ class Lines:
         self.max_ratio = files.MAX_GZIP_RATIO if max_ratio is None else max_ratio
         self.ratio_floor = files.GZIP_RATIO_FLOOR if ratio_floor is None else ratio_floor
         raw = open_regular(path)
-        self.raw = None
+        self.raw = None  # the compressed file under a .gz, whose position is the bytes consumed
         if path.name.endswith(".gz"):
-            self.raw = _Counted(raw)
-            self.fh = gzip.GzipFile(fileobj=self.raw, mode="rb")
+            self.raw = raw
+            self.fh = gzip.GzipFile(fileobj=raw, mode="rb")
         else:
             self.fh = raw
         self.out = 0  # bytes read out of the (decompressed) file
