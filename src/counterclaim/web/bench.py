@@ -12,6 +12,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -168,17 +169,20 @@ def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.
 
     env = dict(os.environ, COUNTERCLAIM_DB=str(resolve_path(db).resolve()))
     cmd = [sys.executable, "-m", "counterclaim.web.server", str(port), str(workers)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            err = (proc.stderr.read() or b"").decode(errors="replace")[-2000:]
-            raise RuntimeError("the server did not start: " + err)
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc
-        except OSError:
-            time.sleep(0.1)
+    # stderr to a file, not a pipe: a pipe nobody reads fills up (uvicorn warns once per bad request)
+    # and would stop the server mid-test
+    with tempfile.TemporaryFile() as log:  # the child keeps its own descriptor of it
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError("the server did not start: " + log.read().decode(errors="replace")[-2000:])
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return proc
+            except OSError:
+                time.sleep(0.1)
     proc.kill()
     raise RuntimeError("the server did not start within 60 s")
 
