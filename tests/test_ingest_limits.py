@@ -200,3 +200,44 @@ def test_a_report_lists_the_first_skips_and_notes_and_counts_the_rest(tmp_path, 
     assert rep["read"] == 330
     assert len(rep["skipped"]) == 100 and rep["skipped_unlisted"] == 230
     assert len(rep["notes"]) == 50 and rep["notes_unlisted"] == 30
+
+
+def test_a_ledger_at_its_size_limit_stops_and_resumes(tmp_path, nlp):
+    """A real SQLITE_FULL: the connection's max_page_count keeps the file from growing."""
+    from counterclaim.ingest import read_paths
+    from counterclaim.ledger import Ledger
+    from ledger_kit import integrity_problems
+
+    d = tmp_path / "in"
+    d.mkdir()
+    ps = paragraphs()
+    for i in range(5):
+        (d / f"a{i}.txt").write_text(ps[i] + "\n\n" + ps[(i + 3) % len(ps)], encoding="utf-8")
+    db = tmp_path / "l.db"
+    with Ledger(db) as led:
+        pages = led.conn.execute("PRAGMA page_count").fetchone()[0]
+        led.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        rep = led.ingest(read_paths(d), batch_size=2)
+    assert rep.stopped and "database or disk is full" in rep.stopped
+    assert rep.added < 5 and rep.not_stored
+    assert integrity_problems(db) == []
+    with Ledger(db) as led:
+        again = led.ingest(read_paths(d))
+        assert again.stopped is None and again.added + again.unchanged == 5
+        assert again.unchanged == rep.added
+    assert integrity_problems(db) == []
+
+
+def test_a_ledger_that_cannot_be_set_up_is_one_line(tmp_path, monkeypatch):
+    from counterclaim.ledger import store
+
+    def full(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "migrate", full)
+    f = tmp_path / "a.txt"
+    f.write_text(paragraphs()[0], encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(f), "--db", str(tmp_path / "l.db"), "--no-progress"])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    assert res.stderr.strip().splitlines() == [
+        f"counterclaim: cannot set up the ledger tables in {tmp_path / 'l.db'}: database or disk is full"]
