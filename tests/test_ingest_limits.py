@@ -241,3 +241,18 @@ def test_a_ledger_that_cannot_be_set_up_is_one_line(tmp_path, monkeypatch):
     assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
     assert res.stderr.strip().splitlines() == [
         f"counterclaim: cannot set up the ledger tables in {tmp_path / 'l.db'}: database or disk is full"]
+
+
+def test_rematch_on_a_full_disk_is_one_line_and_changes_nothing(tmp_path, monkeypatch):
+    from counterclaim.ledger import Ledger, store
+
+    db = tmp_path / "l.db"
+    Ledger(db).close()
+
+    def full(conn):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "rematch", full)
+    res = runner.invoke(app, ["rematch", "--db", str(db)])
+    assert res.exit_code == 1 and isinstance(res.exception, SystemExit)
+    assert res.stderr.strip() == "counterclaim: rematch not done, the ledger is unchanged: database or disk is full"

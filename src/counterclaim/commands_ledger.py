@@ -337,8 +337,14 @@ def article_cmd(article_id: str = typer.Argument(..., help="An article id (see `
 
 def rematch_cmd(db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Recompute cross-article claim matching from the stored analyses."""
+    from .ledger import LedgerError
+
     with _open(db, readonly=False) as led:
-        led.rematch()
+        try:
+            led.rematch()
+        except LedgerError as e:
+            _err(str(e))
+            raise typer.Exit(1)
         s = led.stats()
     typer.echo(f"rematched: {s['propositions']} propositions, {s['disputes']} disputes")
 

@@ -310,9 +310,13 @@ class Ledger:
 
     @_locked
     def rematch(self) -> None:
-        """Recompute cross-article matching from the stored analyses (after the matcher changes)."""
+        """Recompute cross-article matching from the stored analyses (after the matcher changes).
+        One transaction: when SQLite refuses it (a full disk), LedgerError and the ledger unchanged."""
         self._writable()
-        store.rematch(self.conn)
+        try:
+            store.rematch(self.conn)
+        except sqlite3.OperationalError as e:
+            raise LedgerError(f"rematch not done, the ledger is unchanged: {e}") from None
 
     # ------------------------------------------------------------ reading
     @_locked
