@@ -151,3 +151,19 @@ def test_analysis_answers_503_at_its_time_limit(web_db, monkeypatch):
         r = c.post("/api/analyze", json={"text": "Kirby said so."})
         assert r.status_code == 503 and "longer than" in r.json()["error"]
         assert time.monotonic() - t0 < 2.5
+
+
+def test_ingest_on_a_full_disk_is_507(tmp_path, monkeypatch, nlp):
+    import sqlite3
+
+    from browser.web_ledger import load_articles
+    from counterclaim.ledger import store
+
+    def full(conn, a, chash=None):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "write_analysis", full)
+    with _client(tmp_path / "new.db", allow_ingest=True) as c:
+        r = c.post("/api/ingest", json={"text": load_articles()[2]["text"]})
+        assert r.status_code == 507 and "database or disk is full" in r.json()["error"]
+        assert c.get("/api/stats").json()["articles"] == 0

@@ -207,7 +207,8 @@ async def analyze(request: Request, body: AnalyzeIn):
 
 
 @router.post("/ingest", summary="Analyze an article and store it (needs serve --allow-ingest)",
-             responses={403: {"description": "Ingest is disabled"}})
+             responses={403: {"description": "Ingest is disabled"},
+                        507: {"description": "The ledger refused the write (a full disk)"}})
 def ingest(request: Request, body: IngestIn):
     if not request.app.state.allow_ingest:
         raise HTTPException(403, "ingest is disabled on this server (start it with --allow-ingest)")
@@ -220,6 +221,8 @@ def ingest(request: Request, body: IngestIn):
         art.title = guess_title(art.text)
     report = request.app.state.ledgers.write(lambda led: led.ingest([art]))
     request.app.state.cache.clear()
+    if report.stopped:  # the ledger refused the write (a full disk): nothing was stored
+        raise HTTPException(507, report.stopped)
     out = report.to_dict()
     out["article_id"] = art.id
     return _out(out)

@@ -223,6 +223,8 @@ def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), ou
                       error=str(e), stats=_stats(request))
     stored = None
     if store and request.app.state.allow_ingest:
+        import sqlite3
+
         from ..ledger import LedgerError
 
         try:
@@ -230,6 +232,9 @@ def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), ou
         except LedgerError as e:
             return render(request, "analyze.html", status=409, title="Analyze an article", form=form,
                           error=f"Not stored: {e}", stats=_stats(request))
+        except sqlite3.OperationalError as e:  # a full disk: the ledger is unchanged
+            return render(request, "analyze.html", status=507, title="Analyze an article", form=form,
+                          error=f"Not stored: the ledger refused the write ({e})", stats=_stats(request))
         stored = {"result": result, "id": a.article.id}
         request.app.state.cache.clear()
     v = article_view(analysis_article(a))
