@@ -167,3 +167,21 @@ def test_ingest_on_a_full_disk_is_507(tmp_path, monkeypatch, nlp):
         r = c.post("/api/ingest", json={"text": load_articles()[2]["text"]})
         assert r.status_code == 507 and "database or disk is full" in r.json()["error"]
         assert c.get("/api/stats").json()["articles"] == 0
+
+
+def test_a_500_carries_the_security_headers(web_db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from counterclaim.ledger import queries
+    from counterclaim.web import create_app
+
+    def boom(*a, **kw):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(queries, "search", boom)
+    with TestClient(create_app(web_db), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        for path in ("/api/search?q=drone", "/search?q=drone"):
+            r = c.get(path)
+            assert r.status_code == 500 and "a bug" not in r.text
+            assert r.headers["content-security-policy"].startswith(CSP_START)
+            assert r.headers["x-content-type-options"] == "nosniff"

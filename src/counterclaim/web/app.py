@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from .deps import AggregateCache, LedgerPool
-from .security import LOOPBACK_HOSTS, BodyLimit, HostCheck, SecurityHeaders
+from .security import LOOPBACK_HOSTS, BodyLimit, HostCheck, SecurityHeaders, add_security_headers
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 1_000_000  # bytes, for POST /api/analyze and the paste box
@@ -124,8 +124,8 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):  # a bug: say so plainly, never leak a traceback
         if _is_api(request):
-            return JSONResponse({"error": "internal error", "status": 500}, status_code=500)
-        return _html_error(request, 500, "Internal error")
+            return add_security_headers(JSONResponse({"error": "internal error", "status": 500}, status_code=500))
+        return add_security_headers(_html_error(request, 500, "Internal error"))
 
     # Warm what every page needs (footer counts, outlet names) now rather than on the first visit.
     try:
