@@ -65,17 +65,19 @@ def test_a_gzip_bomb_is_stopped_and_the_records_before_it_kept(tmp_path, monkeyp
 def test_a_warc_gz_bomb_is_stopped_before_its_record_is_decompressed(tmp_path, monkeypatch):
     import io
 
+    from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     from counterclaim.ingest import files
     from counterclaim.ingest.warc import read_warc_file
-    from hostile_corpus import _warc
 
     monkeypatch.setattr(files, "GZIP_RATIO_FLOOR", 1 << 20)
     page = f"<html><body><article><p>{paragraphs()[3]}</p></article></body></html>".encode()
-    buf = io.BytesIO(_warc([("https://fixture.invalid/ok", page)]))
-    buf.seek(0, 2)
+    buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)
+    hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://fixture.invalid/ok", "response", payload=io.BytesIO(page),
+                                        http_headers=hh))
     w.write_record(w.create_warc_record("https://fixture.invalid/zeros", "resource",
                                         payload=io.BytesIO(b"\0" * (32 << 20)), warc_content_type="text/html"))
     f = tmp_path / "bomb.warc.gz"
