@@ -155,6 +155,22 @@ def test_html_nested_past_lxml_depth_is_read():
     got = read_html_bytes(data, "deep.html")
     assert isinstance(got, Article), got
     assert body[:60] in got.text
+    # quoted attribute values holding '>' stay inside their tag
+    data = ("<html><body>" + '<div class="a>b">' * 100_000 + f"<p>{body}</p>" + "</div>" * 100_000).encode()
+    got = read_html_bytes(data, "deep.html")
+    assert isinstance(got, Article) and got.text.strip().startswith(body[:60]), got
+
+
+def test_flattening_is_linear_on_hostile_markup():
+    import time
+
+    from counterclaim.ingest.html import flatten_deep
+
+    for data in (b"<a " * 2_000_000, b"<" * 5_000_000, b"<a x='" * 1_000_000, b"<div " + b'"x' * 3_000_000,
+                 b"<div>" * 1_000_000):
+        t0 = time.monotonic()
+        flatten_deep(data)
+        assert time.monotonic() - t0 < 5, data[:20]
 
 
 def test_ingest_max_chars_is_the_option_the_advice_names(tmp_path):

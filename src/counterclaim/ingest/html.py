@@ -22,7 +22,10 @@ MAX_HTML_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MIN_WORDS = 8  # fewer words of extracted text is navigation or an error page, not an article
 MAX_DEPTH = 200  # element nesting kept when a page is flattened (libxml2 reads up to 256)
-_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+# a start or end tag: a name, then attributes (quoted values may hold '>') up to '>'. Every part is
+# possessive and no part crosses a '<', so a match attempt never backtracks and stops at the next '<':
+# linear on any input.
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]{0,63})(?![A-Za-z0-9:-])(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>")
 _VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
          b"source", b"track", b"wbr"}
 
@@ -43,8 +46,8 @@ def flatten_deep(data: bytes, max_depth: int = MAX_DEPTH) -> Optional[bytes]:
     out: list[bytes] = []
     last = 0
     for m in _TAG.finditer(data):
-        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
-        if name in _VOID or selfclosing:
+        closing, name = m.group(1), m.group(2).lower()
+        if name in _VOID or m.group().endswith(b"/>"):
             continue
         if not closing:
             if depth >= max_depth:
