@@ -24,6 +24,11 @@ from .security import LOOPBACK_HOSTS, BodyLimit, HostCheck, SecurityHeaders, add
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 1_000_000  # bytes, for POST /api/analyze and the paste box
+# Threads serving requests at once (anyio's default is 40). The pages and the API are CPU work
+# under one GIL: more threads than that only take turns at random, while fewer make requests wait
+# in arrival order, which shortens the slowest waits under many clients (docs/web.md). On-the-fly
+# analysis runs on the event loop's executor instead, so it never holds one of these.
+REQUEST_THREADS = 8
 
 
 def _is_api(request: Request) -> bool:
@@ -85,6 +90,9 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         app.state.ledgers.close()
         app.state.cache.close()

@@ -197,9 +197,26 @@ def analyze_form(request: Request):
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), outlet: str = Form("", max_length=200),
-                 published: str = Form("", max_length=40), title: str = Form("", max_length=1000),
-                 store: str = Form("", max_length=10)):
+async def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT),
+                       outlet: str = Form("", max_length=200), published: str = Form("", max_length=40),
+                       title: str = Form("", max_length=1000), store: str = Form("", max_length=10)):
+    """The paste box. Its work runs on the event loop's executor, never on the request thread pool
+    (whose few threads the read pages share: ``app.REQUEST_THREADS``), under the analyzer's limits."""
+    import asyncio
+    import functools
+
+    from . import deps
+
+    call = functools.partial(_analyze_post, request, text, outlet, published, title, store)
+    try:
+        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(None, call), deps.ANALYZE_SECONDS)
+    except asyncio.TimeoutError:
+        form = {"text": text, "outlet": outlet, "published": published, "title": title}
+        return render(request, "analyze.html", status=503, title="Analyze an article", form=form, stats=None,
+                      error=f"The analysis took longer than {deps.ANALYZE_SECONDS:g} s: paste a shorter text.")
+
+
+def _analyze_post(request: Request, text: str, outlet: str, published: str, title: str, store: str):
     from .deps import AnalyzerBusy, analyze_text
 
     form = {"text": text, "outlet": outlet, "published": published, "title": title}
