@@ -151,6 +151,10 @@ def test_analysis_answers_503_at_its_time_limit(web_db, monkeypatch):
         r = c.post("/api/analyze", json={"text": "Kirby said so."})
         assert r.status_code == 503 and "longer than" in r.json()["error"]
         assert time.monotonic() - t0 < 2.5
+        t0 = time.monotonic()
+        r = c.post("/analyze", data={"text": "Kirby said so."})
+        assert r.status_code == 503 and "longer than" in r.text
+        assert time.monotonic() - t0 < 2.5
 
 
 def test_ingest_on_a_full_disk_is_507(tmp_path, monkeypatch, nlp):
