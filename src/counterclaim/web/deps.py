@@ -62,7 +62,7 @@ class LedgerPool:
 ANALYZE_MAX_CHARS = 100_000      # characters of text per request
 ANALYZE_WAIT_SECONDS = 10.0      # how long a request waits for the analyzer before a 503
 ANALYZE_MAX_WAITING = 4          # requests waiting at once; more get a 503 at once (threads stay free)
-ANALYZE_SECONDS = 60.0           # a request answers 503 after this long (the API endpoint)
+ANALYZE_SECONDS = 60.0           # a request answers 503 after this long
 
 _analyze_lock = threading.Lock()
 _waiting = threading.BoundedSemaphore(ANALYZE_MAX_WAITING)
