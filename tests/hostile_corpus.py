@@ -106,5 +106,72 @@ def make(d: Path, *, huge: bool = True, long_tokens: int = 10_000) -> Path:
     return d
 
 
+# What make_folder puts beside its good articles -> a substring of the skip reason it must get
+BAD_ENTRIES = {
+    "m_loop.txt": "symlink loop",
+    "dangling.txt": "dangling symlink",
+    "pipe.txt": "FIFO",
+    "socket.txt": "socket",
+    "locked": "folder could not be read",
+}
+BAD_NAME = b"bad_\xff_name.txt"  # a file name that is not UTF-8: its article must be stored all the same
+
+
+def make_folder(d: Path, n_good: int = 8) -> tuple[Path, list[str]]:
+    """A folder of good articles with, beside them, a symlink loop, a dangling symlink, a FIFO, a
+    socket, a good article under a name that is not UTF-8, and a subfolder ``locked/`` (holding one
+    more article) for the caller to make unreadable. Returns (folder, the good articles' texts that
+    must be stored)."""
+    import os
+    import socket
+
+    d.mkdir(parents=True, exist_ok=True)
+    ps = paragraphs()
+    good = [ps[i] + "\n\n" + ps[(i + 5) % len(ps)] for i in range(n_good + 2)]
+    for i, text in enumerate(good[:n_good]):
+        (d / f"good-{i:02d}.txt").write_text(text, encoding="utf-8")
+    with open(os.path.join(os.fsencode(d), BAD_NAME), "wb") as fh:
+        fh.write(good[n_good].encode())
+    (d / "locked").mkdir()
+    (d / "locked" / "inside.txt").write_text(good[n_good + 1], encoding="utf-8")
+    os.symlink("m_loop.txt", d / "m_loop.txt")
+    os.symlink("nowhere.txt", d / "dangling.txt")
+    os.mkfifo(d / "pipe.txt")
+    s = socket.socket(socket.AF_UNIX)
+    try:
+        s.bind(str(d / "socket.txt"))
+    finally:
+        s.close()
+    return d, good[: n_good + 1]
+
+
+def long_line_jsonl(path: Path, line_bytes: int, *, words: bool = True, good: str = "") -> Path:
+    """A .jsonl.gz whose one record's text is ``line_bytes`` long, written in 1 MiB pieces (never
+    held whole). ``words``: varied words (compresses about 4:1, so the line-length cap is what
+    skips it); otherwise one repeated letter (compresses about 1000:1, a decompression bomb).
+    ``good``: a normal record's text written after the long line (it must still be read)."""
+    rng = random.Random(5)
+    vocab = [("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))))
+             for _ in range(5000)]
+    piece = (" ".join(rng.choice(vocab) for _ in range(200_000)) if words else "a" * 1_000_000).encode()
+    with gzip.open(path, "wb", compresslevel=1) as gz:
+        gz.write(b'{"text": "')
+        left = line_bytes
+        while left > 0:
+            chunk = piece[:left]
+            gz.write(chunk)
+            left -= len(chunk)
+        gz.write(b'"}\n')
+        if good:
+            gz.write((json.dumps({"id": "after-long-line", "text": good}) + "\n").encode())
+    return path
+
+
 if __name__ == "__main__":
-    print(make(Path(sys.argv[1] if len(sys.argv) > 1 else "hostile")))
+    if len(sys.argv) > 1 and sys.argv[1] == "--long-line":
+        # tests/hostile_corpus.py --long-line OUT.jsonl.gz [BYTES] [words|bomb]
+        n = int(sys.argv[3]) if len(sys.argv) > 3 else 1 << 30
+        kind = sys.argv[4] if len(sys.argv) > 4 else "words"
+        print(long_line_jsonl(Path(sys.argv[2]), n, words=kind == "words", good=paragraphs()[0]))
+    else:
+        print(make(Path(sys.argv[1] if len(sys.argv) > 1 else "hostile")))

@@ -35,3 +35,23 @@ def parse_published(value: Optional[object]) -> Optional[str]:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError as e:
         raise BadDate(f"publication date {value!r} is impossible: {e}") from None
+
+
+_QUERY_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+QUERY_DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def check_query_date(value: Optional[str], what: str = "date") -> Optional[str]:
+    """A date filter as given (``2022``, ``2022-12``, ``2022-12-23``: a prefix matches every date
+    it begins), or BadDate naming the accepted formats when it is malformed or impossible."""
+    if value is None or value == "":
+        return None
+    m = _QUERY_DATE.match(value)
+    if not m:
+        raise BadDate(f"{what} {value!r} is not a date: use {QUERY_DATE_FORMATS}")
+    y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        dt.date(y, mo, d)
+    except ValueError as e:
+        raise BadDate(f"{what} {value!r} is impossible ({e}): use {QUERY_DATE_FORMATS}") from None
+    return value

@@ -26,9 +26,9 @@ class IngestProgress:
     def update(self, r) -> None:
         if self.p is not None:
             dt = time.perf_counter() - self.t0
-            done = r.added + r.unchanged + len(r.skipped)
+            done = r.added + r.unchanged + r.n_skipped
             self.p.update(self.task, completed=r.read, added=r.added, unchanged=r.unchanged,
-                          skipped=len(r.skipped), rate=f"{done / dt:,.1f}" if dt > 0 else "–")
+                          skipped=r.n_skipped, rate=f"{done / dt:,.1f}" if dt > 0 else "–")
 
     def close(self) -> None:
         if self.p is not None:

@@ -64,3 +64,56 @@ def test_nothing_lost_nothing_duplicated(run):
     again = json.loads(res.stdout)
     assert again["added"] == 0 and again["unchanged"] == n_articles
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == n_articles
+
+
+# ------------------------------------------------------------------ a folder of hostile entries
+
+# Runs `counterclaim ingest` with os.scandir refusing one folder, as a folder the user may not
+# read (chmod 000 alone does not stop root).
+_UNREADABLE_RUNNER = """
+import os, sys
+real, locked = os.scandir, os.path.normpath(os.environ["CC_UNREADABLE"])
+def scandir(path="."):
+    if os.path.normpath(os.fspath(path)) == locked:
+        raise PermissionError(13, "Permission denied", os.fspath(path))
+    return real(path)
+os.scandir = scandir
+from counterclaim.cli import main
+sys.argv = ["counterclaim"] + sys.argv[1:]
+main()
+"""
+
+
+def test_a_folder_of_hostile_entries_is_ingested_whole(tmp_path, nlp):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from hostile_corpus import BAD_ENTRIES, make_folder
+
+    d, good = make_folder(tmp_path / "in")
+    os.chmod(d / "locked", 0)
+    db = tmp_path / "ledger.db"
+    env = dict(os.environ, CC_UNREADABLE=str(d / "locked"),
+               PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[1] / "src"),
+                                           os.environ.get("PYTHONPATH", "")]))
+    t0 = time.monotonic()
+    try:
+        res = subprocess.run([sys.executable, "-c", _UNREADABLE_RUNNER, "ingest", str(d), "--db", str(db),
+                              "--json", "--no-progress"], capture_output=True, env=env, timeout=60)
+    finally:
+        os.chmod(d / "locked", 0o755)
+    assert time.monotonic() - t0 < 60
+    assert res.returncode == 0, res.stderr.decode(errors="replace")
+    assert b"Traceback" not in res.stderr, res.stderr.decode(errors="replace")
+    rep = json.loads(res.stdout.decode("utf-8"))  # strict UTF-8: no raw name bytes in the report
+    reasons = {Path(s["origin"]).name: s["reason"] for s in rep["skipped"]}
+    for name, why in BAD_ENTRIES.items():
+        assert why in reasons.get(name, ""), (name, reasons)
+    assert len(rep["skipped"]) == len(BAD_ENTRIES)
+    conn = sqlite3.connect(db)
+    stored = dict(conn.execute("SELECT text, origin FROM articles"))
+    assert rep["added"] == len(good) == len(stored)
+    assert all(t in stored for t in good)
+    assert any(o.endswith("bad_\\xff_name.txt") for o in stored.values()), stored.values()

@@ -23,7 +23,7 @@ def web_db(tmp_path_factory, seed_analysis):
 @pytest.fixture(scope="session")
 def app(web_db):
     from counterclaim.web import create_app
-    return create_app(web_db)
+    return create_app(web_db, allow_analyze=True)
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +35,7 @@ def client(app):
 
 @pytest.fixture(scope="session")
 def live(app):
-    from counterclaim.dev.web_server import running
+    from counterclaim.web.server import running
     with running(app) as base:
         yield base
 
@@ -421,7 +421,7 @@ def test_served_pages_follow_a_concurrent_writer(tmp_path, seed_analysis):
     from counterclaim import analyze
     from counterclaim.ledger import Ledger
     from counterclaim.web import create_app
-    from counterclaim.dev.web_server import running
+    from counterclaim.web.server import running
 
     db = tmp_path / "live.db"
     analyses = [analyze(a["text"], outlet=a["outlet"], published=a["published"], title=a["title"], url=a["url"])

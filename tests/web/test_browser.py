@@ -18,10 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory, seed_analysis):
     from counterclaim.web import create_app
-    from counterclaim.dev.web_server import running
+    from counterclaim.web.server import running
 
     db = build_ledger(tmp_path_factory.mktemp("webb"), seed_analysis)
-    with running(create_app(db)) as base:
+    with running(create_app(db, allow_analyze=True)) as base:
         yield base
 
 

@@ -11,6 +11,18 @@ from ..model import Skipped
 from .output import err as _err
 
 
+def killed_worker_message(e: BaseException) -> str:
+    """One line for a task whose workers kept dying (distributed's KilledWorker)."""
+    first = (str(e).strip().splitlines() or [""])[0][:200]
+    return (f"dask: a worker died on the same task too many times ({type(e).__name__}: {first}); "
+            f"a worker killed by the OS is most often out of memory: use fewer --workers, smaller "
+            f"partitions or more memory. Whatever was stored is complete: run the same command again to finish")
+
+
+def _is_killed_worker(e: BaseException) -> bool:
+    return type(e).__name__ == "KilledWorker"
+
+
 def _progress(info: dict) -> None:
     typer.echo(f"  part {info['part']:>5}: {info['rows']} article(s), {info['n_tokens']} tokens, "
                f"{info['seconds']:.1f}s on worker pid {info['pid']}", err=True)
@@ -41,6 +53,11 @@ def analyze_dask_cmd(articles: Iterable, out: Optional[Path], skipped: list[Skip
     except OSError as e:  # e.g. a scheduler address that does not answer
         _err(f"dask: {e}")
         raise typer.Exit(1)
+    except Exception as e:
+        if not _is_killed_worker(e):
+            raise
+        _err(killed_worker_message(e))
+        raise typer.Exit(1)
     for s in rep.skipped:
         _err(f"{s.origin}: skipped: {s.reason}")
     n_skip = len(rep.skipped) + len(skipped)
@@ -66,4 +83,9 @@ def ingest_dask_cmd(articles: Iterable, db, *, scheduler: Optional[str] = None, 
                            progress=_progress if verbose else None, **options)
     except OSError as e:
         _err(f"dask: {e}")
+        raise typer.Exit(1)
+    except Exception as e:
+        if not _is_killed_worker(e):
+            raise
+        _err(killed_worker_message(e))
         raise typer.Exit(1)

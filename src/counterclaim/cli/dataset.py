@@ -40,3 +40,6 @@ def dataset_merge_cmd(
     else:
         typer.echo(f"merged {dataset}: read {d.get('read')}, added {d.get('added')}, "
                    f"unchanged {d.get('unchanged')}, skipped {len(d.get('skipped') or [])}; ledger: {stats}")
+    if rep.stopped:
+        _err(rep.stopped)
+        raise typer.Exit(1)

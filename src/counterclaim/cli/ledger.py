@@ -60,6 +60,8 @@ def ingest_cmd(
     batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
     max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Skip plain-text files larger than this (bytes)."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1,
+                                            help="Skip articles longer than this many characters (default 2,000,000)."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress line with articles/s (default: when stderr is a terminal)."),
     engine: str = typer.Option("local", "--engine", help="local | dask (analysis on Dask workers, one writer)."),
@@ -67,24 +69,24 @@ def ingest_cmd(
     workers: Optional[int] = typer.Option(None, "--workers", help="dask: LocalCluster worker processes (default: one per core)."),
 ) -> None:
     """Read articles, analyze the new ones and store them in the ledger (idempotent, resumable)."""
-    from ..ingest import Note
+    from ..ingest import NoteList
     from ..ledger import LedgerError
     from ..service import ingest, read_inputs
 
     led = open_ledger(db, readonly=False)
-    notes: list[Note] = []
+    notes = NoteList()
     show = sys.stderr.isatty() if progress is None else progress
     try:
         items = read_inputs(led, paths, note_sink=notes.append, max_bytes=max_bytes)
         if engine == "dask":  # see docs/scale.md
             from .dask import ingest_dask_cmd
             rep = ingest_dask_cmd(items, led, scheduler=scheduler, workers=workers, verbose=show,
-                                  batch_size=batch_size)
+                                  batch_size=batch_size, **({"max_chars": max_chars} if max_chars else {}))
         elif engine != "local":
             _err(f"unknown --engine {engine!r}: use local or dask")
             raise typer.Exit(2)
         else:
-            rep = ingest(led, items, progress=show, batch_size=batch_size)
+            rep = ingest(led, items, progress=show, batch_size=batch_size, max_chars=max_chars)
         stats = led.stats()
     except LedgerError as e:
         _err(str(e))
@@ -97,6 +99,8 @@ def ingest_cmd(
     if as_json:
         d = rep.to_dict()
         d["notes"] = [{"origin": n.origin, "message": n.message} for n in notes]
+        if notes.unlisted:
+            d["notes_unlisted"] = notes.unlisted
         d["db"] = str(led.path)
         d["ledger"] = stats
         dump(d)
@@ -105,11 +109,17 @@ def ingest_cmd(
             typer.secho(f"note: {n.origin}: {n.message}", fg=typer.colors.YELLOW, err=True)
         for s in rep.skipped:
             typer.secho(f"skipped: {s.origin}: {s.reason}", fg=typer.colors.YELLOW, err=True)
+        if rep.unlisted or notes.unlisted:
+            typer.secho(f"… and {rep.unlisted:,} more skipped, {notes.unlisted:,} more notes (not listed)",
+                        fg=typer.colors.YELLOW, err=True)
         rate = (rep.added / rep.seconds) if rep.seconds > 0 else 0.0
-        typer.echo(f"read {rep.read} · added {rep.added} · unchanged {rep.unchanged} · skipped {len(rep.skipped)}"
+        typer.echo(f"read {rep.read} · added {rep.added} · unchanged {rep.unchanged} · skipped {rep.n_skipped}"
                    f" · {rep.statements} statements · {rep.seconds:.1f} s ({rate:.1f} articles/s) → {led.path}")
         typer.echo(f"ledger: {stats['articles']} articles, {stats['statements']} statements, "
                    f"{stats['propositions']} propositions, {stats['disputes']} disputes")
+    if rep.stopped:
+        _err(rep.stopped)
+        raise typer.Exit(1)
     if rep.added == 0 and rep.unchanged == 0:
         if rep.read == 0:
             _err("nothing ingested: no articles found in the given paths")
@@ -317,7 +327,13 @@ def article_cmd(article_id: str = typer.Argument(..., help="An article id (see `
 
 def rematch_cmd(db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Recompute cross-article claim matching from the stored analyses."""
+    from ..ledger import LedgerError
+
     with open_ledger(db, readonly=False) as led:
-        led.rematch()
+        try:
+            led.rematch()
+        except LedgerError as e:
+            _err(str(e))
+            raise typer.Exit(1)
         s = led.stats()
     typer.echo(f"rematched: {s['propositions']} propositions, {s['disputes']} disputes")

@@ -18,13 +18,13 @@ def register(app: typer.Typer) -> None:
     app.command("web-load")(web_load_cmd)
 
 
-def _app_or_exit(db: Optional[Path], allow_ingest: bool = False, allowed_hosts=None):
+def _app_or_exit(db: Optional[Path], allow_ingest: bool = False, allowed_hosts=None, allow_analyze=None):
     from ..ledger import LedgerError
     from ..web import create_app
     from ..web.security import LOOPBACK_HOSTS
 
     try:
-        return create_app(db, allow_ingest=allow_ingest,
+        return create_app(db, allow_ingest=allow_ingest, allow_analyze=allow_analyze,
                           allowed_hosts=allowed_hosts if allowed_hosts is not None else LOOPBACK_HOSTS)
     except (FileNotFoundError, LedgerError) as e:
         _err(str(e))
@@ -38,14 +38,15 @@ def serve_cmd(
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Let the paste box and POST /api/ingest store "
                                                                     "articles in the ledger (read-only otherwise)."),
+    allow_analyze: Optional[bool] = typer.Option(None, "--allow-analyze/--no-analyze",
+                                                 help="Let the paste box and POST /api/analyze analyze texts on the fly "
+                                                      "(default: only with --allow-ingest)."),
     allowed_host: List[str] = typer.Option([], "--allowed-host", help="Extra Host header values to accept "
                                                                       "(the server's public name when not on loopback)."),
     preload: bool = typer.Option(True, "--preload/--no-preload", help="Load the language model at start so that "
                                                                        "the first paste-box analysis is fast."),
 ) -> None:
     """Serve the web UI and the HTTP API over a ledger (read-only unless --allow-ingest)."""
-    import uvicorn
-
     from ..web.security import LOOPBACK_HOSTS
 
     hosts = list(LOOPBACK_HOSTS) + list(allowed_host)
@@ -54,16 +55,18 @@ def serve_cmd(
                     f"without authentication", fg=typer.colors.YELLOW, err=True)
         if not allowed_host:
             hosts = ["*"]
-    app = _app_or_exit(db, allow_ingest=allow_ingest, allowed_hosts=hosts)
-    if preload:
+    app = _app_or_exit(db, allow_ingest=allow_ingest, allowed_hosts=hosts, allow_analyze=allow_analyze)
+    if preload and app.state.allow_analyze:
         import threading
 
         from ..service import preload_model
         threading.Thread(target=preload_model, name="preload-model", daemon=True).start()
-    mode = "read-write (ingest allowed)" if allow_ingest else "read-only"
+    mode = ("read-write (ingest allowed)" if allow_ingest else "read-only") + \
+        ("" if app.state.allow_analyze else ", on-the-fly analysis off")
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Counterclaim on http://{shown}:{port}/ over {app.state.db_path} ({mode}); Ctrl-C stops it.", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False, proxy_headers=False)
+    from ..web.server import serve
+    serve(app, host=host, port=port)
 
 
 def screenshots_cmd(
@@ -110,13 +113,18 @@ def web_load_cmd(
     timeout: float = typer.Option(10.0, "--timeout", help="Per-request timeout, seconds."),
     workers: int = typer.Option(1, "--workers", min=1, max=16, help="uvicorn worker processes."),
     fmt: str = typer.Option("table", "--format", help="table | json"),
+    kind: List[str] = typer.Option([], "--kind", help="Only URLs of this kind (repeatable), e.g. 'api statements'."),
 ) -> None:
     """Bounded load test on loopback: N concurrent clients for T seconds over real page and API URLs."""
     from ..dev.web_bench import print_load, run_load
 
     _app_or_exit(db)  # fail early, with the reason, on a missing or bad ledger
-    res = run_load(db, clients=clients, duration=duration, max_requests=max_requests, timeout=timeout,
-                   workers=workers)
+    try:
+        res = run_load(db, clients=clients, duration=duration, max_requests=max_requests, timeout=timeout,
+                       workers=workers, kinds=kind or None)
+    except ValueError as e:
+        _err(str(e))
+        raise typer.Exit(2)
     if fmt == "json":
         import json
         typer.echo(json.dumps(res, indent=2))

@@ -37,7 +37,7 @@ def take_screenshots(app, out: Path, chromium: str = "/usr/bin/chromium", width:
                      height: int = 900) -> Iterator[tuple[str, Path]]:
     from playwright.sync_api import sync_playwright
 
-    from .web_server import running
+    from ..web.server import running
 
     pages = pick_pages(app.state.ledgers.get())
     with running(app) as base, sync_playwright() as pw:

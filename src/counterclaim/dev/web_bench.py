@@ -12,6 +12,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -68,10 +69,25 @@ def sample_urls(ledger, samples: int = 20, seed: int = 7) -> dict[str, list[str]
         "api disputes": ["/api/disputes", "/api/disputes?limit=200"],
         "api proposition": [f"/api/propositions/{i}" for i in pids],
         "api article": [f"/api/articles/{_q(i)}" for i in aids],
-        "api statements": ["/api/statements?limit=200"],
+        "api statements": ["/api/statements?limit=200"] + statement_pages(ledger, samples, rnd),
         "api search": [f"/api/search?q={urllib.parse.quote(t)}" for t in terms],
         "api outlets": ["/api/outlets"],
     }
+
+
+def statement_pages(ledger, samples: int, rnd: random.Random) -> list[str]:
+    """/api/statements pages at offsets across the whole ledger (and past its end), some filtered:
+    what a client paging through every statement asks for."""
+    n = ledger.stats().get("statements") or 0
+    outlets = [o["outlet"] for o in ledger.outlets() if o.get("outlet")][:3]
+    out = []
+    for _ in range(samples):
+        offset = rnd.choice([0, rnd.randrange(max(n, 1)), max(n - 50, 0), n + 1000, 1_000_000])
+        limit = rnd.choice([50, 200, 500])
+        extra = rnd.choice(["", "&disputed_only=true", "&since=2016-01-01"] +
+                           [f"&outlet={urllib.parse.quote(o)}" for o in outlets])
+        out.append(f"/api/statements?limit={limit}&offset={offset}{extra}")
+    return out
 
 
 def _pct(xs: list[float], p: float) -> float:
@@ -152,20 +168,21 @@ def start_server(db: Optional[Path], port: int, workers: int = 1) -> subprocess.
     from ..ledger.store import resolve_path
 
     env = dict(os.environ, COUNTERCLAIM_DB=str(resolve_path(db).resolve()))
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "counterclaim.web.app:app_from_env",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-server-header",
-           "--workers", str(workers), "--timeout-keep-alive", "30"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            err = (proc.stderr.read() or b"").decode(errors="replace")[-2000:]
-            raise RuntimeError("the server did not start: " + err)
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return proc
-        except OSError:
-            time.sleep(0.1)
+    cmd = [sys.executable, "-m", "counterclaim.web.server", str(port), str(workers)]
+    # stderr to a file, not a pipe: a pipe nobody reads fills up (uvicorn warns once per bad request)
+    # and would stop the server mid-test
+    with tempfile.TemporaryFile() as log:  # the child keeps its own descriptor of it
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError("the server did not start: " + log.read().decode(errors="replace")[-2000:])
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return proc
+            except OSError:
+                time.sleep(0.1)
     proc.kill()
     raise RuntimeError("the server did not start within 60 s")
 
@@ -256,15 +273,19 @@ async def _load(host: str, port: int, urls: list[tuple[str, str]], clients: int,
 
 
 def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_requests: int = 200_000,
-             timeout: float = 10.0, workers: int = 1, samples: int = 20) -> dict:
+             timeout: float = 10.0, workers: int = 1, samples: int = 20, kinds: Optional[list[str]] = None) -> dict:
+    """``kinds``: only these kinds of URL (``sample_urls``' keys, e.g. ``api statements``)."""
     from ..ledger import Ledger
 
     with Ledger(db, readonly=True) as led:
         by_kind = sample_urls(led, samples=samples)
         stats = led.stats()
-    urls = [(k, u) for k, us in by_kind.items() if k != "analyze form" for u in us]
+    unknown = sorted(set(kinds or ()) - set(by_kind))
+    if unknown:
+        raise ValueError(f"unknown kind(s) {', '.join(unknown)}: use {', '.join(sorted(by_kind))}")
+    urls = [(k, u) for k, us in by_kind.items() if k != "analyze form" and (not kinds or k in kinds) for u in us]
     random.Random(11).shuffle(urls)
-    from .web_server import free_port
+    from ..web.server import free_port
 
     port = free_port()
     proc = start_server(db, port, workers=workers)
@@ -285,7 +306,7 @@ def run_load(db: Optional[Path], clients: int = 50, duration: float = 30.0, max_
         "p50_ms": round(_pct(every, 50), 1), "p90_ms": round(_pct(every, 90), 1),
         "p99_ms": round(_pct(every, 99), 1), "max_ms": round(max(every), 1) if every else 0,
         "server_p50_ms": round(_pct(raw["server"], 50), 1), "server_p99_ms": round(_pct(raw["server"], 99), 1),
-        "urls": len(urls), "stats": stats, "load_average": _loadavg(),
+        "urls": len(urls), "kinds": sorted({k for k, _ in urls}), "stats": stats, "load_average": _loadavg(),
         "by_kind": {k: {"requests": len(v), "p50_ms": round(_pct(v, 50), 1), "p99_ms": round(_pct(v, 99), 1)}
                     for k, v in sorted(raw["lat"].items())},
     }

@@ -22,6 +22,25 @@ class Note:
 NoteSink = Optional[Callable[[Note], None]]
 
 
+MAX_NOTES = 10_000
+
+
+class NoteList(list):
+    """A note sink that keeps the first ``cap`` (MAX_NOTES) notes and counts the rest in
+    ``unlisted``: a file of millions of records with a bad date must not hold millions of notes."""
+
+    def __init__(self, cap: Optional[int] = None) -> None:
+        super().__init__()
+        self.cap = MAX_NOTES if cap is None else cap
+        self.unlisted = 0
+
+    def append(self, note: Note) -> None:
+        if len(self) < self.cap:
+            super().append(note)
+        else:
+            self.unlisted += 1
+
+
 def emit(note_sink: NoteSink, origin: str, message: str) -> None:
     n = Note(origin, message)
     if note_sink is None:

@@ -5,16 +5,23 @@ Kinds by name: ``.txt``/``.text`` plain text (with an optional ``NAME.meta.json`
 ``.jsonl``/``.ndjson`` (optionally ``.gz``) JSON Lines, ``.warc``/``.warc.gz`` WARC. A file with no
 suffix is sniffed (HTML, WARC, JSON Lines or text). Hidden files and folders are passed over;
 sidecars are read with their text; any other file is skipped with the reason.
+
+Nothing met in a folder stops the walk: a symlink loop, a dangling symlink, a FIFO, a socket or a
+device file is skipped with what it is (never opened, so never waited on); a folder that cannot be
+listed is skipped with the reason; an unexpected error inside one file's reader skips the rest of
+that file only. Origins (file names) are made printable (``files.printable``), so a file name with
+bytes that are not UTF-8 is stored and reported like any other.
 """
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, Optional, Union
 
 from ..model import Article, Skipped
-from .base import NoteSink, clean_date, emit, finish
+from .base import Note, NoteSink, clean_date, emit, finish
+from .files import open_regular, printable, problem
 from .html import HTML_SUFFIXES, read_html_file
 from .jsonl import JSONL_SUFFIXES, read_jsonl_file
 from .text import read_text_file
@@ -23,6 +30,7 @@ from .warc import WARC_SUFFIXES, read_warc_file
 TEXT_SUFFIXES = (".txt", ".text")
 SIDECAR = ".meta.json"
 DEFAULT_MAX_TEXT_BYTES = 10 * 1024 * 1024
+MAX_SIDECAR_BYTES = 1024 * 1024
 
 
 def kind_of(p: Path) -> str | None:
@@ -40,7 +48,7 @@ def kind_of(p: Path) -> str | None:
 
 def _sniff(p: Path) -> str | None:
     try:
-        with p.open("rb") as fh:
+        with open_regular(p) as fh:
             head = fh.read(2048)
     except OSError:
         return "text"  # the text reader reports the error
@@ -60,8 +68,12 @@ def _sidecar(p: Path, art: Article, note_sink: NoteSink) -> None:
         return
     origin = str(side)
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+        with open_regular(side) as fh:
+            raw = fh.read(MAX_SIDECAR_BYTES + 1)
+        if len(raw) > MAX_SIDECAR_BYTES:
+            raise ValueError(f"over {MAX_SIDECAR_BYTES:,} bytes")
+        meta = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError) as e:
         emit(note_sink, origin, f"sidecar metadata ignored: {e}")
         return
     if not isinstance(meta, dict):
@@ -110,13 +122,84 @@ def read_file(p: Path, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_
         yield Skipped(str(p), f"unsupported file type {p.suffix!r} (txt, html, jsonl, warc are read)")
 
 
-def walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder, sorted, hidden ones left out, symlinked folders not followed."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+def walk(folder: Path) -> Iterator[Union[Path, Skipped]]:
+    """Files under a folder, sorted, hidden ones left out, symlinked folders not followed; a
+    folder that cannot be listed is a Skipped with the reason, in its place in the order.
+
+    The order is ``os.walk``'s (a folder's files, then its subfolders one by one), walked with a
+    list of folders to do rather than recursion, so that no depth of nesting can overflow the stack."""
+    todo: list[Path] = [Path(folder)]
+    while todo:
+        here = todo.pop()
+        files: list[str] = []
+        dirs: list[str] = []
+        try:
+            with os.scandir(here) as it:
+                for entry in it:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                        followed = is_dir and entry.is_symlink()
+                    except OSError:
+                        is_dir = followed = False
+                    if followed:
+                        continue  # a symlinked folder is not followed
+                    (dirs if is_dir else files).append(entry.name)
+        except OSError as e:
+            if e.filename is None:
+                e.filename = str(here)
+            yield _unlisted(e)
+            continue
         for f in sorted(files):
-            if not f.startswith("."):
-                yield Path(root) / f
+            yield here / f
+        todo.extend(here / d for d in sorted(dirs, reverse=True))
+
+
+def _unlisted(e: OSError) -> Skipped:
+    return Skipped(str(e.filename or "?"), f"folder could not be read: {e.strerror or e}; its files were not read")
+
+
+def _resolved(p: Union[str, Path]) -> Optional[Path]:
+    try:
+        return Path(p).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
+        return None
+
+
+def safe_read(f: Path, note_sink: NoteSink, max_bytes: int, explicit: bool) -> Iterator[Union[Article, Skipped]]:
+    """``read_file`` for one file met in a folder, never raising: a path that is not a regular
+    file is skipped unopened, and an error inside a reader skips the rest of that file."""
+    why = problem(f)
+    if why:
+        yield Skipped(str(f), why)
+        return
+    it = read_file(f, note_sink, max_bytes, explicit=explicit)
+    n = 0
+    while True:
+        try:
+            got = next(it)
+        except StopIteration:
+            return
+        except Exception as e:  # noqa: BLE001 - one file must not stop the corpus
+            where = f"{f}" if n == 0 else f"{f} (after {n} record(s))"
+            yield Skipped(where, f"could not be read: {type(e).__name__}: {e}")
+            return
+        n += 1
+        yield got
+
+
+def _clean(item: Union[Article, Skipped]) -> Union[Article, Skipped]:
+    """Origins and string fields with undecodable bytes or lone surrogates made printable."""
+    if isinstance(item, Skipped):
+        item.origin = printable(item.origin)
+        item.reason = printable(item.reason)
+    elif isinstance(item, Article):
+        for k in ("origin", "title", "outlet", "url", "published", "id"):
+            v = getattr(item, k, None)
+            if isinstance(v, str):
+                setattr(item, k, printable(v))
+    return item
 
 
 def read_paths(paths, *, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MAX_TEXT_BYTES,
@@ -126,27 +209,32 @@ def read_paths(paths, *, note_sink: NoteSink = None, max_bytes: int = DEFAULT_MA
     ``exclude``: files passed over silently when met in a folder (the ledger file itself)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    skip = set()
-    for e in exclude:
-        try:
-            skip.add(Path(e).resolve())
-        except OSError:
-            pass
+    skip = {r for r in (_resolved(e) for e in exclude) if r is not None}
+    if note_sink is not None:
+        outer = note_sink
+
+        def note_sink(n: Note) -> None:  # noqa: F811 - the same sink, origins made printable
+            outer(Note(printable(n.origin), printable(n.message)))
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             n = 0
             for f in walk(p):
-                if skip and f.resolve() in skip:
-                    continue
-                for got in read_file(f, note_sink, max_bytes, explicit=False):
+                if isinstance(f, Skipped):
                     n += 1
-                    yield got
+                    yield _clean(f)
+                    continue
+                if skip and _resolved(f) in skip:
+                    continue
+                for got in safe_read(f, note_sink, max_bytes, explicit=False):
+                    n += 1
+                    yield _clean(got)
             if n == 0:
-                yield Skipped(str(p), "no readable files in the folder")
+                yield _clean(Skipped(str(p), "no readable files in the folder"))
         elif p.is_file():
-            yield from read_file(p, note_sink, max_bytes)
-        elif p.exists():
-            yield Skipped(str(p), "not a regular file or folder")
+            for got in safe_read(p, note_sink, max_bytes, explicit=True):
+                yield _clean(got)
+        elif os.path.lexists(p):
+            yield _clean(Skipped(str(p), problem(p) or "not a regular file or folder"))
         else:
-            yield Skipped(str(p), "no such file or folder")
+            yield _clean(Skipped(str(p), "no such file or folder"))

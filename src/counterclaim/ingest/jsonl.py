@@ -3,19 +3,29 @@
 ``text`` is required (a non-empty string); every other field is optional. A malformed line or a
 record without usable text is skipped with its line number and the reason; a wrong-typed optional
 field or an impossible date is dropped with a note and the record kept. ``.jsonl.gz`` is read too.
+
+Memory stays bounded whatever the file holds: lines are read at most ``MAX_LINE_BYTES`` at a time,
+and a longer line is skipped by reading through it in chunks without keeping it. A ``.gz`` file
+that decompresses to more than ``files.MAX_GZIP_RATIO`` times the compressed bytes read so far
+(past ``files.GZIP_RATIO_FLOOR`` of output) is taken for a decompression bomb: its reading stops
+there, with the records before it kept.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, Optional, Union
 
 from ..model import Article, Skipped
 from .base import NoteSink, clean_date, emit, finish
+from . import files
+from .files import open_regular
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 MAX_LINE_BYTES = 64 * 1024 * 1024
+CHUNK_BYTES = 1024 * 1024
 _STR_FIELDS = ("id", "url", "title", "outlet", "language")
 
 
@@ -48,16 +58,73 @@ def record_to_article(rec: object, origin: str, note_sink: NoteSink = None) -> U
     return finish(Article(text=text, origin=origin, language="en" if lang else None, **fields))
 
 
-def _open(path: Path):
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    return path.open("rb")
+class GzipBomb(ValueError):
+    """A .gz input that decompresses to far more than any text corpus would."""
 
 
-def read_jsonl_file(path: Union[str, Path], note_sink: NoteSink = None) -> Iterator[Union[Article, Skipped]]:
+class Lines:
+    """The lines of a JSON Lines file, each at most ``max_line`` bytes: ``next_line()`` returns
+    (line, length) with ``line`` None for an over-long line (read through, not kept), or None at the
+    end. For a .gz file, GzipBomb when the output outgrows ``max_ratio`` x the compressed input."""
+
+    def __init__(self, path: Path, max_line: int = MAX_LINE_BYTES, max_ratio: Optional[float] = None,
+                 ratio_floor: Optional[int] = None) -> None:
+        self.max_line = max_line
+        self.max_ratio = files.MAX_GZIP_RATIO if max_ratio is None else max_ratio
+        self.ratio_floor = files.GZIP_RATIO_FLOOR if ratio_floor is None else ratio_floor
+        raw = open_regular(path)
+        self.raw = None  # the compressed file under a .gz, whose position is the bytes consumed
+        if path.name.endswith(".gz"):
+            self.raw = raw
+            self.fh = gzip.GzipFile(fileobj=raw, mode="rb")
+        else:
+            self.fh = raw
+        self.out = 0  # bytes read out of the (decompressed) file
+
+    def close(self) -> None:
+        self.fh.close()
+        if self.raw is not None:
+            self.raw.close()
+
+    def __enter__(self) -> "Lines":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _check(self, n: int) -> None:
+        self.out += n
+        if self.raw is not None and self.out > self.ratio_floor:
+            packed = max(self.raw.tell(), 1)
+            if self.out > self.max_ratio * packed:
+                raise GzipBomb(f"decompresses to over {self.max_ratio:g} times its compressed size "
+                               f"({self.out:,} bytes from {packed:,}): not a text corpus (a decompression bomb?)")
+
+    def next_line(self) -> Optional[tuple[Optional[bytes], int]]:
+        raw = self.fh.readline(self.max_line + 1)
+        if not raw:
+            return None
+        self._check(len(raw))
+        if len(raw) <= self.max_line or raw.endswith(b"\n"):
+            return raw, len(raw)
+        size = len(raw)
+        del raw
+        while True:  # an over-long line: read through it in chunks, keep nothing
+            more = self.fh.readline(CHUNK_BYTES)
+            if not more:
+                break
+            self._check(len(more))
+            size += len(more)
+            if more.endswith(b"\n"):
+                break
+        return None, size
+
+
+def read_jsonl_file(path: Union[str, Path], note_sink: NoteSink = None, max_line: int = MAX_LINE_BYTES,
+                    ) -> Iterator[Union[Article, Skipped]]:
     p = Path(path)
     try:
-        fh = _open(p)
+        fh = Lines(p, max_line=max_line)
     except OSError as e:
         yield Skipped(str(p), e.strerror or str(e))
         return
@@ -65,17 +132,23 @@ def read_jsonl_file(path: Union[str, Path], note_sink: NoteSink = None) -> Itera
     with fh:
         lineno = 0
         try:
-            for raw in fh:
+            while True:
+                got = fh.next_line()
+                if got is None:
+                    break
+                raw, size = got
                 lineno += 1
                 origin = f"{p}:{lineno}"
+                if raw is None:
+                    n_records += 1
+                    yield Skipped(origin, f"line too long ({size:,} bytes, limit {max_line:,}); "
+                                          f"read through, not kept")
+                    continue
                 if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 if not raw.strip():
                     continue
                 n_records += 1
-                if len(raw) > MAX_LINE_BYTES:
-                    yield Skipped(origin, f"line too long ({len(raw):,} bytes, limit {MAX_LINE_BYTES:,})")
-                    continue
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as e:
@@ -90,7 +163,10 @@ def read_jsonl_file(path: Union[str, Path], note_sink: NoteSink = None) -> Itera
                     yield Skipped(origin, "invalid JSON (nested too deeply)")
                     continue
                 yield record_to_article(rec, origin, note_sink)
-        except (OSError, EOFError, gzip.BadGzipFile) as e:
+        except GzipBomb as e:
+            yield Skipped(f"{p}:{lineno + 1}", f"{e}; reading stopped, the {lineno} line(s) before were read")
+            return
+        except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as e:
             yield Skipped(f"{p}:{lineno + 1}", f"file could not be read past line {lineno}: {type(e).__name__}: {e}")
     if n_records == 0:
         yield Skipped(str(p), "empty file (no JSON Lines records)")

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 from typing import Union
 
 from ..model import Article, Skipped
+from .files import open_regular
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -28,12 +30,16 @@ def read_limited(path: Union[str, Path], max_bytes: int, what: str = "file") -> 
     """A file's bytes, or a Skipped saying it is too large or cannot be read."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            return Skipped(str(p), f"{what} too large ({size:,} bytes, limit {max_bytes:,})")
-        return p.read_bytes()
+        with open_regular(p) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                return Skipped(str(p), f"{what} too large ({size:,} bytes, limit {max_bytes:,})")
+            data = fh.read(max_bytes + 1)
     except OSError as e:
         return Skipped(str(p), e.strerror or str(e))
+    if len(data) > max_bytes:  # grew since it was measured
+        return Skipped(str(p), f"{what} too large (over {max_bytes:,} bytes)")
+    return data
 
 
 def read_text_file(path: Union[str, Path], max_bytes: int = MAX_BYTES) -> Union[Article, Skipped]:

@@ -3,7 +3,9 @@ type is HTML becomes an article, read like an HTML page with the record's target
 
 Other records (requests, metadata, images, scripts, redirects, errors) are not articles and are
 passed over silently. A truncated or corrupt record ends the file with a skip that says where; the
-records before it are kept.
+records before it are kept. A .warc.gz whose records declare more than ``files.MAX_GZIP_RATIO``
+times the compressed bytes read so far is stopped as a decompression bomb before the record is
+decompressed.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from pathlib import Path
 from typing import Iterator, Union
 
 from ..model import Article, Skipped
+from . import files
 from .base import NoteSink
+from .files import open_regular
 from .html import MAX_HTML_BYTES, read_html_bytes
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -24,7 +28,7 @@ def _is_html(content_type: str | None) -> bool:
 
 
 def _head(p: Path) -> bytes:
-    with p.open("rb") as fh:
+    with open_regular(p) as fh:
         head = fh.read(64)
     if head.startswith(b"\x1f\x8b"):
         try:
@@ -35,6 +39,13 @@ def _head(p: Path) -> bytes:
     return head[:16]
 
 
+def _length(rec) -> int:
+    try:
+        return max(int(rec.rec_headers.get_header("Content-Length") or 0), 0)
+    except ValueError:
+        return 0
+
+
 def read_warc_file(path: Union[str, Path], note_sink: NoteSink = None) -> Iterator[Union[Article, Skipped]]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -43,7 +54,7 @@ def read_warc_file(path: Union[str, Path], note_sink: NoteSink = None) -> Iterat
     try:
         size = p.stat().st_size
         head = _head(p) if size else b""
-        fh = p.open("rb")
+        fh = open_regular(p)
     except OSError as e:
         yield Skipped(str(p), e.strerror or str(e))
         return
@@ -55,7 +66,7 @@ def read_warc_file(path: Union[str, Path], note_sink: NoteSink = None) -> Iterat
         fh.close()
         yield Skipped(str(p), f"not a WARC file (it starts with {head[:12]!r}, not 'WARC/')")
         return
-    n = 0
+    n = declared = 0
     with fh:
         it = ArchiveIterator(fh)
         try:
@@ -63,6 +74,12 @@ def read_warc_file(path: Union[str, Path], note_sink: NoteSink = None) -> Iterat
                 n += 1
                 uri = rec.rec_headers.get_header("WARC-Target-URI")
                 origin = f"{p}#{n}" + (f" {uri}" if uri else "")
+                declared += _length(rec)
+                if declared > files.GZIP_RATIO_FLOOR and declared > files.MAX_GZIP_RATIO * max(fh.tell(), 1):
+                    yield Skipped(origin, f"its records declare over {files.MAX_GZIP_RATIO} times the file's "
+                                  f"compressed size ({declared:,} bytes from {fh.tell():,}): not a web archive "
+                                  f"(a decompression bomb?); reading stopped, the {n - 1} record(s) before were read")
+                    return
                 if rec.rec_type == "response":
                     if rec.http_headers is None:
                         continue

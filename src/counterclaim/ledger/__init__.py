@@ -23,11 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
+from ..errors import CounterclaimError
 from ..model import Analysis, Article, Skipped
 from . import queries, store
 from .store import LedgerError, content_hash, resolve_path
 
-__all__ = ["Ledger", "IngestReport", "LedgerError", "content_hash", "resolve_path"]
+__all__ = ["Ledger", "IngestReport", "LedgerError", "WriteRefused", "content_hash", "resolve_path", "stop_message"]
+
+
+# A report lists at most this many skipped inputs and counts the rest: a file of ten million bad
+# lines must not hold ten million reasons in memory.
+MAX_LISTED = 10_000
 
 
 @dataclass
@@ -35,23 +41,62 @@ class IngestReport:
     read: int = 0
     added: int = 0
     unchanged: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # the first MAX_LISTED skipped inputs
     statements: int = 0          # statements stored by this run
     seconds: float = 0.0
+    stopped: Optional[str] = None  # why the run stopped before the end of its input (the ledger refused a write)
+    not_stored: list[str] = field(default_factory=list)  # articles read (and analyzed) but not stored then
+    unlisted: int = 0              # skipped inputs past MAX_LISTED, counted only
+
+    def skip(self, s: Skipped) -> None:
+        if len(self.skipped) < MAX_LISTED:
+            self.skipped.append(s)
+        else:
+            self.unlisted += 1
+
+    @property
+    def n_skipped(self) -> int:
+        return len(self.skipped) + self.unlisted
 
     def to_dict(self) -> dict:
-        return {"read": self.read, "added": self.added, "unchanged": self.unchanged,
-                "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
-                "statements": self.statements, "seconds": round(self.seconds, 3)}
+        d = {"read": self.read, "added": self.added, "unchanged": self.unchanged,
+             "skipped": [{"origin": s.origin, "reason": s.reason} for s in self.skipped],
+             "statements": self.statements, "seconds": round(self.seconds, 3)}
+        if self.unlisted:
+            d["skipped_unlisted"] = self.unlisted
+        if self.stopped:
+            d["stopped"] = self.stopped
+            d["not_stored"] = list(self.not_stored)
+        return d
 
     def merge(self, other: "IngestReport") -> "IngestReport":
         self.read += other.read
         self.added += other.added
         self.unchanged += other.unchanged
-        self.skipped.extend(other.skipped)
+        for sk in other.skipped:
+            self.skip(sk)
+        self.unlisted += other.unlisted
         self.statements += other.statements
         self.seconds += other.seconds
+        self.stopped = self.stopped or other.stopped
+        self.not_stored.extend(other.not_stored)
         return self
+
+
+class WriteRefused(CounterclaimError):
+    """SQLite refused a write (disk full, I/O error, read-only file): the ingest stops there."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.pending: list[str] = []   # articles analyzed in the same batch and not stored
+
+
+def stop_message(reason: str, report: IngestReport) -> str:
+    """The one line a stopped ingest ends with."""
+    return (f"the ledger refused a write ({reason}): stopped after storing {report.added} new article(s); "
+            f"{len(report.not_stored)} read but not stored, the rest of the input not read. Every stored article "
+            f"is complete: free space (or fix the file) and run the same command again to finish")
 
 
 def _locked(fn):
@@ -131,16 +176,20 @@ class Ledger:
     @_locked
     def store_result(self, res: Union[Analysis, Skipped], report: IngestReport) -> None:
         """Store one analysis (or record one skip) and count it in ``report``; an analysis the
-        database refuses is recorded as a skip with the reason."""
+        database refuses is recorded as a skip with the reason. Raises WriteRefused when SQLite refuses
+        the write itself (disk full, I/O error), the article counted in ``report.not_stored``."""
         self._writable()
         if isinstance(res, Skipped):
-            report.skipped.append(res)
+            report.skip(res)
             return
         try:
             what, detail = store.add_analysis(self.conn, res)
+        except sqlite3.OperationalError as e:  # disk full, I/O error, locked past the timeout
+            report.not_stored.append(res.article.origin or res.article.id)
+            raise WriteRefused(str(e)) from None
         except (sqlite3.IntegrityError, ValueError, TypeError, KeyError) as e:
-            report.skipped.append(Skipped(res.article.origin or res.article.id,
-                                          f"could not store the analysis: {type(e).__name__}: {e}"))
+            report.skip(Skipped(res.article.origin or res.article.id,
+                                f"could not store the analysis: {type(e).__name__}: {e}"))
             return
         if what == "added":
             report.added += 1
@@ -148,7 +197,7 @@ class Ledger:
         elif what == "unchanged":
             report.unchanged += 1
         else:
-            report.skipped.append(Skipped(res.article.origin or res.article.id, detail))
+            report.skip(Skipped(res.article.origin or res.article.id, detail))
 
     @_locked
     def add_analyses(self, analyses: Iterable[Union[Analysis, Skipped]]) -> IngestReport:
@@ -156,17 +205,24 @@ class Ledger:
         self._writable()
         t0 = time.perf_counter()
         report = IngestReport()
-        for res in analyses:
-            report.read += 1
-            self.store_result(res, report)
+        try:
+            for res in analyses:
+                report.read += 1
+                self.store_result(res, report)
+        except WriteRefused as e:
+            report.stopped = stop_message(e.reason, report)
         report.seconds = time.perf_counter() - t0
         return report
 
     @_locked
     def rematch(self) -> None:
-        """Recompute cross-article matching from the stored analyses (after the matcher changes)."""
+        """Recompute cross-article matching from the stored analyses (after the matcher changes).
+        One transaction: when SQLite refuses it (a full disk), LedgerError and the ledger unchanged."""
         self._writable()
-        store.rematch(self.conn)
+        try:
+            store.rematch(self.conn)
+        except sqlite3.OperationalError as e:
+            raise LedgerError(f"rematch not done, the ledger is unchanged: {e}") from None
 
     # ------------------------------------------------------------ reading
     @_locked
@@ -194,6 +250,8 @@ class Ledger:
         try:
             pid = int(id)
         except (TypeError, ValueError):
+            return None
+        if not -(1 << 63) <= pid < (1 << 63):  # past SQLite's integer range: no such row
             return None
         return queries.proposition(self.conn, pid)
 

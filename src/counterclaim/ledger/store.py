@@ -94,6 +94,9 @@ def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
     except LedgerError:
         conn.close()
         raise
+    except sqlite3.Error as e:  # the schema could not be written: a full disk, an I/O error
+        conn.close()
+        raise LedgerError(f"cannot set up the ledger tables in {path}: {e}") from None
     return conn
 
 

@@ -367,11 +367,14 @@ def _decoder(types: ColumnTypes, cols: list[str], decode_json: bool):
 
 def table(source, name: str, *, with_text: bool = False, outlet: Optional[str] = None,
           since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None,
-          disputed_only: bool = False, article: Optional[str] = None) -> Table:
+          disputed_only: bool = False, article: Optional[str] = None, limit: Optional[int] = None,
+          offset: int = 0) -> Table:
     """One table of the ledger (``articles``, ``statements``, ``propositions``, ``stances`` or ``actors``).
 
     ``source`` is a Ledger, an open sqlite3.Connection or the path of a ledger file. The rows are read
     when first used; ``with_text`` adds the article text to ``articles``. A bad date raises ValueError.
+    ``limit`` / ``offset`` page the rows in SQL (in the table's order): a page costs its own rows,
+    whatever its offset, never a walk over the ones before it in Python.
     """
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}: use one of {', '.join(TABLES)}")
@@ -384,6 +387,10 @@ def table(source, name: str, *, with_text: bool = False, outlet: Optional[str] =
     if name == "articles" and with_text:
         types["text"] = "str"
     sql, params = _sql(name, f, with_text)
+    if limit is not None or offset:
+        sql += "\nLIMIT :page_limit OFFSET :page_offset"
+        params["page_limit"] = -1 if limit is None else max(int(limit), 0)
+        params["page_offset"] = max(int(offset), 0)
 
     def rows(decode_json: bool = True) -> Iterator[dict]:
         cur = conn.execute(sql, params)

@@ -5,13 +5,13 @@ Every error is JSON ``{"error": ..., "status": ...}`` (see ``app.py``'s handlers
 """
 from __future__ import annotations
 
-from itertools import islice
 from typing import Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..dates import BadDate, check_query_date
 from .deps import cached
 from .inputs import DATE_RE, MAX_TEXT, checked_date
 
@@ -42,6 +42,13 @@ def _found(x, what: str):
     if x is None:
         raise HTTPException(404, f"no such {what}")
     return x
+
+
+def _query_date(value: Optional[str], what: str) -> None:
+    try:
+        check_query_date(value, what)
+    except BadDate as e:
+        raise HTTPException(422, str(e))
 
 
 # Fresh Query objects for every parameter: FastAPI must not share one FieldInfo between two parameters.
@@ -81,6 +88,8 @@ def stats(request: Request):
 @router.get("/disputes", summary="Contested propositions, most contested first")
 def disputes(request: Request, limit: int = Limit(), offset: int = Offset(), outlet: Optional[str] = Text200(),
              since: Optional[str] = DateQ(), until: Optional[str] = DateQ(), actor: Optional[str] = Text200()):
+    _query_date(since, "since")
+    _query_date(until, "until")
     return _out(_cached(request, "disputes", limit=limit, offset=offset, outlet=outlet, since=since, until=until,
                         actor=actor))
 
@@ -112,22 +121,20 @@ def statements(request: Request, limit: int = Limit(), offset: int = Offset(), o
                since: Optional[str] = DateQ(), until: Optional[str] = DateQ(), actor: Optional[str] = Text200(),
                article: Optional[str] = Query(None, max_length=500),
                disputed_only: bool = False):
-    rows = _statement_rows(_ledger(request), outlet=outlet, since=since, until=until, actor=actor,
-                           article=article, disputed_only=disputed_only)
-    return _out(list(islice(rows, offset, offset + limit)))
+    return _out(_statement_page(_ledger(request), limit=limit, offset=offset, outlet=outlet, since=since,
+                                until=until, actor=actor, article=article, disputed_only=disputed_only))
 
 
-def _statement_rows(led, **filters):
-    """Statement rows, streamed. ``Ledger.statements()`` reads every matching row before returning
-    (its connection is shared); this thread owns its read-only Ledger, so the rows are streamed from
-    that Ledger's connection instead and a page of 50 costs 50 rows, not the whole ledger."""
+def _statement_page(led, *, limit: int, offset: int, **filters) -> list[dict]:
+    """One page of statement rows, paged in SQL (LIMIT/OFFSET), read from this thread's own
+    read-only Ledger connection."""
     from ..ledger.tables import table
 
     try:
-        t = table(led.conn, "statements", **filters)
+        t = table(led.conn, "statements", limit=limit, offset=offset, **filters)
     except ValueError as e:  # a bad date, with the reason
         raise HTTPException(422, str(e))
-    return t.iter_rows()
+    return t.rows
 
 
 @router.get("/actors", summary="Who speaks, most statements first")
@@ -158,24 +165,42 @@ def claims(request: Request, about: str = Query(..., min_length=1, max_length=50
     return _out(_ledger(request).claims(about, limit=limit))
 
 
-@router.post("/analyze", summary="Analyze an article on the fly (stores nothing)",
-             responses={413: {"description": "Body over the size limit"},
-                        422: {"description": "Malformed input"}})
-def analyze(body: AnalyzeIn):
-    from ..service import analyze_text
+@router.post("/analyze", summary="Analyze an article on the fly (stores nothing; needs serve --allow-analyze)",
+             responses={403: {"description": "On-the-fly analysis is off on this server"},
+                        413: {"description": "Body or text over the size limit"},
+                        422: {"description": "Malformed input"},
+                        503: {"description": "The analyzer is busy, or the analysis outlasted the time limit"}})
+async def analyze(request: Request, body: AnalyzeIn):
+    import asyncio
+    import functools
 
+    from .. import service
+
+    if not request.app.state.allow_analyze:
+        raise HTTPException(403, "on-the-fly analysis is off on this server (start it with --allow-analyze)")
     published = checked_date(body.published)
     if not body.text.strip():
         raise HTTPException(422, "empty text")
+    # run_in_executor's future can be given up at the time limit (the thread goes on, holding the
+    # analyzer until it ends); the request thread pool's awaitable would wait for the thread instead.
+    call = functools.partial(service.analyze_text, body.text, outlet=body.outlet, published=published, title=body.title)
+    job = asyncio.get_running_loop().run_in_executor(None, call)
     try:
-        a = analyze_text(body.text, outlet=body.outlet, published=published, title=body.title)
+        a = await asyncio.wait_for(job, service.ANALYZE_SECONDS)
+    except asyncio.TimeoutError:  # the analysis finishes in its thread, holding the analyzer meanwhile
+        raise HTTPException(503, f"the analysis took longer than {service.ANALYZE_SECONDS:g} s: send a shorter text")
+    except service.AnalyzerBusy as e:
+        raise HTTPException(503, str(e), headers={"Retry-After": "10"})
+    except service.TextTooLarge as e:
+        raise HTTPException(413, str(e))
     except ValueError as e:  # the analyzer's reason for not analyzing (empty, binary, too large)
         raise HTTPException(422, str(e))
     return _out(a.to_dict())
 
 
 @router.post("/ingest", summary="Analyze an article and store it (needs serve --allow-ingest)",
-             responses={403: {"description": "Ingest is disabled"}})
+             responses={403: {"description": "Ingest is disabled"},
+                        507: {"description": "The ledger refused the write (a full disk)"}})
 def ingest(request: Request, body: IngestIn):
     if not request.app.state.allow_ingest:
         raise HTTPException(403, "ingest is disabled on this server (start it with --allow-ingest)")
@@ -190,6 +215,8 @@ def ingest(request: Request, body: IngestIn):
 
     report = request.app.state.ledgers.write(lambda led: ingest(led, [art]))
     request.app.state.cache.clear()
+    if report.stopped:  # the ledger refused the write (a full disk): nothing was stored
+        raise HTTPException(507, report.stopped)
     out = report.to_dict()
     out["article_id"] = art.id
     return _out(out)

@@ -20,10 +20,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from .deps import AggregateCache, LedgerPool
-from .security import LOOPBACK_HOSTS, BodyLimit, HostCheck, SecurityHeaders
+from .security import LOOPBACK_HOSTS, BodyLimit, HostCheck, SecurityHeaders, add_security_headers
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 1_000_000  # bytes, for POST /api/analyze and the paste box
+# Threads serving requests at once (anyio's default is 40). The pages and the API are CPU work
+# under one GIL: more threads than that only take turns at random, while fewer make requests wait
+# in arrival order, which shortens the slowest waits under many clients (docs/web.md). On-the-fly
+# analysis runs on the event loop's executor instead, so it never holds one of these.
+REQUEST_THREADS = 8
 
 
 def _is_api(request: Request) -> bool:
@@ -61,8 +66,12 @@ class SameOrigin:
 
 
 def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = False,
-               allowed_hosts: Optional[Iterable[str]] = LOOPBACK_HOSTS, max_body: int = MAX_BODY) -> FastAPI:
+               allowed_hosts: Optional[Iterable[str]] = LOOPBACK_HOSTS, max_body: int = MAX_BODY,
+               allow_analyze: Optional[bool] = None) -> FastAPI:
     """The web app over the ledger at ``db_path`` (``$COUNTERCLAIM_DB`` or ./counterclaim.db when None).
+
+    ``allow_analyze``: on-the-fly analysis (POST /api/analyze, the paste box), which costs the
+    server seconds of CPU per request; None (the default) allows it exactly when ``allow_ingest``.
 
     ``allowed_hosts`` is the Host-header allow-list (default: loopback names only, which also stops
     DNS-rebinding attacks on a local server); pass ``None`` or ``["*"]`` to accept any.
@@ -81,6 +90,9 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         app.state.ledgers.close()
         app.state.cache.close()
@@ -93,6 +105,7 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
 
     app.state.db_path = path
     app.state.allow_ingest = allow_ingest
+    app.state.allow_analyze = allow_ingest if allow_analyze is None else bool(allow_analyze)
     app.state.ledgers = LedgerPool(path)
     app.state.env = make_env()
     app.state.cache = AggregateCache(path)
@@ -119,8 +132,8 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):  # a bug: say so plainly, never leak a traceback
         if _is_api(request):
-            return JSONResponse({"error": "internal error", "status": 500}, status_code=500)
-        return _html_error(request, 500, "Internal error")
+            return add_security_headers(JSONResponse({"error": "internal error", "status": 500}, status_code=500))
+        return add_security_headers(_html_error(request, 500, "Internal error"))
 
     # Warm what every page needs (footer counts, outlet names) now rather than on the first visit.
     try:

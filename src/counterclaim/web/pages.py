@@ -90,8 +90,14 @@ def TextQ():
 @router.get("/", response_class=HTMLResponse)
 def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
                   actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ()):
+    from ..dates import BadDate, check_query_date
+
     outlet = outlet or None
     actor = actor or None
+    try:
+        since, until = check_query_date(since, "since") or None, check_query_date(until, "until") or None
+    except BadDate as e:
+        raise HTTPException(400, str(e))
     items = cached(request.app, "disputes", limit=BOARD_PAGE + 1, offset=offset, outlet=outlet, since=since,
                    until=until, actor=actor)
     more = len(items) > BOARD_PAGE
@@ -176,18 +182,42 @@ def search_page(request: Request, q: str = Query("", max_length=500)):
                   claims=claims, stats=_stats(request))
 
 
+ANALYZE_OFF = "On-the-fly analysis is off on this server (start it with --allow-analyze)."
+
+
 @router.get("/analyze", response_class=HTMLResponse)
 def analyze_form(request: Request):
-    return render(request, "analyze.html", title="Analyze an article", form={}, error=None, stats=_stats(request))
+    error = None if request.app.state.allow_analyze else ANALYZE_OFF
+    return render(request, "analyze.html", title="Analyze an article", form={}, error=error, stats=_stats(request))
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), outlet: str = Form("", max_length=200),
-                 published: str = Form("", max_length=40), title: str = Form("", max_length=1000),
-                 store: str = Form("", max_length=10)):
-    from ..service import analyze_text
+async def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT),
+                       outlet: str = Form("", max_length=200), published: str = Form("", max_length=40),
+                       title: str = Form("", max_length=1000), store: str = Form("", max_length=10)):
+    """The paste box. Its work runs on the event loop's executor, never on the request thread pool
+    (whose few threads the read pages share: ``app.REQUEST_THREADS``), under the analyzer's limits."""
+    import asyncio
+    import functools
+
+    from .. import service
+
+    call = functools.partial(_analyze_post, request, text, outlet, published, title, store)
+    try:
+        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(None, call), service.ANALYZE_SECONDS)
+    except asyncio.TimeoutError:
+        form = {"text": text, "outlet": outlet, "published": published, "title": title}
+        return render(request, "analyze.html", status=503, title="Analyze an article", form=form, stats=None,
+                      error=f"The analysis took longer than {service.ANALYZE_SECONDS:g} s: paste a shorter text.")
+
+
+def _analyze_post(request: Request, text: str, outlet: str, published: str, title: str, store: str):
+    from ..service import AnalyzerBusy, analyze_text
 
     form = {"text": text, "outlet": outlet, "published": published, "title": title}
+    if not request.app.state.allow_analyze:
+        return render(request, "analyze.html", status=403, title="Analyze an article", form=form,
+                      error=ANALYZE_OFF, stats=_stats(request))
     if not text.strip():
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error="Paste the text of an article first.", stats=_stats(request))
@@ -197,11 +227,16 @@ def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), ou
     except HTTPException as e:
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error=str(e.detail), stats=_stats(request))
+    except AnalyzerBusy as e:
+        return render(request, "analyze.html", status=503, title="Analyze an article", form=form,
+                      error=str(e), stats=_stats(request))
     except ValueError as e:
         return render(request, "analyze.html", status=422, title="Analyze an article", form=form,
                       error=str(e), stats=_stats(request))
     stored = None
     if store and request.app.state.allow_ingest:
+        import sqlite3
+
         from ..ledger import LedgerError
 
         try:
@@ -209,6 +244,9 @@ def analyze_post(request: Request, text: str = Form("", max_length=MAX_TEXT), ou
         except LedgerError as e:
             return render(request, "analyze.html", status=409, title="Analyze an article", form=form,
                           error=f"Not stored: {e}", stats=_stats(request))
+        except sqlite3.OperationalError as e:  # a full disk: the ledger is unchanged
+            return render(request, "analyze.html", status=507, title="Analyze an article", form=form,
+                          error=f"Not stored: the ledger refused the write ({e})", stats=_stats(request))
         stored = {"result": result, "id": a.article.id}
         request.app.state.cache.clear()
     v = article_view(analysis_article(a))

@@ -28,6 +28,14 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 ]
 
+def add_security_headers(response):
+    """``response`` with the security headers set: for the 500 answers Starlette makes outside the
+    middleware stack (its ServerErrorMiddleware wraps SecurityHeaders)."""
+    for k, v in SECURITY_HEADERS:
+        response.headers[k.decode("latin-1")] = v.decode("latin-1")
+    return response
+
+
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 

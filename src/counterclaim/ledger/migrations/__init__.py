@@ -86,6 +86,7 @@ def migrate(conn: sqlite3.Connection) -> int:
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(LATEST),))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite has already rolled back after a full disk or an I/O error
+            conn.execute("ROLLBACK")
         raise
     return before
