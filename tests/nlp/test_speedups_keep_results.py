@@ -57,7 +57,7 @@ def test_guarded_patterns_give_the_same_matches():
     for rx in patterns:
         if rx is None:
             continue
-        if rx.pattern.startswith("(?i:(?="):  # guarded by the lexicon / module: compare with the plain pattern
+        if rx.pattern.startswith(("(?i:(?=", "(?:\\A|(?i:(?=")):  # guarded by the lexicon / module: the plain pattern
             guarded += 1
             plain = re.compile(rx.pattern[rx.pattern.index("))(?:") + 5:-1], rx.flags)
         else:
@@ -69,6 +69,18 @@ def test_guarded_patterns_give_the_same_matches():
                 assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
     assert guarded >= 4  # the date pattern and the stance lexicon's big alternations are guarded
     assert _matches(timex._RX, SENTENCES[0])  # and they still find things
+
+
+@pytest.mark.parametrize("pattern", [r"(?:^|[.!?:]\s+)\W*who\s+knows\b|\bno comment\b", r"\A\W*(?:yes|no)\b|\bmaybe\b"])
+def test_a_branch_anchored_at_the_start_guards_with_the_start(pattern):
+    assert first_chars(pattern, re.I) is None  # not every match begins with a known character
+    rx, plain = compile_guarded(pattern, re.I), re.compile(pattern, re.I)
+    assert rx.pattern.startswith("(?:\\A|(?i:(?=")
+    for s in ["“Who knows?” No comment. Who knows, maybe", "-- yes. Maybe no comment", *SENTENCES]:
+        assert _matches(rx, s) == _matches(plain, s)
+        for i in range(len(s)):
+            a, b = rx.search(s, i), plain.search(s, i)
+            assert (a and a.span()) == (b and b.span())
 
 
 def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):

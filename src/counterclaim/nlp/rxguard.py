@@ -3,7 +3,9 @@
 A big alternation of phrases (``\\b(?:declined to comment|no comment|...)``) makes Python's regex
 engine try every alternative at every word boundary of the text. ``compile_guarded`` works out
 the characters a match can begin with and puts a look-ahead for them in front of the pattern:
-the positions where none of them stands are left after one character test. The look-ahead only
+the positions where none of them stands are left after one character test. A branch anchored at
+the start of the text (``(?:^|[.!?]\\s+)who knows``) adds the start of the text to the guard
+(``(?:\\A|(?=[.!?]))``) rather than leaving the pattern unguarded. The look-ahead only
 says what the pattern requires anyway, so the matches are exactly the same (same spans, same
 groups, same alternative chosen); when the first characters cannot be worked out (a pattern that
 can match the empty string or begin with any character, a negated class...) the pattern is
@@ -24,6 +26,8 @@ except ImportError:  # pragma: no cover
 
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_AT_START = {_c.AT_BEGINNING, _c.AT_BEGINNING_STRING}  # ``^`` (without MULTILINE) and ``\A``
+_START = "\\A"  # the item of a path that can match only at the start of the text
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 
 
@@ -61,8 +65,10 @@ def _first_item(op, av) -> tuple[list[str], bool]:
             else:  # a negated class, \D, \W...: anything may follow
                 raise _Unknown
         return out, False
+    if op is _c.AT and av in _AT_START:
+        return [_START], False  # matches only at the start of the text: what follows cannot begin elsewhere
     if op in _ZERO_WIDTH:
-        return [], True  # \b, ^, look-arounds: they consume nothing
+        return [], True  # \b, $, look-arounds: they consume nothing
     if op is _c.BRANCH:
         out, nullable = [], False
         for alt in av[1]:
@@ -71,6 +77,8 @@ def _first_item(op, av) -> tuple[list[str], bool]:
             nullable = nullable or n
         return out, nullable
     if op is _c.SUBPATTERN:
+        if av[1] & re.MULTILINE:
+            raise _Unknown  # (?m:...): ``^`` also after every line break
         return _first(av[-1])
     if op in _REPEATS:
         got, nullable = _first(av[2])
@@ -82,6 +90,15 @@ def _first_item(op, av) -> tuple[list[str], bool]:
 
 def first_chars(pattern: str, flags: int = 0) -> Optional[str]:
     """A character class (``[...]``) that every match of ``pattern`` begins with, or None."""
+    got = _first_items(pattern, flags)
+    if got is None or _START in got:
+        return None
+    return "[" + "".join(got) + "]"
+
+
+def _first_items(pattern: str, flags: int) -> Optional[list[str]]:
+    """The class items a match of ``pattern`` can begin with (``_START``: a match at the start of the
+    text, whatever its first character), or None when unknown."""
     try:
         parsed = _p.parse(pattern, flags)
         if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
@@ -91,7 +108,7 @@ def first_chars(pattern: str, flags: int = 0) -> Optional[str]:
         return None
     if nullable or not items:
         return None
-    return "[" + "".join(dict.fromkeys(items)) + "]"
+    return list(dict.fromkeys(items))
 
 
 def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
@@ -99,9 +116,12 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
 
     The look-ahead ignores case (a superset of what the pattern accepts), adds no group and
     consumes nothing: ``finditer``/``search``/``match`` give the same matches as without it."""
-    cls = first_chars(pattern, flags)
-    if cls is None:
+    items = _first_items(pattern, flags)
+    if items is None or items == [_START]:
         return re.compile(pattern, flags)
     if pattern.startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", pattern):
         return re.compile(pattern, flags)  # global inline flags must stay in front
+    cls = "[" + "".join(x for x in items if x != _START) + "]"
+    if _START in items:
+        return re.compile(f"(?:{_START}|(?i:(?={cls})))(?:{pattern})", flags)
     return re.compile(f"(?i:(?={cls}))(?:{pattern})", flags)

@@ -2,6 +2,7 @@
 question, an order, a request, a mandative subjunctive; and the modality of a clause (future, deontic)."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -12,7 +13,7 @@ from ..doctext import doc_text
 from .cues import cue_lemma_or_none, passive_cue
 from .lexicon import MeaningLexicon
 from .negation import is_negated
-from .syntax import Scope, in_scope, lemma
+from .syntax import Scope, doc_tree, in_scope, lemma
 from .types import MODALS, PRON_SELF, QUOTES, SUBJ, Ctx
 
 
@@ -225,6 +226,22 @@ def _not_a_question(first: Token, r: Token) -> bool:
     return first.head.dep_ in ("csubj", "csubjpass") and first.head.head.i == r.i
 
 
+def _first_in_scope(doc: Doc, sent, scope: Scope) -> Optional[Token]:
+    """The first token of the sentence inside the content that is not punctuation (the tokens of one
+    range of the content are consecutive: found by bisection on their offsets)."""
+    tree = doc_tree(doc)
+    idx, punct = tree.idx, tree.punct
+    best = None
+    for a, b in scope.spans:
+        j = bisect.bisect_left(idx, a, sent.start, sent.end)
+        while j < sent.end and idx[j] < b and (best is None or j < best):
+            if not punct[j]:
+                best = j
+                break
+            j += 1
+    return doc[best] if best is not None else None
+
+
 def is_question(doc: Doc, r: Token, scope: Scope) -> bool:
     """Is the clause of ``r`` a question: its sentence inside the content ends with "?" ("“Is
     Bradley independent enough…?”"), or the content is an indirect question whose opener belongs to
@@ -236,7 +253,7 @@ def is_question(doc: Doc, r: Token, scope: Scope) -> bool:
             m = _TERMINATOR.search(text, r.idx, b)
             if m is not None and m.group() == "?":
                 return True
-    first = next((t for t in doc[r.sent.start:r.sent.end] if t.idx in scope and not t.is_punct), None)
+    first = _first_in_scope(doc, r.sent, scope)
     if first is None:
         return False
     if first.lower_ not in QUESTION_OPENERS or not scope.spans or first.idx > min(a for a, _ in scope.spans) + 2:

@@ -37,7 +37,7 @@ from .participants import find_recipient, mention_at, owner_is_subject, resolve_
 from .rebuttal import rebuts
 from .refusal import claim_like, refused
 from .rejection import claim_not_accepted, has_rejection, rejection_predicate
-from .syntax import Scope, clause_tokens, extent, in_scope, lemma, tok_range
+from .syntax import Scope, clause_tokens, extent, in_scope, lemma, scope_roots, tok_range
 from .types import ACCUSING, ANAPHOR_DETS, DEMONSTR, LIGHT_VERBS, PERCEPTION, SUBJ, Claim, Ctx
 
 
@@ -100,7 +100,7 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     _relation_clauses(ctx, st, statements, toks, scope, found)
     claims = found.claims
     # 4. demonstrative subject of an evaluation: "This is a hoax", "that is not true"
-    roots = [t for t in toks if not in_scope(t.head, scope) or t.head.i == t.i]
+    roots = scope_roots(doc, toks, scope)
     text_low = " ".join(doc_text(doc)[a:b] for a, b in scope.spans).lower()
     rejecting = has_rejection(ctx, toks, text_low)
     if not claims:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..doctext import doc_text
@@ -19,7 +21,28 @@ def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
     lx = ctx.lx
     if lx.reject_phrases is not None and lx.reject_phrases.search(text_low):
         return True
-    return any(rejection_token(lx, t) for t in toks)
+    cands = rejection_candidates(ctx.doc, lx)
+    return any(rejection_token(lx, t) for t in toks if t.i in cands)
+
+
+def rejection_candidates(doc: Doc, lx: MeaningLexicon) -> set[int]:
+    """The tokens of the doc that ``rejection_token`` can accept: their lemma is in one of the lexicon's
+    rejection tables or their form is a rejection word (read once per doc from ``doc.to_array``; every
+    other token fails ``rejection_token``'s first tests)."""
+    key = ("cc_reject_cands", id(lx))
+    got = doc.user_data.get(key)
+    if got is None:
+        got = set()
+        if len(doc):
+            cols = doc.to_array([LEMMA, LOWER])
+            strings = doc.vocab.strings
+            lemmas = lx.reject_words | lx.reject_verbs.keys() | lx.unsound.keys() | lx.disbelief_verbs
+            lem_ok = [h for h in set(cols[:, 0].tolist()) if strings[h].lower() in lemmas]
+            low_ok = [h for h in set(cols[:, 1].tolist()) if strings[h] in lx.reject_words]
+            mask = numpy.isin(cols[:, 0], lem_ok) | numpy.isin(cols[:, 1], low_ok)
+            got = set(numpy.flatnonzero(mask).tolist())
+        doc.user_data[key] = got
+    return got
 
 
 _REJECT_POS = ("ADJ", "NOUN", "PROPN", "VERB")
@@ -135,7 +158,8 @@ def rejection_positions(doc: Doc, lx: MeaningLexicon, toks: list[Token]) -> list
         e0 = toks[-1].idx + len(toks[-1].text)
         for m in lx.reject_phrases.finditer(doc_text(doc)[s0:e0].lower()):
             out.append(s0 + m.start())
-    out.extend(t.idx for t in toks if rejection_token(lx, t))
+    cands = rejection_candidates(doc, lx)
+    out.extend(t.idx for t in toks if t.i in cands and rejection_token(lx, t))
     return sorted(out)
 
 

@@ -2,8 +2,10 @@
 token's lemma (with the model's slips corrected)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
+import numpy
+from spacy.attrs import HEAD, IDX, IS_PUNCT
 from spacy.tokens import Doc, Token
 
 from ...model import Statement
@@ -22,20 +24,64 @@ class Scope:
         return False
 
 
+class Tree(NamedTuple):
+    """A doc's parse as plain lists indexed by token: each token's head, character offset, whether it is
+    punctuation, and its children in text order (as ``Token.children``)."""
+    heads: list[int]
+    idx: list[int]
+    punct: list[bool]
+    kids: list[list[int]]
+
+
+_TREE = "cc_tree"
+
+
+def doc_tree(doc: Doc) -> Tree:
+    """The doc's ``Tree``, read once with ``doc.to_array`` and kept in ``doc.user_data``: the helpers that
+    walk every token of every content compare ints instead of making a Token per step."""
+    tree = doc.user_data.get(_TREE)
+    if tree is None:
+        n = len(doc)
+        cols = doc.to_array([HEAD, IDX, IS_PUNCT]).astype("int64") if n else numpy.zeros((0, 3), dtype="int64")
+        heads = (cols[:, 0] + numpy.arange(n)).tolist()  # HEAD is relative to the token
+        kids: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(heads):
+            if h != i:
+                kids[h].append(i)
+        tree = doc.user_data[_TREE] = Tree(heads, cols[:, 1].tolist(), [bool(x) for x in cols[:, 2].tolist()], kids)
+    return tree
+
+
 def clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[Token]:
     """The subtree of ``head`` within the content, not descending into nested clauses in ``stop``."""
+    doc = head.doc
+    tree = doc_tree(doc)
+    idx, kids = tree.idx, tree.kids
     out = []
-    todo = [head]
+    todo = [head.i]
     while todo:
-        t = todo.pop()
-        if t.idx not in scope:
+        i = todo.pop()
+        if idx[i] not in scope:
             continue
-        out.append(t)
-        for c in t.children:
-            if c.i in stop:
+        out.append(i)
+        for c in kids[i]:
+            if c in stop:
                 continue
             todo.append(c)
-    out.sort(key=lambda t: t.i)
+    out.sort()
+    return [doc[i] for i in out]
+
+
+def scope_roots(doc: Doc, toks: list[Token], scope: Scope) -> list[Token]:
+    """The tokens of ``toks`` whose head is outside the content, or that are their sentence's root."""
+    tree = doc_tree(doc)
+    heads, idx = tree.heads, tree.idx
+    out = []
+    for t in toks:
+        i = t.i
+        h = heads[i]
+        if h == i or idx[h] not in scope:
+            out.append(t)
     return out
 
 
