@@ -6,17 +6,21 @@ from pathlib import Path
 from typing import Optional
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import Path as Path_
+from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 
 from .deps import cached
+from ..ledger import reviews
 from .inputs import DATE_RE, MAX_TEXT, checked_date
+from .labels import country_name, human_date, relation_phrase
 from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, framing_class,
                     outlet_chart_data, proposition_view, truncate)
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE = 30
-BOARD_PAGE = 20  # disputes per board page: each carries up to 7 statement cards
+BOARD_PAGE = 20  # disputes per board page: each carries up to 9 statement cards
+ALL = 1_000_000  # "every dispute": the board pages and counts the whole filtered list
 
 
 def _urlpath(s: object) -> str:
@@ -42,6 +46,11 @@ def make_env(debug: bool = False) -> Environment:
     env.filters["safe_url"] = _safe_url
     env.filters["truncate_text"] = truncate
     env.filters["framing_class"] = framing_class
+    env.filters["human_date"] = human_date
+    env.filters["country"] = country_name
+    env.filters["relation"] = relation_phrase
+    env.globals["VERDICTS"] = reviews.VERDICTS
+    env.globals["VERDICT_LABEL"] = reviews.VERDICT_LABEL
     env.globals["STANCE_LABEL"] = STANCE_LABEL
     for name in env.list_templates(extensions=["html"]):  # compile now, not on a user's first request
         env.get_template(name)
@@ -53,6 +62,7 @@ def render(request: Request, name: str, status: int = 200, **ctx) -> HTMLRespons
     ctx.setdefault("title", None)
     ctx["request_path"] = request.url.path
     ctx["allow_ingest"] = request.app.state.allow_ingest
+    ctx["allow_review"] = getattr(request.app.state, "allow_review", False)
     html = env.get_template(name).render(**ctx)
     return HTMLResponse(html, status_code=status)
 
@@ -74,7 +84,7 @@ def warm(app) -> None:
     outlet names and the unfiltered dispute board (valid until the ledger file changes)."""
     cached(app, "stats")
     cached(app, "outlets")
-    cached(app, "disputes", limit=BOARD_PAGE + 1, offset=0, outlet=None, since=None, until=None, actor=None)
+    cached(app, "disputes", limit=ALL, offset=0, outlet=None, since=None, until=None, actor=None)
 
 
 router = APIRouter(include_in_schema=False)
@@ -87,18 +97,32 @@ def TextQ():
     return Query(None, max_length=200)
 
 
+def VerdictQ():
+    return Query(None, pattern="^(" + "|".join(reviews.VERDICTS) + ")?$")
+
+
 @router.get("/", response_class=HTMLResponse)
 def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
-                  actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ()):
+                  actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ(),
+                  verdict: Optional[str] = VerdictQ()):
     outlet = outlet or None
     actor = actor or None
-    items = cached(request.app, "disputes", limit=BOARD_PAGE + 1, offset=offset, outlet=outlet, since=since,
-                   until=until, actor=actor)
-    more = len(items) > BOARD_PAGE
+    verdict = verdict or None
+    items = cached(request.app, "disputes", limit=ALL, offset=0, outlet=outlet, since=since, until=until,
+                   actor=actor)
+    conn = _ledger(request).conn
+    if verdict:
+        keep = reviews.with_verdict(conn, verdict)
+        items = [d for d in items if d["proposition"]["id"] in keep]
+    total = len(items)
+    shown = items[offset: offset + BOARD_PAGE]
+    verdicts = reviews.current(conn, [d["proposition"]["id"] for d in shown])
     outlets = _outlet_names(request)
-    filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until)) if v}
+    filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until),
+                                 ("verdict", verdict)) if v}
     return render(request, "disputes.html", title="Dispute board",
-                  disputes=[dispute_view(d) for d in items[:BOARD_PAGE]], offset=offset, more=more,
+                  disputes=[dispute_view(d, verdict=verdicts.get(d["proposition"]["id"])) for d in shown],
+                  offset=offset, more=offset + BOARD_PAGE < total, total=total,
                   page=BOARD_PAGE, outlets=outlets, filters=filters, stats=_stats(request))
 
 
@@ -110,12 +134,58 @@ def propositions_page(request: Request, offset: int = Query(0, ge=0, le=1_000_00
 
 
 @router.get("/propositions/{pid}", response_class=HTMLResponse)
-def proposition_page(request: Request, pid: int):
-    p = _ledger(request).proposition(pid)
+def proposition_page(request: Request, pid: int = Path_(..., ge=0, le=2**62)):
+    led = _ledger(request)
+    p = led.proposition(pid)
     if p is None:
         raise HTTPException(404, "no such proposition")
-    v = proposition_view(p)
-    return render(request, "proposition.html", title=v["proposition"].get("gist"), p=v, stats=_stats(request))
+    v = proposition_view(p, reviews.history(led.conn, pid))
+    return render(request, "proposition.html", title=v["proposition"].get("gist"), p=v, stats=_stats(request),
+                  review_error=None, form={})
+
+
+def _same_origin_form(request: Request) -> bool:
+    """A form post from this server's own pages: its Origin, or failing that its Referer, names
+    this host (the app's SameOrigin middleware already refuses a foreign Origin; a review also
+    needs one of the two present)."""
+    host = request.headers.get("host", "")
+    for h in ("origin", "referer"):
+        value = request.headers.get(h)
+        if value:
+            try:
+                return urllib.parse.urlsplit(value).netloc == host and value != "null"
+            except ValueError:
+                return False
+    return False
+
+
+@router.post("/propositions/{pid}/review", response_class=HTMLResponse)
+def review_post(request: Request, pid: int = Path_(..., ge=0, le=2**62),
+                verdict: str = Form("", max_length=20), note: str = Form("", max_length=reviews.MAX_NOTE),
+                reviewer: str = Form("", max_length=reviews.MAX_REVIEWER)):
+    if not getattr(request.app.state, "allow_review", False):
+        raise HTTPException(403, "reviews are disabled on this server (start it with --allow-review)")
+    if not _same_origin_form(request):
+        raise HTTPException(403, "a review must be posted from this server's own claim page")
+    try:
+        request.app.state.ledgers.write(
+            lambda led: _write_review(led, pid, verdict, note, reviewer))
+    except reviews.ReviewError as e:
+        led = _ledger(request)
+        p = led.proposition(pid)
+        if p is None:
+            raise HTTPException(404, "no such proposition")
+        v = proposition_view(p, reviews.history(led.conn, pid))
+        return render(request, "proposition.html", status=422, title=v["proposition"].get("gist"), p=v,
+                      stats=_stats(request), review_error=str(e),
+                      form={"verdict": verdict, "note": note, "reviewer": reviewer})
+    request.app.state.cache.clear()
+    return RedirectResponse(f"/propositions/{pid}#verdict", status_code=303)
+
+
+def _write_review(led, pid: int, verdict: str, note: str, reviewer: str) -> dict:
+    with led.writer():
+        return reviews.add(led.conn, pid, verdict, note=note, reviewer=reviewer)
 
 
 @router.get("/articles", response_class=HTMLResponse)
