@@ -42,7 +42,7 @@ def test_every_screen_counts_a_dispute_the_same(dev_ledger):
 
     with TestClient(create_app(dev_ledger), base_url="http://127.0.0.1") as c:
         n = c.get("/api/stats").json()["disputes"]
-        assert n >= 5
+        assert n >= 2
         api = {d["proposition"]["id"]: d for d in c.get(f"/api/disputes?limit={min(n, 500)}").json()}
         assert len(api) == n
         board: dict[int, dict] = {}

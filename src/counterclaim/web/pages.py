@@ -14,6 +14,7 @@ from .deps import cached
 from ..ledger import reviews
 from .inputs import DATE_RE, MAX_TEXT, checked_date
 from .labels import country_name, human_date, relation_phrase
+from .listing import FORMATS, data_response, sort_rows, sorter, window
 from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, framing_class,
                     outlet_chart_data, proposition_view, truncate)
 
@@ -97,6 +98,31 @@ def TextQ():
     return Query(None, max_length=200)
 
 
+def FormatQ():
+    return Query(None, pattern="^(" + "|".join(FORMATS) + ")?$")
+
+
+def SortQ():
+    return Query(None, max_length=40)
+
+
+DISPUTE_COLUMNS = ["id", "gist", "verdict", "asserting_sources", "asserting_statements", "denying_sources",
+                   "denying_statements", "not_knowing_sources", "not_knowing_statements", "n_articles", "outlets",
+                   "latest", "when", "score"]
+
+
+def _dispute_row(d: dict, verdict: Optional[dict]) -> dict:
+    c = d["counts"]
+    return {"id": d["proposition"]["id"], "gist": d["proposition"].get("gist"),
+            "verdict": verdict["verdict"] if verdict else None,
+            "asserting_sources": c["asserts"]["sources"], "asserting_statements": c["asserts"]["statements"],
+            "denying_sources": c["denies"]["sources"], "denying_statements": c["denies"]["statements"],
+            "not_knowing_sources": c["no_knowledge"]["sources"],
+            "not_knowing_statements": c["no_knowledge"]["statements"],
+            "n_articles": d.get("n_articles"), "outlets": "; ".join(d.get("outlets") or []),
+            "latest": d.get("latest"), "when": d["proposition"].get("when"), "score": d.get("score")}
+
+
 def VerdictQ():
     return Query(None, pattern="^(" + "|".join(reviews.VERDICTS) + ")?$")
 
@@ -104,7 +130,7 @@ def VerdictQ():
 @router.get("/", response_class=HTMLResponse)
 def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
                   actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ(),
-                  verdict: Optional[str] = VerdictQ()):
+                  verdict: Optional[str] = VerdictQ(), format: Optional[str] = FormatQ()):
     outlet = outlet or None
     actor = actor or None
     verdict = verdict or None
@@ -114,23 +140,42 @@ def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), 
     if verdict:
         keep = reviews.with_verdict(conn, verdict)
         items = [d for d in items if d["proposition"]["id"] in keep]
+    filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until),
+                                 ("verdict", verdict)) if v}
+    if format:
+        verdicts = reviews.current(conn, [d["proposition"]["id"] for d in items])
+        if format == "json":
+            return data_response([{**d, "verdict": verdicts.get(d["proposition"]["id"])} for d in items], format,
+                                 DISPUTE_COLUMNS, "disputes")
+        return data_response([_dispute_row(d, verdicts.get(d["proposition"]["id"])) for d in items], format,
+                             DISPUTE_COLUMNS, "disputes")
     total = len(items)
     shown = items[offset: offset + BOARD_PAGE]
     verdicts = reviews.current(conn, [d["proposition"]["id"] for d in shown])
     outlets = _outlet_names(request)
-    filters = {k: v for k, v in (("outlet", outlet), ("actor", actor), ("since", since), ("until", until),
-                                 ("verdict", verdict)) if v}
     return render(request, "disputes.html", title="Dispute board",
                   disputes=[dispute_view(d, verdict=verdicts.get(d["proposition"]["id"])) for d in shown],
                   offset=offset, more=offset + BOARD_PAGE < total, total=total,
                   page=BOARD_PAGE, outlets=outlets, filters=filters, stats=_stats(request))
 
 
+PROPOSITION_SORTS = sorter(numeric=("n_statements", "asserts", "denies", "no_knowledge", "n_articles"),
+                           text=("gist", "when"))
+PROPOSITION_COLUMNS = ["id", "gist", "agent", "relation", "recipient", "when", "asserts", "denies", "no_knowledge",
+                       "n_statements", "n_articles"]
+
+
 @router.get("/propositions", response_class=HTMLResponse)
-def propositions_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000)):
-    items = cached(request.app, "propositions", limit=PAGE + 1, offset=offset)
-    return render(request, "propositions.html", title="Propositions", propositions=items[:PAGE],
-                  more=len(items) > PAGE, offset=offset, page=PAGE, stats=_stats(request))
+def propositions_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), sort: Optional[str] = SortQ(),
+                      format: Optional[str] = FormatQ()):
+    items = cached(request.app, "propositions", limit=ALL, offset=0)
+    items, sort = sort_rows(items, sort, PROPOSITION_SORTS, "n_statements")
+    params = {"sort": sort} if sort != "n_statements" else {}
+    if format:
+        return data_response(items, format, PROPOSITION_COLUMNS, "propositions")
+    w = window(offset, PAGE, len(items))
+    return render(request, "propositions.html", title="Propositions", propositions=items[offset: offset + PAGE],
+                  sort=sort, params=params, stats=_stats(request), **w)
 
 
 @router.get("/propositions/{pid}", response_class=HTMLResponse)
@@ -188,13 +233,26 @@ def _write_review(led, pid: int, verdict: str, note: str, reviewer: str) -> dict
         return reviews.add(led.conn, pid, verdict, note=note, reviewer=reviewer)
 
 
+ARTICLE_COLUMNS = ["id", "title", "outlet", "published", "url", "n_statements"]
+
+
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ()):
+def articles_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
+                  format: Optional[str] = FormatQ()):
     outlet = outlet or None
-    items = cached(request.app, "articles", limit=PAGE + 1, offset=offset, outlet=outlet)
+    params = {"outlet": outlet} if outlet else {}
+    if format:
+        rows = cached(request.app, "articles", limit=ALL, offset=0, outlet=outlet)
+        return data_response(rows, format, ARTICLE_COLUMNS, "articles")
+    items = cached(request.app, "articles", limit=PAGE, offset=offset, outlet=outlet)
+    if outlet:
+        total = sum(o.get("articles") or 0 for o in cached(request.app, "outlets")
+                    if (o.get("outlet") or "").casefold() == outlet.casefold())
+    else:
+        total = _stats(request)["articles"]
     outlets = _outlet_names(request)
-    return render(request, "articles.html", title="Articles", articles=items[:PAGE], more=len(items) > PAGE,
-                  offset=offset, page=PAGE, outlet=outlet, outlets=outlets, stats=_stats(request))
+    return render(request, "articles.html", title="Articles", articles=items, outlet=outlet, outlets=outlets,
+                  params=params, stats=_stats(request), **window(offset, PAGE, max(total, offset + len(items))))
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -207,10 +265,22 @@ def article_page(request: Request, article_id: str):
                   stats=_stats(request))
 
 
+ACTOR_SORTS = sorter(numeric=("statements", "articles", "asserts", "denies", "no_knowledge"),
+                     text=("name", "type", "country_name", "role"))
+ACTOR_COLUMNS = ["id", "name", "type", "country", "country_name", "role", "org", "party", "statements", "articles",
+                 "asserts", "denies", "no_knowledge"]
+
+
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request):
-    items = cached(request.app, "actors", limit=300)
-    return render(request, "actors.html", title="Actors", actors=items, stats=_stats(request))
+def actors_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), sort: Optional[str] = SortQ(),
+                format: Optional[str] = FormatQ()):
+    items = [{**a, "country_name": country_name(a.get("country"))} for a in cached(request.app, "actors", limit=ALL)]
+    items, sort = sort_rows(items, sort, ACTOR_SORTS, "statements")
+    params = {"sort": sort} if sort != "statements" else {}
+    if format:
+        return data_response(items, format, ACTOR_COLUMNS, "actors")
+    return render(request, "actors.html", title="Actors", actors=items[offset: offset + PAGE], sort=sort,
+                  params=params, stats=_stats(request), **window(offset, PAGE, len(items)))
 
 
 ACTOR_PAGE = 100
@@ -234,16 +304,25 @@ def outlets_page(request: Request):
                   stats=_stats(request))
 
 
+SEARCH_MAX = 1000  # statements a search lists at most (ranked best first)
+SEARCH_COLUMNS = ["statement_id", "rank", "actor", "source_text", "cue", "text", "outlet", "date", "article_id",
+                  "article_title", "url"]
+
+
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = Query("", max_length=500)):
+def search_page(request: Request, q: str = Query("", max_length=500), offset: int = Query(0, ge=0, le=1_000_000),
+                format: Optional[str] = FormatQ()):
     q = q.strip()
     results, claims = [], []
     if q:
         led = _ledger(request)
-        results = led.search(q, limit=50)
+        results = led.search(q, limit=SEARCH_MAX)
+        if format:
+            return data_response(results, format, SEARCH_COLUMNS, "search")
         claims = led.claims(q, limit=10)
-    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=results,
-                  claims=claims, stats=_stats(request))
+    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q,
+                  results=results[offset: offset + PAGE], capped=len(results) >= SEARCH_MAX, claims=claims,
+                  params={"q": q}, stats=_stats(request), **window(offset, PAGE, len(results)))
 
 
 @router.get("/analyze", response_class=HTMLResponse)
