@@ -53,7 +53,7 @@ def paths(base_url) -> list[str]:
     art = d["asserted_by"][0]["article_id"]
     actor = next(r["actor"]["id"] for r in d["asserted_by"] + d["denied_by"] if r.get("actor"))
     return ["/", "/?verdict=false", "/propositions", f"/propositions/{d['proposition']['id']}", "/articles",
-            f"/articles/{art}", "/actors", f"/actors/{actor}", "/outlets", "/search?q=weapons", "/analyze",
+            f"/articles/{art}", "/actors", f"/actors/{actor}", "/actors/Korea", "/outlets", "/outlets/RT", "/search?q=weapons", "/analyze",
             "/no-such-page"]
 
 
@@ -97,13 +97,13 @@ def test_the_phone_gets_one_column(browser, base_url, paths):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_outlet_charts_fit(browser, base_url, width):
+@pytest.mark.parametrize("path", ["/outlets", "/outlets/RT"])
+def test_the_outlet_charts_fit(browser, base_url, width, path):
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     page = ctx.new_page()
     try:
-        page.goto(base_url + "/outlets")
-        page.wait_for_function("document.querySelector('#chart-framing') && "
-                               "document.querySelector('#chart-framing').getBoundingClientRect().width > 0")
+        page.goto(base_url + path)
+        page.wait_for_function("document.documentElement.getAttribute('data-charts') === 'drawn'")
         boxes = page.evaluate("[...document.querySelectorAll('.chart-box')].map(f => { const c = f.querySelector('canvas')"
                               ".getBoundingClientRect(), b = f.getBoundingClientRect(); return [c.right, b.right, b.right - b.left]; })")
         for right, box_right, box_w in boxes:

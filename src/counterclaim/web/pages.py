@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 
 from .deps import cached
-from ..ledger import reviews
+from ..ledger import actor_lookup, reviews
+from ..ledger.outlet_report import outlet_report
 from .inputs import DATE_RE, MAX_TEXT, checked_date
 from .labels import country_name, human_date, relation_phrase
 from .listing import FORMATS, data_response, sort_rows, sorter, window
@@ -134,9 +135,17 @@ def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), 
     outlet = outlet or None
     actor = actor or None
     verdict = verdict or None
-    items = cached(request.app, "disputes", limit=ALL, offset=0, outlet=outlet, since=since, until=until,
-                   actor=actor)
     conn = _ledger(request).conn
+    choices = []
+    if actor:
+        cands = actor_lookup.candidates(conn, actor)
+        one = actor_lookup.the_one(cands)
+        if one is None:
+            choices = cands
+        else:
+            actor = one["id"]
+    items = [] if choices else cached(request.app, "disputes", limit=ALL, offset=0, outlet=outlet, since=since,
+                                      until=until, actor=actor)
     if verdict:
         keep = reviews.with_verdict(conn, verdict)
         items = [d for d in items if d["proposition"]["id"] in keep]
@@ -153,7 +162,7 @@ def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), 
     shown = items[offset: offset + BOARD_PAGE]
     verdicts = reviews.current(conn, [d["proposition"]["id"] for d in shown])
     outlets = _outlet_names(request)
-    return render(request, "disputes.html", title="Dispute board",
+    return render(request, "disputes.html", title="Dispute board", choices=choices,
                   disputes=[dispute_view(d, verdict=verdicts.get(d["proposition"]["id"])) for d in shown],
                   offset=offset, more=offset + BOARD_PAGE < total, total=total,
                   page=BOARD_PAGE, outlets=outlets, filters=filters, stats=_stats(request))
@@ -288,11 +297,35 @@ ACTOR_PAGE = 100
 
 @router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor_page(request: Request, actor_id: str, offset: int = Query(0, ge=0, le=1_000_000)):
-    a = _ledger(request).actor(actor_id) if len(actor_id) <= 300 else None
+    if len(actor_id) > 300:
+        raise HTTPException(404, "no such actor")
+    led = _ledger(request)
+    cands = actor_lookup.candidates(led.conn, actor_id)
+    one = actor_lookup.the_one(cands)
+    if one is None:
+        if not cands:
+            raise HTTPException(404, "no such actor")
+        return render(request, "actor_choice.html", title=f"Which actor: {actor_id}?", q=actor_id, candidates=cands,
+                      stats=_stats(request))
+    canonical, ids = actor_lookup.same_person(led.conn, one["id"])
+    if canonical != actor_id:
+        return RedirectResponse("/actors/" + _urlpath(canonical), status_code=307)
+    a = led.actor(canonical)
     if a is None:
         raise HTTPException(404, "no such actor")
+    merged = [m for m in (led.actor(i) for i in ids[1:]) if m]
+    for m in merged:
+        a["statements"] = (a.get("statements") or []) + (m.get("statements") or [])
+        for k, n in (m.get("counts") or {}).items():
+            a.setdefault("counts", {})[k] = a["counts"].get(k, 0) + n
     sts = sorted(a.get("statements") or [], key=lambda r: r.get("date") or "", reverse=True)
+    quoted: dict[str, list] = {}
+    for i in ids:
+        for text, n in actor_lookup.quoted_as(led.conn, i):
+            quoted.setdefault(text.casefold(), [text, 0])[1] += n
     return render(request, "actor.html", title=(a.get("actor") or {}).get("name"), a=a,
+                  merged=[m["actor"] for m in merged], quoted_as=sorted(quoted.values(), key=lambda q: -q[1])[:20],
+                  aliases=actor_lookup.aliases_of(canonical),
                   statements=sts[offset: offset + ACTOR_PAGE], n_statements=len(sts), offset=offset,
                   page=ACTOR_PAGE, more=offset + ACTOR_PAGE < len(sts), stats=_stats(request))
 
@@ -307,6 +340,23 @@ def outlets_page(request: Request):
 SEARCH_MAX = 1000  # statements a search lists at most (ranked best first)
 SEARCH_COLUMNS = ["statement_id", "rank", "actor", "source_text", "cue", "text", "outlet", "date", "article_id",
                   "article_title", "url"]
+
+
+@router.get("/outlets/{name:path}", response_class=HTMLResponse)
+def outlet_page(request: Request, name: str, offset: int = Query(0, ge=0, le=1_000_000)):
+    led = _ledger(request)
+    o = outlet_report(led.conn, name) if len(name) <= 200 else None
+    if o is None:
+        raise HTTPException(404, "no such outlet")
+    items = cached(request.app, "disputes", limit=ALL, offset=0, outlet=o["outlet"], since=None, until=None,
+                   actor=None)
+    shown = items[offset: offset + BOARD_PAGE]
+    verdicts = reviews.current(led.conn, [d["proposition"]["id"] for d in shown])
+    chart = {"labels": [human_date(m["month"]) if m["month"] else "undated" for m in o["months"]],
+             "framing": {k: [m[k] for m in o["months"]] for k in ("neutral", "distancing", "endorsing")}}
+    return render(request, "outlet.html", title=o["outlet"], o=o, chart=chart,
+                  disputes=[dispute_view(d, verdict=verdicts.get(d["proposition"]["id"])) for d in shown],
+                  stats=_stats(request), **window(offset, BOARD_PAGE, len(items)))
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -11,6 +11,7 @@ from ..ledger.counts import counts_link, dispute_counts
 from ..ledger.queries import MIN_CONFIDENCE
 from ..model import Analysis
 from .highlight import highlight, statement_spans
+from .labels import country_name
 
 STANCES = ("asserts", "denies", "no_knowledge")
 STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "no_knowledge": "does not know"}
@@ -166,8 +167,8 @@ def outlet_chart_data(outlets: list[dict], min_cell: int = MIN_CELL) -> dict[str
         "framing": {k: [share(o, k) for o in outlets] for k in ("neutral", "distancing", "endorsing")},
         "marks": {"scare_quotes": [o.get("scare_quotes") or 0 for o in outlets],
                   "hedges": [o.get("hedges") or 0 for o in outlets]},
-        "countries": top,
-        "by_country": {c: [countries[c].get(lbl) for lbl in labels] for c in top},
+        "countries": [country_name(c) for c in top],
+        "by_country": {country_name(c): [countries[c].get(lbl) for lbl in labels] for c in top},
     }
 
 
