@@ -23,7 +23,9 @@ from .analyze import analyze, analyze_articles
 from .ingest import read_paths
 from .ingest.base import NoteSink
 from .ingest.folders import DEFAULT_MAX_TEXT_BYTES
+from .ingest.ids import derived_id, unique
 from .ledger import IngestReport, Ledger, LedgerError, content_hash
+from .ledger.store import article_exists
 from .limits import BATCH_SIZE
 from .model import Analysis, Article, Skipped
 from .progress import IngestProgress
@@ -69,6 +71,7 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
         prog = IngestProgress(progress)
         seen_hash: set[str] = set()
         seen_url: set[str] = set()
+        seen_id: set[str] = set()
         chunk: list[Article] = []
         try:
             for item in articles:
@@ -81,6 +84,12 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
                         report.unchanged += 1
                     else:
                         found = ledger.find_existing(item, h)
+                        if (found and found[0] == "id" or item.id in seen_id) and \
+                                item.id == derived_id(item.url, item.origin):
+                            # a readable id made from a file name or URL that another article has:
+                            # this one takes the next free suffix (an article's own id is never changed)
+                            item.id = unique(item.id, lambda i: i in seen_id or article_exists(ledger.conn, i))
+                            found = ledger.find_existing(item, h)
                         if found and found[0] == "id":
                             report.skipped.append(Skipped(item.origin or item.id,
                                                           f"article id {item.id!r} is already stored with a different text"))
@@ -88,6 +97,7 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
                             report.unchanged += 1
                         else:
                             seen_hash.add(h)
+                            seen_id.add(item.id)
                             if item.url:
                                 seen_url.add(item.url)
                             chunk.append(item)

@@ -114,6 +114,10 @@ def find_existing(conn: sqlite3.Connection, article_id: str, chash: str, url: Op
     return None
 
 
+def article_exists(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
 # ---------------------------------------------------------------- writing
 
 _ACTOR_UPSERT = """
