@@ -183,8 +183,10 @@ def propositions_page(request: Request, offset: int = Query(0, ge=0, le=1_000_00
     if format:
         return data_response(items, format, PROPOSITION_COLUMNS, "propositions")
     w = window(offset, PAGE, len(items))
+    disputed = {d["proposition"]["id"] for d in cached(request.app, "disputes", limit=ALL, offset=0, outlet=None,
+                                                       since=None, until=None, actor=None)}
     return render(request, "propositions.html", title="Propositions", propositions=items[offset: offset + PAGE],
-                  sort=sort, params=params, stats=_stats(request), **w)
+                  sort=sort, params=params, disputed=disputed, stats=_stats(request), **w)
 
 
 @router.get("/propositions/{pid}", response_class=HTMLResponse)
