@@ -24,7 +24,9 @@ from .ingest import read_paths
 from .ingest.base import NoteSink
 from .ingest.folders import DEFAULT_MAX_TEXT_BYTES
 from .errors import CounterclaimError
+from .ingest.ids import derived_id, unique
 from .ledger import IngestReport, Ledger, LedgerError, WriteRefused, content_hash, stop_message
+from .ledger.store import article_exists
 from .limits import BATCH_SIZE, MAX_CHARS
 from .model import Analysis, Article, Skipped
 from .progress import IngestProgress
@@ -78,6 +80,7 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
         prog = IngestProgress(progress)
         seen_hash: set[str] = set()
         seen_url: set[str] = set()
+        seen_id: set[str] = set()
         chunk: list[Article] = []
         try:
             for item in articles:
@@ -90,6 +93,12 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
                         report.unchanged += 1
                     else:
                         found = ledger.find_existing(item, h)
+                        if (found and found[0] == "id" or item.id in seen_id) and \
+                                item.id == derived_id(item.url, item.origin):
+                            # a readable id made from a file name or URL that another article has:
+                            # this one takes the next free suffix (an article's own id is never changed)
+                            item.id = unique(item.id, lambda i: i in seen_id or article_exists(ledger.conn, i))
+                            found = ledger.find_existing(item, h)
                         if found and found[0] == "id":
                             report.skip(Skipped(item.origin or item.id,
                                                 f"article id {item.id!r} is already stored with a different text"))
@@ -97,6 +106,7 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
                             report.unchanged += 1
                         else:
                             seen_hash.add(h)
+                            seen_id.add(item.id)
                             if item.url:
                                 seen_url.add(item.url)
                             chunk.append(item)

@@ -272,7 +272,8 @@ PAGES = ["/", "/propositions", "/articles", "/actors", "/outlets", "/search?q=sc
 ALLOWED_TAGS = {"html", "head", "meta", "title", "link", "body", "header", "div", "a", "span", "nav", "form", "input",
                 "main", "footer", "h1", "h2", "h3", "p", "section", "ol", "ul", "li", "article", "blockquote", "time",
                 "label", "select", "option", "button", "table", "thead", "tbody", "tr", "th", "td", "mark", "dl", "dt",
-                "dd", "aside", "code", "figure", "figcaption", "canvas", "script", "textarea"}
+                "dd", "aside", "code", "figure", "figcaption", "canvas", "script", "textarea", "details",
+                "summary"}
 
 
 class _Tags(HTMLParser):

@@ -1,7 +1,7 @@
 """The `counterclaim` command line: a thin layer over the Python API.
 
 One module per command group, each exposing ``register(app)``: ``analyze``, ``evaluation``, ``ledger``
-(ingest and the ledger's queries), ``web``, ``export``, ``bench``, ``dataset``, ``train``. The
+(ingest and the ledger's queries), ``review`` (verdicts), ``web``, ``export``, ``bench``, ``dataset``, ``train``. The
 tooling behind ``eval``, ``bench``, ``train`` and the web measurements (``counterclaim.dev``) is
 imported only when one of those commands runs.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from . import analyze, bench, dataset, evaluation, export, ledger, train, web
+from . import analyze, bench, dataset, evaluation, export, ledger, review, train, web
 
 app = typer.Typer(
     name="counterclaim",
@@ -19,7 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _group in (analyze, evaluation, ledger, web, export, bench, dataset, train):
+for _group in (analyze, evaluation, ledger, review, web, export, bench, dataset, train):
     _group.register(app)
 
 

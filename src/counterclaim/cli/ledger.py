@@ -11,6 +11,7 @@ import typer
 
 from ..ledger.queries import MIN_CONFIDENCE
 from ..limits import BATCH_SIZE
+from .metadata import OUTLET_HELP, PUBLISHED_HELP, TITLE_HELP, URL_HELP, metadata_options
 from .output import dump, short
 from .output import err as _err
 
@@ -67,8 +68,13 @@ def ingest_cmd(
     engine: str = typer.Option("local", "--engine", help="local | dask (analysis on Dask workers, one writer)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask: scheduler address (default: a LocalCluster)."),
     workers: Optional[int] = typer.Option(None, "--workers", help="dask: LocalCluster worker processes (default: one per core)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help=OUTLET_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help=PUBLISHED_HELP),
+    url: Optional[str] = typer.Option(None, "--url", help=URL_HELP),
+    title: Optional[str] = typer.Option(None, "--title", help=TITLE_HELP),
 ) -> None:
     """Read articles, analyze the new ones and store them in the ledger (idempotent, resumable)."""
+    meta = metadata_options(paths, outlet, published, url, title)
     from ..ingest import NoteList
     from ..ledger import LedgerError
     from ..service import ingest, read_inputs
@@ -77,7 +83,7 @@ def ingest_cmd(
     notes = NoteList()
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        items = read_inputs(led, paths, note_sink=notes.append, max_bytes=max_bytes)
+        items = meta.apply(read_inputs(led, paths, note_sink=notes.append, max_bytes=max_bytes))
         if engine == "dask":  # see docs/scale.md
             from .dask import ingest_dask_cmd
             rep = ingest_dask_cmd(items, led, scheduler=scheduler, workers=workers, verbose=show,

@@ -18,13 +18,14 @@ def register(app: typer.Typer) -> None:
     app.command("web-load")(web_load_cmd)
 
 
-def _app_or_exit(db: Optional[Path], allow_ingest: bool = False, allowed_hosts=None, allow_analyze=None):
+def _app_or_exit(db: Optional[Path], allow_ingest: bool = False, allowed_hosts=None, allow_analyze=None,
+                 allow_review: bool = False):
     from ..ledger import LedgerError
     from ..web import create_app
     from ..web.security import LOOPBACK_HOSTS
 
     try:
-        return create_app(db, allow_ingest=allow_ingest, allow_analyze=allow_analyze,
+        return create_app(db, allow_ingest=allow_ingest, allow_analyze=allow_analyze, allow_review=allow_review,
                           allowed_hosts=allowed_hosts if allowed_hosts is not None else LOOPBACK_HOSTS)
     except (FileNotFoundError, LedgerError) as e:
         _err(str(e))
@@ -38,6 +39,8 @@ def serve_cmd(
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     allow_ingest: bool = typer.Option(False, "--allow-ingest", help="Let the paste box and POST /api/ingest store "
                                                                     "articles in the ledger (read-only otherwise)."),
+    allow_review: bool = typer.Option(False, "--allow-review",
+                                      help="Let claim pages record verdicts (a form posted from the page itself)."),
     allow_analyze: Optional[bool] = typer.Option(None, "--allow-analyze/--no-analyze",
                                                  help="Let the paste box and POST /api/analyze analyze texts on the fly "
                                                       "(default: only with --allow-ingest)."),
@@ -55,7 +58,8 @@ def serve_cmd(
                     f"without authentication", fg=typer.colors.YELLOW, err=True)
         if not allowed_host:
             hosts = ["*"]
-    app = _app_or_exit(db, allow_ingest=allow_ingest, allowed_hosts=hosts, allow_analyze=allow_analyze)
+    app = _app_or_exit(db, allow_ingest=allow_ingest, allowed_hosts=hosts, allow_analyze=allow_analyze,
+                       allow_review=allow_review)
     if preload and app.state.allow_analyze:
         import threading
 

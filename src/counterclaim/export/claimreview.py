@@ -5,9 +5,14 @@ A proposition is disputed when some actor asserts it and another denies it (the 
 as a ``Claim`` whose ``author`` is the asserting actors, whose ``datePublished`` is the earliest
 assertion, and whose ``appearance`` lists the articles that report the claim (``NewsArticle`` with
 url, headline, publisher and date; ``firstAppearance`` the earliest); ``datePublished`` (the date of the
-draft) and a ``description`` naming who asserts and who denies it. ``reviewRating``, the review's
-``author`` and ``url`` are left ``null`` for the fact-checker: null values vanish in JSON-LD, so a
-draft never claims a verdict it does not have.
+draft) and a ``description`` naming who asserts and who denies it.
+
+A claim with a verdict in the ledger (``counterclaim review``, ``ledger/reviews.py``) gets its
+current verdict as ``reviewRating``: a schema.org ``Rating`` with ``ratingValue`` on a scale from
+``worstRating`` 1 (false) to ``bestRating`` 4 (true) and the verdict's name as ``alternateName``;
+the reviewer as ``author``, the note as ``reviewBody`` and the review's date as ``datePublished``.
+Without one, ``reviewRating``, ``author`` and ``url`` are left ``null`` for the fact-checker: null
+values vanish in JSON-LD, so a draft never claims a verdict it does not have.
 
 Every draft is checked by JSON-LD expansion with pyld, offline (export/jsonld.py), before it is written.
 """
@@ -15,12 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import defaultdict
 from pathlib import Path
 from typing import Optional, Union
 
 from ..errors import CounterclaimError
-from ..ledger.tables import table
+from ..ledger import reviews
+from ..ledger.tables import connection_of, table
 from ._files import atomic_path
 from .jsonld import claimreview_problems
 
@@ -81,6 +88,25 @@ def _names(nodes: list[dict]) -> str:
     return "; ".join(n["name"] for n in nodes) or "unnamed sources"
 
 
+def verdicts(source, ids: list[int]) -> dict[int, dict]:
+    """The current verdict of each of these propositions ({} on a ledger without reviews)."""
+    conn, owned = connection_of(source)
+    try:
+        return reviews.current(conn, ids)
+    except sqlite3.OperationalError:  # a ledger from before verdicts, opened read-only
+        return {}
+    finally:
+        if owned:
+            conn.close()
+
+
+def rating(review: dict) -> dict:
+    """A verdict as a schema.org Rating (1 = false .. 4 = true)."""
+    return {"@type": "Rating", "ratingValue": reviews.RATING_VALUE[review["verdict"]],
+            "bestRating": reviews.BEST_RATING, "worstRating": reviews.WORST_RATING,
+            "alternateName": review["label"]}
+
+
 def drafts(conn, *, date_published: Optional[str] = None, **filters) -> list[dict]:
     """The ClaimReview drafts (JSON-LD dicts with their own @context) for the disputed propositions
     the filters select, most contested first."""
@@ -96,6 +122,7 @@ def drafts(conn, *, date_published: Optional[str] = None, **filters) -> list[dic
         for st in s.get("stances") or []:
             by_prop[st["proposition_id"]][st["stance"]].append(s)
 
+    current = verdicts(conn, [p["id"] for p in props])
     out = []
     for p in sorted(props, key=lambda p: (-(min(p["n_asserts"] or 0, p["n_denies"] or 0)),
                                           -(p["n_statements"] or 0), p["id"])):
@@ -143,6 +170,14 @@ def drafts(conn, *, date_published: Optional[str] = None, **filters) -> list[dic
             "author": None,
             "url": None,
         })
+        v = current.get(p["id"])
+        if v:
+            out[-1].update({"reviewRating": rating(v), "creativeWorkStatus": "Reviewed",
+                            "datePublished": v["at"][:10]})
+            if v.get("reviewer"):
+                out[-1]["author"] = {"@type": "Person", "name": v["reviewer"]}
+            if v.get("note"):
+                out[-1]["reviewBody"] = v["note"]
     return out
 
 

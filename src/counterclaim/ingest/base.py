@@ -7,6 +7,7 @@ from typing import Callable, Optional, Union
 
 from ..dates import BadDate, parse_published
 from ..model import Article, Skipped
+from .ids import derived_id
 from .language import check_english
 
 log = logging.getLogger("counterclaim.ingest")
@@ -71,6 +72,8 @@ def finish(article: Article) -> Union[Article, Skipped]:
         return Skipped(origin, why)
     if not article.language:
         article.language = "en"
+    if not article.id or article.id.startswith("sha1:"):  # no id of its own: a readable one
+        article.id = derived_id(article.url, article.origin) or article.id
     if not article.title:
         from ..titles import guess_title
         article.title = guess_title(text)

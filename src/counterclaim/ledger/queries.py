@@ -12,6 +12,8 @@ import sqlite3
 from collections import defaultdict
 from typing import Iterable, Optional
 
+from .counts import dispute_counts
+
 STANCES = ("asserts", "denies", "no_knowledge")
 
 # A dispute counts only statement -> proposition links at least this sure (stances.confidence: the
@@ -251,6 +253,7 @@ def disputes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, outl
             "asserted_by": refs[pid]["asserts"], "denied_by": refs[pid]["denies"],
             "no_knowledge": refs[pid]["no_knowledge"], "weak": refs[pid]["weak"],
         })
+        out[-1]["counts"] = dispute_counts(out[-1])
     return out
 
 
@@ -282,8 +285,10 @@ def proposition(conn: sqlite3.Connection, pid: int) -> Optional[dict]:
                for a, l, c, m, g in conn.execute(
                    "SELECT article_id, local_id, confidence, method, gist FROM article_propositions "
                    "WHERE proposition_id = ? ORDER BY rowid", (int(pid),))]
-    return {"proposition": props[int(pid)], "asserts": refs["asserts"], "denies": refs["denies"],
-            "no_knowledge": refs["no_knowledge"], "timeline": timeline, "matched": matched}
+    out = {"proposition": props[int(pid)], "asserts": refs["asserts"], "denies": refs["denies"],
+           "no_knowledge": refs["no_knowledge"], "timeline": timeline, "matched": matched}
+    out["counts"] = dispute_counts(out, MIN_CONFIDENCE)
+    return out
 
 
 def propositions(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[dict]:

@@ -19,7 +19,7 @@ from typing import Optional, Union
 
 from ..errors import CounterclaimError
 from ..model import Analysis, Proposition, opposite
-from . import claims
+from . import claims, reviews
 from .migrations import LATEST, SchemaError, current_version, migrate
 
 DEFAULT_NAME = "counterclaim.db"
@@ -115,6 +115,10 @@ def find_existing(conn: sqlite3.Connection, article_id: str, chash: str, url: Op
     if row:
         return "id", row[0]
     return None
+
+
+def article_exists(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
 # ---------------------------------------------------------------- writing
@@ -314,6 +318,7 @@ def rematch(conn: sqlite3.Connection) -> int:
                     conn.execute('UPDATE quantities SET proposition_id = ? WHERE article_id = ? AND start = ? AND "end" = ?',
                                  (links.pid[q.proposition], art_id, q.start, q.end))
             n += 1
+        reviews.relink(conn)  # verdicts follow their claims to the rebuilt propositions
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -65,7 +65,7 @@ class SameOrigin:
         await self.app(scope, receive, send)
 
 
-def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = False,
+def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = False, allow_review: bool = False,
                allowed_hosts: Optional[Iterable[str]] = LOOPBACK_HOSTS, max_body: int = MAX_BODY,
                allow_analyze: Optional[bool] = None) -> FastAPI:
     """The web app over the ledger at ``db_path`` (``$COUNTERCLAIM_DB`` or ./counterclaim.db when None).
@@ -75,11 +75,12 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
 
     ``allowed_hosts`` is the Host-header allow-list (default: loopback names only, which also stops
     DNS-rebinding attacks on a local server); pass ``None`` or ``["*"]`` to accept any.
+    ``allow_review`` lets the claim pages store verdicts (a form posted from the page itself).
     """
     from ..ledger.store import resolve_path
 
     path = resolve_path(db_path)
-    if allow_ingest:
+    if allow_ingest or allow_review:
         from ..ledger import Ledger
         Ledger(path).close()  # create and migrate it when missing
     elif not path.exists():
@@ -106,6 +107,7 @@ def create_app(db_path: Union[str, Path, None] = None, *, allow_ingest: bool = F
     app.state.db_path = path
     app.state.allow_ingest = allow_ingest
     app.state.allow_analyze = allow_ingest if allow_analyze is None else bool(allow_analyze)
+    app.state.allow_review = allow_review
     app.state.ledgers = LedgerPool(path)
     app.state.env = make_env()
     app.state.cache = AggregateCache(path)

@@ -22,7 +22,7 @@ class LedgerPool:
     def get(self):
         """This thread's read-only Ledger."""
         led = getattr(self._local, "ledger", None)
-        if led is None:
+        if led is None or led.conn is None:  # none yet, or closed with the app's last lifespan
             from ..ledger import Ledger
 
             led = Ledger(self.path, readonly=True)

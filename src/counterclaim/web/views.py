@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
+from ..ledger.counts import counts_link, dispute_counts
+from ..ledger.queries import MIN_CONFIDENCE
 from ..model import Analysis
 from .highlight import highlight, statement_spans
+from .labels import country_name
 
 STANCES = ("asserts", "denies", "no_knowledge")
-STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "no_knowledge": "says it does not know"}
+STANCE_LABEL = {"asserts": "asserts", "denies": "denies", "no_knowledge": "does not know"}
 
 
 def ref_date(ref: dict) -> str:
@@ -38,34 +41,47 @@ def _latest(refs: list[dict], n: int) -> list[dict]:
     return sorted(refs, key=ref_date, reverse=True)[:n]
 
 
-def dispute_view(d: dict, per_side: int = 3) -> dict:
+def dispute_view(d: dict, per_side: int = 3, verdict: Optional[dict] = None) -> dict:
     """One dispute-board item: its timeline rows, showing the ``per_side`` latest statements of each
-    side (the proposition page shows them all)."""
+    side (the proposition page shows them all), its counts (``ledger.counts``) and current verdict."""
     v = dict(d)
     v["proposition"] = d.get("proposition") or {}
     v["asserted_by"] = d.get("asserted_by") or []
     v["denied_by"] = d.get("denied_by") or []
     v["no_knowledge"] = d.get("no_knowledge") or []
+    v["counts"] = d.get("counts") or dispute_counts(d)
     v["rows"] = timeline(_latest(v["asserted_by"], per_side), _latest(v["denied_by"], per_side),
-                         _latest(v["no_knowledge"], 1))
+                         _latest(v["no_knowledge"], per_side))
     total = len(v["asserted_by"]) + len(v["denied_by"]) + len(v["no_knowledge"])
     shown = sum(len(r["asserts"]) + len(r["denies"]) + len(r["no_knowledge"]) for r in v["rows"])
     v["n_hidden"] = total - shown
     v["outlets"] = d.get("outlets") or []
+    v["verdict"] = verdict
     return v
 
 
-def proposition_view(p: dict) -> dict:
+def proposition_view(p: dict, reviews: Optional[list[dict]] = None,
+                     min_confidence: float = MIN_CONFIDENCE) -> dict:
+    """A claim page: the statements that count in a dispute (sure enough, with a known source) by
+    side, the weaker links apart, the counts (``ledger.counts``, as the board shows them) and the
+    verdicts, latest first."""
     v = dict(p)
     v["proposition"] = p.get("proposition") or {}
-    groups = []
-    for stance, key in (("asserts", "asserts"), ("denies", "denies"), ("no_knowledge", "no_knowledge")):
-        refs = sorted(p.get(key) or [], key=ref_date)
-        groups.append({"stance": stance, "label": STANCE_LABEL[stance], "refs": refs})
+    groups, weak = [], []
+    for stance in STANCES:
+        refs = sorted(p.get(stance) or [], key=ref_date)
+        kept = [r for r in refs if counts_link(r, min_confidence)]
+        weak += [{**r, "stance": stance} for r in refs if not counts_link(r, min_confidence)]
+        groups.append({"stance": stance, "label": STANCE_LABEL[stance], "refs": kept})
     v["groups"] = groups
-    v["rows"] = timeline(p.get("asserts") or [], p.get("denies") or [], p.get("no_knowledge") or [])
+    v["weak"] = sorted(weak, key=ref_date)
+    by = {g["stance"]: g["refs"] for g in groups}
+    v["rows"] = timeline(by["asserts"], by["denies"], by["no_knowledge"])
+    v["counts"] = p.get("counts") or dispute_counts(p, min_confidence)
     v["outlets"] = sorted({r.get("outlet") for g in groups for r in g["refs"] if r.get("outlet")})
     v["n_statements"] = sum(len(g["refs"]) for g in groups)
+    v["reviews"] = reviews or []
+    v["verdict"] = v["reviews"][0] if v["reviews"] else None
     return v
 
 
@@ -151,8 +167,8 @@ def outlet_chart_data(outlets: list[dict], min_cell: int = MIN_CELL) -> dict[str
         "framing": {k: [share(o, k) for o in outlets] for k in ("neutral", "distancing", "endorsing")},
         "marks": {"scare_quotes": [o.get("scare_quotes") or 0 for o in outlets],
                   "hedges": [o.get("hedges") or 0 for o in outlets]},
-        "countries": top,
-        "by_country": {c: [countries[c].get(lbl) for lbl in labels] for c in top},
+        "countries": [country_name(c) for c in top],
+        "by_country": {country_name(c): [countries[c].get(lbl) for lbl in labels] for c in top},
     }
 
 

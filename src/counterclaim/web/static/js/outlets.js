@@ -52,5 +52,22 @@
       });
     }
   }
+  var time = document.getElementById("chart-time");
+  if (time && data.framing) {
+    new Chart(time, {
+      type: "bar",
+      data: {
+        labels: data.labels,
+        datasets: [
+          { label: "neutral", data: data.framing.neutral, backgroundColor: color("--neutral", "#9aa5b1") },
+          { label: "distancing", data: data.framing.distancing, backgroundColor: color("--distancing", "#d9822b") },
+          { label: "endorsing", data: data.framing.endorsing, backgroundColor: color("--endorsing", "#2b8a6e") }
+        ]
+      },
+      options: { responsive: true, maintainAspectRatio: false,
+                 scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
+                 plugins: { legend: { position: "bottom" } } }
+    });
+  }
   document.documentElement.setAttribute("data-charts", "drawn");
 })();
