@@ -47,6 +47,10 @@ def outlet_statements(stmts):
      "The plant … had not leaked"),
     ("The company, TMZ reports, has filed for bankruptcy.", "TMZ", "reports",
      "The company … has filed for bankruptcy"),
+    ("The drug, the company said in a statement, is safe for children.", "the company", "said",
+     "The drug … is safe for children"),
+    ("The bridge, engineers warn, could fail within a decade.", "engineers", "warn",
+     "The bridge … could fail within a decade"),
 ])
 def test_midsentence_tag(run, text, source, cue, content):
     s = by_source(run(text), source)
@@ -63,6 +67,8 @@ def test_midsentence_tag(run, text, source, cue, content):
      "The victim … had been threatened before"),
     ("As the general acknowledged, the offensive has stalled.", "the general", "acknowledged",
      "the offensive has stalled"),
+    ("As Reuters reported on Monday, the bank had hidden losses for years.", "Reuters", "reported",
+     "the bank had hidden losses for years"),
 ])
 def test_as_clause(run, text, source, cue, content):
     s = by_source(run(text), source)
@@ -89,6 +95,8 @@ def test_as_clause_of_belief_is_not_a_tag(run):
      "The accusation that he had misled parliament"),
     ("Rumours of a rift between the two stars have been denied by the studio.", "the studio", "denied",
      "Rumours of a rift between the two stars"),
+    ("Claims that the vaccine causes infertility have been rejected by regulators.", "regulators", "rejected",
+     "Claims that the vaccine causes infertility"),
 ])
 def test_passive_report(run, text, source, cue, content):
     s = by_source(run(text), source)
@@ -131,6 +139,11 @@ def test_headline_needs_a_bare_subject_and_no_stop(run):
     ("Contrary to posts online, the suspect was not released on bail.", "the suspect was not released on bail"),
     ("The image does not show a missile strike on the city; it was taken during a fireworks display.",
      "The image does not show a missile strike on the city"),
+    ("The picture was digitally altered.", "The picture was digitally altered"),
+    ("The viral photo does not show a shark on a flooded highway.",
+     "The viral photo does not show a shark on a flooded highway"),
+    ("The device sold online is not a true hearing implant.", "The device sold online is not a true hearing implant"),
+    ("That story is a hoax.", "That story is a hoax"),
     ("The claim that the mayor banned Christmas markets is true.",
      "The claim that the mayor banned Christmas markets is true"),
 ])
@@ -155,6 +168,8 @@ def test_outlet_verdict_without_an_outlet_has_no_source(run):
     "The photo of the flooded airport is genuine, the airline said.",  # someone else's verdict
     "“The claim is false,” the minister said.",           # a quotation
     "The weather was fine.",
+    "The law was altered last year.",                     # "altered" is a verdict on images and claims only
+    "The photo of the flooded airport is fake, the airline said.",
 ])
 def test_no_outlet_verdict(run, text):
     assert outlet_statements(run(text)) == []

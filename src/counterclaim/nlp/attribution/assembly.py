@@ -80,8 +80,9 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
     cands = _dedupe(cands)
     chars = CharCounts(text, qi)
     cands.extend(_continuations(text, cands, qi, paras, chars))
-    taken = _union([r for c in cands for r in c.content] + [c.cue for c in cands])
-    cands.extend(rules.outlet_cands(view, qi, taken))
+    contents = _union([r for c in cands for r in c.content])
+    cues = _union([c.cue for c in cands])
+    cands.extend(rules.outlet_cands(view, qi, contents, cues))
     cands.sort(key=lambda c: (min(s for s, _ in c.content), c.anchor))
     return _to_statements(text, cands, chars, outlet_actor(doc))
 

@@ -30,6 +30,7 @@ DENIES, ASSERTS = "denies", "asserts"
 @dataclass(frozen=True)
 class Verdicts:
     predicates: dict            # word or lemma -> side
+    image_predicates: frozenset  # passive participles that are verdicts on an image or a claim only
     evidence: frozenset         # "no evidence", "no proof"
     markers: tuple              # ("contrary", "to"), ...
     claims: frozenset           # subjects a true/genuine verdict is passed on
@@ -42,7 +43,8 @@ def verdicts_from_text(text: str) -> Verdicts:
     by: dict[str, dict[str, str]] = {}
     for r in tsv_text_rows(text):
         by.setdefault(r["role"].strip(), {})[r["words"].strip().lower()] = (r.get("side") or "").strip()
-    return Verdicts(predicates=dict(by.get("predicate", {})), evidence=frozenset(by.get("evidence", ())),
+    return Verdicts(predicates=dict(by.get("predicate", {})), image_predicates=frozenset(by.get("image_predicate", ())),
+                    evidence=frozenset(by.get("evidence", ())),
                     markers=tuple(tuple(w.split()) for w in by.get("marker", ())),
                     claims=frozenset(by.get("claim", ())), show=frozenset(by.get("show", ())),
                     origin=frozenset(by.get("origin", ())), origin_marks=frozenset(by.get("origin_mark", ())))
@@ -84,7 +86,8 @@ def verdict(v: Verdicts, pred: Token) -> Optional[Token]:
                 continue
             side, mark = _side(v, c), c
             if side is None and c.dep_ == "attr":  # "is not a true implant", "is a fake video"
-                mark = next((g for g in c.children if g.dep_ in ("amod", "compound") and _side(v, g)), None)
+                mark = next((g for g in c.subtree if g.i < c.i and g.dep_ in ("amod", "compound") and _side(v, g)),
+                            None)
                 side = _side(v, mark) if mark is not None else None
             if side is None:
                 continue
@@ -94,7 +97,10 @@ def verdict(v: Verdicts, pred: Token) -> Optional[Token]:
                 return mark
         return None
     if pred.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in pred.children):  # "was doctored"
-        return pred if _side(v, pred) == DENIES and not _negated(pred) else None
+        if _negated(pred):
+            return None
+        image = claimlike and bool(set(_words(pred)) & v.image_predicates)
+        return pred if _side(v, pred) == DENIES or image else None
     if pred.lemma_.lower() in v.show and _negated(pred) and claimlike:  # "The image does not show ..."
         return pred
     if pred.lemma_.lower() in v.origin:  # "It hails from the fake-news website ..."
@@ -120,17 +126,22 @@ def _marker(v: Verdicts, doc, s_lo: int, s_hi: int) -> Optional[int]:
     return None
 
 
-def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, taken: list[Range]) -> Iterator[Cand]:
-    """Candidates for the outlet's verdicts; ``taken``: sorted disjoint ranges of the other
-    statements' cues and contents (a verdict within them is someone else's)."""
+def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, contents: list[Range],
+                 cues: list[Range]) -> Iterator[Cand]:
+    """Candidates for the outlet's verdicts; ``contents``, ``cues``: sorted disjoint ranges of the
+    other statements' contents and cues (a verdict within them is someone else's; a verdict that is
+    itself another statement's cue, "The photo does not show X" read as the photo's statement, is
+    still the outlet's)."""
     doc = view.doc
     if not len(doc):
         return
-    starts = [r[0] for r in taken]
 
-    def inside(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and taken[k][0] <= pos < taken[k][1]
+    def within(ranges: list[Range], pos: int) -> bool:
+        k = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+        return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+    def inside(tok: Token) -> bool:
+        return within(contents, tok.idx) or (tok.lemma_.lower() not in v.show and within(cues, tok.idx))
 
     deps = doc.to_array([DEP])
     for i in numpy.flatnonzero(deps == get_string_id("ROOT")).tolist():
@@ -141,7 +152,7 @@ def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, taken: list[Range])
                 continue
             after_marker = _marker(v, doc, lo, hi)
             mark = verdict(v, pred) if after_marker is None else pred
-            if mark is None or inside(mark.idx) or qi.inside(mark.idx):
+            if mark is None or inside(mark) or qi.inside(mark.idx):
                 continue
             r = runs(doc, set(range(after_marker if after_marker is not None else lo, hi)))
             if not r:

@@ -66,8 +66,10 @@ class Rules:
         yield from headline_cands(self.lex, view, paras)
         yield from appos_tag_cands(self.lex, view)
 
-    def outlet_cands(self, view: DocView, qi: QuoteIndex, taken: list[Range]) -> Iterator[Cand]:
-        return outlet_cands(self.verdicts, view, qi, taken) if self.verdicts is not None else iter(())
+    def outlet_cands(self, view: DocView, qi: QuoteIndex, contents: list[Range], cues: list[Range]) -> Iterator[Cand]:
+        if self.verdicts is None:
+            return iter(())
+        return outlet_cands(self.verdicts, view, qi, contents, cues)
 
     def colon_cands(self, view: DocView, paras: list[Range]) -> list[Cand]:
         return colon_cands(self.colon_labels, view, paras)

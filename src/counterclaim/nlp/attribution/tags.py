@@ -34,7 +34,7 @@ def tag_subject(tok: Token) -> Optional[Token]:
     return before[-1] if before else None
 
 
-def _stray_subjects(tok: Token) -> list[Token]:
+def stray_subjects(tok: Token) -> list[Token]:
     """The subjects of a parenthetical verb other than its own: they belong to the content."""
     own = tag_subject(tok)
     if own is None:
@@ -59,7 +59,7 @@ def tag_clause(view: DocView, tok: Token) -> Optional[str]:
         return None
     doc = tok.doc
     stray: set[int] = set()
-    for c in _stray_subjects(tok):
+    for c in stray_subjects(tok):
         stray |= view.subtree_idx(c)
     tag = [i for i in view.subtree_idx(tok) - stray if not (doc[i].is_punct or doc[i].is_space)]
     if not tag:
@@ -101,14 +101,32 @@ def tag_content(view: DocView, tok: Token) -> set[int]:
     """The token indices of what a parenthetical or as-clause tag reports: the clause it is set in,
     less the tag, with any subject the parser hung on the tag's verb."""
     head = tok.head
+    while head.dep_ in ("aux", "auxpass", "neg") and head.head != head:  # "As X reported, the bank had hidden"
+        head = head.head
     own = view.subtree_idx(tok)
     if head.dep_ == "ROOT" or tok.dep_ == "advcl":
         idxs = view.subtree_idx(head) - own
     else:
         idxs = set(range(*view.sent(head.i))) - own
-    for c in _stray_subjects(tok):
+    for c in stray_subjects(tok):
         idxs |= view.subtree_idx(c)
     return idxs
+
+
+def _report_above(lex: Lexicon, tok: Token) -> Optional[Token]:
+    """A report noun with a that-clause ("Claims that ...") the parser made govern the passive verb
+    ``tok`` (up to three heads up), or None."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("acl", "ccomp") or cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in lex.nouns and cur.i < tok.i:
+            if any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                   for c in cur.children):
+                return cur
+            return None
+    return None
 
 
 def passive_patient(lex: Lexicon, tok: Token, entry: VerbCue, view: DocView) -> Optional[set[int]]:
@@ -119,14 +137,13 @@ def passive_patient(lex: Lexicon, tok: Token, entry: VerbCue, view: DocView) -> 
     if not any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children):
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    clause_noun = tok.head if tok.dep_ in ("acl", "ccomp") and tok.head.i < tok.i else None
-    if (clause_noun is not None and clause_noun.lemma_.lower() in lex.nouns
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)):
-        # "Claims that its phones overheat were dismissed by X" parsed with the report's clause
-        # running on into the passive: the report is everything from the noun to the auxiliary
+    report = _report_above(lex, tok)
+    if report is not None:
+        # "Claims that its phones overheat were dismissed by X" parsed with the passive inside the
+        # report's clause: the report is everything from the noun to the passive's auxiliaries
         aux = [c.i for c in tok.children if c.dep_ in ("auxpass", "aux") and c.i < tok.i]
         if aux:
-            return set(range(clause_noun.left_edge.i, min(aux)))
+            return set(range(report.left_edge.i, min(aux)))
     if subj is None:
         return None
     if entry.frame == "np" or subj.lemma_.lower() in lex.nouns or any(

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon, VerbCue
 from .quotes import Quote, QuoteIndex
 from .syntax import CLAUSAL, SUBJ, Cand, DocView, Range, bucket, find_subject, runs, source_span, verb_lemma
-from .tags import TAG_PATHS, passive_patient, tag_clause, tag_content, tag_subject
+from .tags import TAG_PATHS, passive_patient, stray_subjects, tag_clause, tag_content, tag_subject
 
 NP_COMP = {"dobj", "oprd", "attr"}
 CONTENT_PREPS = {"as", "about", "of", "for", "against", "over", "on"}
@@ -48,8 +48,12 @@ def verb_cands(lex: Lexicon, open_cues: bool, view: DocView, qi: QuoteIndex, par
             continue
         idxs, postposed, path = content
         subj, passive = find_subject(tok)
-        if path in TAG_PATHS:
-            subj = tag_subject(tok) or subj
+        own = tag_subject(tok)
+        if own is not None:  # "The drug, the company said, is safe": the subject by the verb speaks
+            subj = own
+            if path not in TAG_PATHS:
+                stray = runs(doc, set().union(*(view.subtree_idx(c) for c in stray_subjects(tok))))
+                idxs = sorted(set(idxs) | set(stray))
         if subj is None and (not open_cues or path == "prep"):
             continue  # no one to attribute it to, or no speaker and only a topic ("Asked about it")
         src = source_span(view, subj, tok) if subj is not None else None
