@@ -69,6 +69,8 @@ def test_midsentence_tag(run, text, source, cue, content):
      "the offensive has stalled"),
     ("As Reuters reported on Monday, the bank had hidden losses for years.", "Reuters", "reported",
      "the bank had hidden losses for years"),
+    ("The album, as the singer explained, was recorded in a single week.", "the singer", "explained",
+     "The album … was recorded in a single week"),
 ])
 def test_as_clause(run, text, source, cue, content):
     s = by_source(run(text), source)

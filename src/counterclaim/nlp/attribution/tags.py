@@ -101,7 +101,9 @@ def tag_content(view: DocView, tok: Token) -> set[int]:
     """The token indices of what a parenthetical or as-clause tag reports: the clause it is set in,
     less the tag, with any subject the parser hung on the tag's verb."""
     head = tok.head
-    while head.dep_ in ("aux", "auxpass", "neg") and head.head != head:  # "As X reported, the bank had hidden"
+    # the clause the tag is set in: past an auxiliary ("As X reported, the bank had hidden") or a noun
+    # the parser hung the tag on ("The album, as the singer explained, was recorded")
+    while (head.dep_ in ("aux", "auxpass", "neg") or head.pos_ not in ("VERB", "AUX")) and head.head != head:
         head = head.head
     own = view.subtree_idx(tok)
     if head.dep_ == "ROOT" or tok.dep_ == "advcl":
