@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Optional
 
-Kind = Literal["direct", "indirect", "mixed", "nominal"]
+Kind = Literal["direct", "indirect", "mixed", "nominal", "outlet"]
 StanceLabel = Literal["asserts", "denies", "no_knowledge"]
 Framing = Literal["neutral", "distancing", "endorsing"]
 

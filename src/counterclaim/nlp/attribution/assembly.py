@@ -4,12 +4,14 @@ speaker of their own folded in or linked (``source_ref``)."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from typing import Optional
 
 import numpy
 from spacy.tokens import Doc
 
-from ...model import Cue, Source, Span, Statement
+from ...model import Actor, Cue, Source, Span, Statement
+from ..actors import lookup, slug
 from ..doctext import doc_text
 from .cue_model import CueModel
 from .quotes import QuoteIndex, find_quotes, paragraphs
@@ -24,10 +26,12 @@ MAX_CONTINUATION_GAP = 400   # characters of non-quoted text allowed between a s
 # Lexicon nouns with a that-clause and a named holder ("US accusations that ...") are kept even where
 # the cue model, trained on a corpus that rarely marks them, would drop them.
 NOMINAL_FLOOR = 0.8
+# Lexicon verbs in a set-off tag or a passive with its agent are kept likewise: the corpus has few.
+FORMULA_FLOOR = 0.6
 MIN_QUOTE_WORDS = 3          # shorter quotations are scare quotes or titles, not statements
 
 
-def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range], QuoteIndex]:
+def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range], QuoteIndex, DocView]:
     paras = paragraphs(text)
     qi = QuoteIndex(find_quotes(text, paras))
     view = rules.view(doc, text)
@@ -41,9 +45,10 @@ def _generate(doc: Doc, rules: Rules, text: str) -> tuple[list[Cand], list[Range
     cands.extend(rules.noun_cands(view, qi))
     cands.extend(rules.nocomment_cands(view, qi))
     cands.extend(rules.colon_cands(view, paras))
+    cands.extend(rules.headline_cands(view, paras))
     starts = [p[0] for p in paras]
     cands = [c for c in (_clip(c, paras, starts) for c in cands) if c is not None]
-    return cands, paras, qi
+    return cands, paras, qi, view
 
 
 def candidates(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[Cand]:
@@ -53,7 +58,7 @@ def candidates(doc: Doc, rules: Rules, text: Optional[str] = None) -> list[Cand]
 
 def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[Statement]:
     text = doc_text(doc)
-    cands, paras, qi = _generate(doc, rules, text)
+    cands, paras, qi, view = _generate(doc, rules, text)
     if model is not None:
         kept = []
         for c in cands:
@@ -62,6 +67,10 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
                 p = max(p, model.threshold)  # "X's claim that ...": kept
             elif c.rule == "colon" and c.feats.get("colon_upper_turns"):
                 p = max(p, model.threshold)  # a transcript: every "NAME:" turn is a statement
+            elif c.feats.get("formula") and c.weight >= FORMULA_FLOOR:
+                p = max(p, model.threshold)  # "As X noted, C", "C, X told Y, C", "C was denied by X"
+            elif c.rule == "headline":
+                p = max(p, c.weight)  # a headline's "X denies Y": no sentence around it for the model to weigh
             elif c.rule == "nocomment":
                 p = max(p, c.weight)  # "X declined to comment": a formula, not a cue to weigh
             if p >= model.threshold:
@@ -71,8 +80,11 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
     cands = _dedupe(cands)
     chars = CharCounts(text, qi)
     cands.extend(_continuations(text, cands, qi, paras, chars))
+    contents = _union([r for c in cands for r in c.content])
+    cues = _union([c.cue for c in cands])
+    cands.extend(rules.outlet_cands(view, qi, contents, cues))
     cands.sort(key=lambda c: (min(s for s, _ in c.content), c.anchor))
-    return _to_statements(text, cands, chars)
+    return _to_statements(text, cands, chars, outlet_actor(doc))
 
 
 def _attach_via(view: DocView, cands: list[Cand], marker: Cand) -> None:
@@ -236,7 +248,21 @@ def _span(text: str, r: Range) -> Span:
     return Span(r[0], r[1], text[r[0]:r[1]])
 
 
-def _to_statements(text: str, cands: list[Cand], chars: CharCounts) -> list[Statement]:
+def outlet_actor(doc: Doc) -> Optional[Actor]:
+    """The outlet an article is published by, as the actor its own verdicts are attributed to."""
+    art = doc._.article if Doc.has_extension("article") else None
+    name = getattr(art, "outlet", None) if art is not None else None
+    if not name or not name.strip():
+        return None
+    known = lookup(name)
+    if known is not None and known.type == "media":
+        return known
+    return Actor(id="media:" + slug(name), name=name.strip(), type="media")
+
+
+def _to_statements(text: str, cands: list[Cand], chars: CharCounts, outlet: Optional[Actor] = None) -> list[Statement]:
+    """Statements from candidates; an outlet verdict's source is ``outlet`` with an empty span at
+    the sentence's start (no outlet known: no source)."""
     out: list[Statement] = []
     ids: dict[int, str] = {}
     for c in cands:
@@ -249,9 +275,11 @@ def _to_statements(text: str, cands: list[Cand], chars: CharCounts) -> list[Stat
             else:
                 merged.append((s, e))
         src: Optional[Source] = Source(_span(text, c.source)) if c.source else None
+        if c.rule == "outlet":
+            src = Source(_span(text, c.source), replace(outlet)) if outlet is not None else None
         cue = Cue(_span(text, c.cue), c.lemma) if c.cue[1] > c.cue[0] else None
         st = Statement(id=ids[id(c)], content=[_span(text, r) for r in merged], source=src, cue=cue,
-                       kind=_kind(chars, c), via=c.via, confidence=round(min(1.0, c.weight), 3))
+                       kind="outlet" if c.rule == "outlet" else _kind(chars, c), via=c.via, confidence=round(min(1.0, c.weight), 3))
         if c.source_ref is not None:
             st.source_ref = ids.get(id(c.source_ref))
         out.append(st)

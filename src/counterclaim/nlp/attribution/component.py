@@ -1,7 +1,7 @@
 """The ``cc_attribution`` spaCy component: sets ``doc._.statements``.
 
 Its config names the files it reads (``null``: the packaged one): the cue lexicons (``verbs``,
-``nouns``, ``markers``, ``no_comment``, ``colon_labels``) and the cue ``model``. They are read when
+``nouns``, ``markers``, ``no_comment``, ``colon_labels``), the outlet's ``verdicts`` and the cue ``model``. They are read when
 the component is made and saved with it by ``nlp.to_disk``.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .. import extensions
 from .assembly import extract
 from .cue_model import CueModel, model_text
 from .lexicon import FILES, colon_labels_from_text, lexicon_from_texts, lexicon_texts
+from .outlet_rules import verdicts_from_text
 from .rules import Rules
 
 MODEL_FILE = "cue_model.json"
@@ -33,7 +34,7 @@ class Attribution:
     def _build(self) -> None:
         self.model: Optional[CueModel] = CueModel.from_json(self.model_text) if self.model_text is not None else None
         self.rules = Rules(lexicon_from_texts(self.texts), set(colon_labels_from_text(self.texts["colon_labels"])),
-                           open_verbs=self.model is not None)
+                           open_verbs=self.model is not None, verdicts=verdicts_from_text(self.texts["verdicts"]))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.statements = extract(doc, self.rules, self.model)
@@ -59,14 +60,14 @@ class Attribution:
 @Language.factory(
     "cc_attribution",
     default_config={"verbs": None, "nouns": None, "markers": None, "no_comment": None, "colon_labels": None,
-                    "model": None},
+                    "verdicts": None, "model": None},
     assigns=["doc._.statements"],
     requires=["token.dep", "token.pos", "token.lemma"],
 )
 def make_attribution(nlp: Language, name: str, verbs: Optional[str], nouns: Optional[str],
                      markers: Optional[str], no_comment: Optional[str], colon_labels: Optional[str],
-                     model: Optional[str]) -> Attribution:
+                     verdicts: Optional[str], model: Optional[str]) -> Attribution:
     extensions.register()
     paths = {"verbs": verbs, "nouns": nouns, "markers": markers, "no_comment": no_comment,
-             "colon_labels": colon_labels}
+             "colon_labels": colon_labels, "verdicts": verdicts}
     return Attribution(paths, model)

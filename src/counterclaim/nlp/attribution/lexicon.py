@@ -37,7 +37,7 @@ class Lexicon:
 
 # The data files a lexicon is read from, by the name a component's config gives each.
 FILES = {"verbs": "reporting_verbs.tsv", "nouns": "reporting_nouns.tsv", "markers": "attribution_markers.tsv",
-         "no_comment": "no_comment_cues.tsv", "colon_labels": "colon_labels.tsv"}
+         "no_comment": "no_comment_cues.tsv", "colon_labels": "colon_labels.tsv", "verdicts": "outlet_verdicts.tsv"}
 
 
 def lexicon_texts(paths: Optional[dict[str, Optional[str]]] = None) -> dict[str, str]:

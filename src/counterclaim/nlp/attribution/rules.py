@@ -7,6 +7,10 @@ Each rule yields ``Cand`` records in doc-local character offsets:
 - marker cues     "according to X, C", "in the words of X, C" (``marker_rules``)
 - nominal cues    "X's claim that C", "US accusations that C" (``noun_rules``)
 - speaker turns   "WALLACE: C", headlines "Pence: C" (cue ":", ``turn_rules``)
+- the outlet's own verdicts "The photo is fake.", "There is no evidence that P." (``outlet_rules``;
+                  proposed once the other statements are known)
+- headlines       "Kremlin admits sending troops", and tags parsed as nouns "The company, TMZ
+                  reports, has filed" (``headline_rules``)
 
 Quotation handling (extending contents over whole quotes, quotes continuing an earlier speaker) is
 done afterwards by ``assembly``.
@@ -18,9 +22,11 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
+from .headline_rules import appos_tag_cands, headline_cands
 from .marker_rules import marker_cands
 from .nocomment_rules import nocomment_cands
 from .noun_rules import noun_cands
+from .outlet_rules import Verdicts, outlet_cands
 from .quotes import QuoteIndex
 from .syntax import Cand, DocView, Range
 from .turn_rules import colon_cands
@@ -31,8 +37,10 @@ class Rules:
     """The rules with their lexicons. ``open_verbs``: every verb with a subject and a complement,
     and every noun with a clause, is a candidate (the cue model decides), not only lexicon cues."""
 
-    def __init__(self, lex: Lexicon, colon_labels: set[str], open_verbs: bool = False):
+    def __init__(self, lex: Lexicon, colon_labels: set[str], open_verbs: bool = False,
+                 verdicts: Optional[Verdicts] = None):
         self.lex = lex
+        self.verdicts = verdicts
         self.open = open_verbs
         self.colon_labels = colon_labels
         self.marker_first = {}
@@ -53,6 +61,15 @@ class Rules:
 
     def noun_cands(self, view: DocView, qi: QuoteIndex) -> Iterator[Cand]:
         return noun_cands(self.lex, self.open, view, qi)
+
+    def headline_cands(self, view: DocView, paras: list[Range]) -> Iterator[Cand]:
+        yield from headline_cands(self.lex, view, paras)
+        yield from appos_tag_cands(self.lex, view)
+
+    def outlet_cands(self, view: DocView, qi: QuoteIndex, contents: list[Range], cues: list[Range]) -> Iterator[Cand]:
+        if self.verdicts is None:
+            return iter(())
+        return outlet_cands(self.verdicts, view, qi, contents, cues)
 
     def colon_cands(self, view: DocView, paras: list[Range]) -> list[Cand]:
         return colon_cands(self.colon_labels, view, paras)

@@ -81,7 +81,7 @@ def source_span(view: "DocView", subj: Token, verb: Optional[Token] = None) -> R
     """The source phrase: the subject's subtree (a relative pronoun stays itself, as PARC/PolNeAR
     annotate it; cc_speakers resolves it). For a noun modified by the cue's own clause
     ("candidates proposing ...") only the part before that clause."""
-    if verb is not None and verb.head is subj:
+    if verb is not None and verb.head == subj:
         keep = view.subtree_idx(subj) - view.subtree_idx(verb)
         r = runs(subj.doc, {i for i in keep if i <= subj.i})
         return (r[0][0], r[-1][1]) if r else (subj.idx, subj.idx + len(subj))

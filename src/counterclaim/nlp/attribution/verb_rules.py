@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon, VerbCue
 from .quotes import Quote, QuoteIndex
 from .syntax import CLAUSAL, SUBJ, Cand, DocView, Range, bucket, find_subject, runs, source_span, verb_lemma
+from .tags import TAG_PATHS, passive_patient, stray_subjects, tag_clause, tag_content, tag_subject
 
 NP_COMP = {"dobj", "oprd", "attr"}
 CONTENT_PREPS = {"as", "about", "of", "for", "against", "over", "on"}
@@ -47,6 +48,12 @@ def verb_cands(lex: Lexicon, open_cues: bool, view: DocView, qi: QuoteIndex, par
             continue
         idxs, postposed, path = content
         subj, passive = find_subject(tok)
+        own = tag_subject(tok)
+        if own is not None:  # "The drug, the company said, is safe": the subject by the verb speaks
+            subj = own
+            if path not in TAG_PATHS:
+                stray = runs(doc, set().union(*(view.subtree_idx(c) for c in stray_subjects(tok))))
+                idxs = sorted(set(idxs) | set(stray))
         if subj is None and (not open_cues or path == "prep"):
             continue  # no one to attribute it to, or no speaker and only a topic ("Asked about it")
         src = source_span(view, subj, tok) if subj is not None else None
@@ -64,7 +71,7 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
     doc = view.doc
     frame = entry.frame
     kids = list(head_tok.children)
-    clausal = [c for c in kids if c.dep_ in CLAUSAL and c.dep_ != "csubj"]
+    clausal = [c for c in kids if c.dep_ in CLAUSAL and c.dep_ != "csubj" and not _across_semicolon(tok, c)]
     if head_tok is not tok:  # "declined to comment": the xcomp verb's own complements
         clausal = [c for c in kids if c.dep_ in CLAUSAL]
     np_comp = [c for c in kids if c.dep_ in NP_COMP]
@@ -72,6 +79,19 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
              and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
     chosen: list[Token] = []
     path = ""
+    if not clausal and head_tok is tok and entry.cls == "speech" and entry.lemma not in NAMING:
+        tag = tag_clause(view, tok)
+        if tag is not None:  # "The plant, the operator said, had not leaked" / "As X noted, C"
+            r = runs(doc, tag_content(view, tok))
+            if r:
+                feats["formula"] = 1.0  # a set-off tag: kept (see assembly)
+                return _extend_quotes(doc, r, qi, tok.idx), r[0][0] < tok.idx, tag
+        patient = passive_patient(lex, tok, entry, view)
+        if patient:  # "The allegations were denied by X"
+            r = runs(doc, patient)
+            if r:
+                feats["formula"] = 1.0  # a passive report with its agent: kept (see assembly)
+                return _extend_quotes(doc, r, qi, tok.idx), r[0][0] < tok.idx, "passive"
     if clausal:
         chosen, path = clausal, "clause"
         # "called on X to do Y", "urged X to": keep the object with the infinitive
@@ -140,6 +160,13 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
                     s = end + len(view.text[end:pe]) - len(view.text[end:pe].lstrip())
                     return [(s, pe)], False, "colon"
     return None
+
+
+def _across_semicolon(tok: Token, comp: Token) -> bool:
+    """Is a complement separated from its verb by a semicolon ("The quote is fabricated; he never
+    said it": two clauses, not one reporting the other)?"""
+    lo, hi = (comp.right_edge.i, tok.i) if comp.i < tok.i else (tok.i, comp.left_edge.i)
+    return any(t.text == ";" for t in tok.doc[lo:hi])
 
 
 def _np_has_clause(tok: Token) -> bool:

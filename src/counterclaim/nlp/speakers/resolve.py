@@ -29,8 +29,8 @@ def resolve_speakers(doc: Doc, statements: list[Statement], lex: Optional[Lexico
     order = sorted(range(len(statements)), key=lambda k: _anchor(statements[k]))
     for k in order:
         st = statements[k]
-        if st.source is None:
-            continue
+        if st.source is None or st.kind == "outlet":
+            continue  # an outlet's verdict names the outlet already
         try:
             ref = _resolve_statement(ctx, st, k)
         except Exception:  # one bad statement must not sink the article

@@ -1,0 +1,101 @@
+"""Reporting verbs the parser does not read as verbs.
+
+- a headline in the present tense: "IBM denies layoff rumors", "Kremlin admits sending troops to
+  the border", "Acme confirms plan to close plant": a line with no final stop that opens with a bare
+  noun subject (no article) and a present-tense speech verb (the parser often takes "admits" for an
+  auxiliary or "denies plan" for a noun phrase); the rest of the line is the content;
+- an appositive tag: "The company, TMZ reports, has filed for bankruptcy" ("reports" parsed as a
+  noun in apposition to "The company"): the sentence around the tag is the content.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import numpy
+from spacy.attrs import DEP
+from spacy.strings import get_string_id
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .syntax import Cand, DocView, Range, runs, verb_lemma
+
+HEADLINE_CLASSES = {"speech", "belief"}
+MAX_HEADLINE_TOKENS = 24
+MAX_SUBJECT_TOKENS = 4
+SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
+SUBJECT_WORDS = {"'s", "’s", "&", "-", "."}
+LINE_STOPS = ".!?…:;"
+TAG_FORMS = ("s", "ed", "id")  # "reports", "reported", "said": the finite forms a tag takes
+
+
+def present_lemma(tok: Token, lex: Lexicon) -> Optional[str]:
+    """The lexicon lemma of a present-tense speech or belief verb ("denies", "admit"), read from the
+    word form whatever part of speech the parser gave it."""
+    lem = verb_lemma(tok, lex.verbs)
+    entry = lex.verbs.get(lem or "")
+    if entry is None or entry.cls not in HEADLINE_CLASSES:
+        return None
+    w = tok.lower_
+    if w in (lem + "s", lem + "es", lem[:-1] + "ies") or (w == lem and tok.tag_ in ("VBP", "VB")):
+        return lem
+    return None
+
+
+def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[Cand]:
+    doc, text = view.doc, view.text
+    for ps, pe in paras:
+        line = text[ps:pe].rstrip()
+        if not line or line[-1] in LINE_STOPS or line[-1] in "\"”’'" or "\n" in line:
+            continue
+        span = doc.char_span(ps, ps + len(line), alignment_mode="expand")
+        if span is None or not 3 <= len(span) <= MAX_HEADLINE_TOKENS or not span[0].text[:1].isupper():
+            continue
+        for k in range(1, min(MAX_SUBJECT_TOKENS, len(span) - 2) + 1):
+            t = span[k]
+            subject = span[:k]
+            if not all(s.pos_ in SUBJECT_POS or s.text in SUBJECT_WORDS for s in subject):
+                break  # an article, a verb, a clause: not a bare noun subject
+            lem = present_lemma(t, lex)
+            if lem is None:
+                continue
+            start = k + 1
+            if span[start].lower_ == "that":
+                start += 1
+            r = runs(doc, set(range(span[start].i, span.end))) if start < len(span) else []
+            if not r:
+                break
+            entry = lex.verbs[lem]
+            feats = {"bias_verb": 1.0, "lem=" + lem: 1.0, "cls=" + entry.cls: 1.0, "headline": 1.0}
+            yield Cand(cue=(t.idx, t.idx + len(t)), lemma=lem, source=(subject[0].idx, subject[-1].idx + len(subject[-1])),
+                       content=r, weight=entry.weight, anchor=t.idx, rule="headline", cue_tokens={t.i}, feats=feats)
+            break
+
+
+def appos_tag_cands(lex: Lexicon, view: DocView) -> Iterator[Cand]:
+    doc = view.doc
+    if not len(doc):
+        return
+    deps = doc.to_array([DEP])
+    for i in numpy.flatnonzero(deps == get_string_id("appos")).tolist():
+        t = doc[i]
+        w = t.lower_
+        if not w.endswith(TAG_FORMS) or not t.text[:1].islower() or t.right_edge.i != i or t.left_edge.i == i:
+            continue
+        lem = verb_lemma(t, lex.verbs)
+        entry = lex.verbs.get(lem or "")
+        if entry is None or entry.cls != "speech":
+            continue
+        lo = t.left_edge.i
+        s_lo, s_hi = view.sent(i)
+        if lo - 1 < s_lo or doc[lo - 1].text != "," or i + 1 >= s_hi or doc[i + 1].text != ",":
+            continue
+        if not (doc[lo].pos_ == "PROPN" or doc[lo].pos_ == "DET"):
+            continue
+        src = (doc[lo].idx, doc[i - 1].idx + len(doc[i - 1]))
+        r = runs(doc, set(range(s_lo, s_hi)) - set(range(lo, i + 1)))
+        if not r:
+            continue
+        feats = {"bias_verb": 1.0, "lem=" + entry.lemma: 1.0, "cls=" + entry.cls: 1.0, "path=paren": 1.0,
+                 "formula": 1.0}
+        yield Cand(cue=(t.idx, t.idx + len(t)), lemma=entry.lemma, source=src, content=r, weight=entry.weight,
+                   anchor=t.idx, cue_tokens={i}, feats=feats)
