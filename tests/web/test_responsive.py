@@ -20,7 +20,7 @@ WIDTHS = (1366, 390)
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory, seed_analysis):
-    from counterclaim.dev.web_server import running
+    from counterclaim.web.server import running
     from counterclaim.web import create_app
 
     db = build_ledger(tmp_path_factory.mktemp("webr"), seed_analysis)
