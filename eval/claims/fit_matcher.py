@@ -148,7 +148,7 @@ def main(argv=None) -> None:
            "train": prf(decide(Xt, pt, thr), yt), "dev": prf(decide(Xd, pd_, thr), yd),
            "dev_with_unclaimed": prf(decide(Xd, pd_, thr), yd, md),
            "default_dev": prf(decide(Xd, default, 0.5), yd),
-           "rules_dev": {"key_same": int((Xd[:, 0] > 0).sum()), "conflict": int((Xd[:, 0] < 0).sum()),
+           "rules_dev": {"lexical_same": int((Xd[:, 0] > 0).sum()), "conflict": int((Xd[:, 0] < 0).sum()),
                          "conflict_on_same": int(((Xd[:, 0] < 0) & yd).sum())}}
     from sklearn.metrics import roc_auc_score
     rep["dev_auc"] = {f: round(float(roc_auc_score(yd, Xd[:, i + 1])), 3) for i, f in enumerate(matching.FEATURES)

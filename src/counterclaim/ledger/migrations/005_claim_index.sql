@@ -6,9 +6,10 @@
 -- ``propositions.embedding`` its sentence embedding (float16, ledger/embedding.py).
 -- Ledgers written before version 5 have an empty index until `counterclaim rematch` fills it.
 
+-- The claim index: which ledger propositions have each term (candidates for matching a new claim).
 CREATE TABLE IF NOT EXISTS claim_terms (
-  term           TEXT NOT NULL,
-  proposition_id INTEGER NOT NULL REFERENCES propositions(id) ON DELETE CASCADE,
+  term           TEXT NOT NULL,      -- a:ACTOR (a resolved agent or recipient), r:RELATION, or w:STEM (a content word)
+  proposition_id INTEGER NOT NULL REFERENCES propositions(id) ON DELETE CASCADE,  -- a ledger proposition with that term
   PRIMARY KEY (term, proposition_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS claim_terms_prop ON claim_terms(proposition_id);
