@@ -113,3 +113,18 @@ def test_the_fitted_model_matches_the_features():
     m = matching.model()
     assert m["features"] == list(matching.FEATURES) and len(m["weights"]) == len(matching.FEATURES)
     assert 0.0 < m["threshold"] < 1.0
+
+
+def test_the_new_errors_are_counterclaim_errors():
+    from counterclaim.errors import CounterclaimError
+    from counterclaim.ledger.embedding import EmbeddingUnavailable
+    from counterclaim.ledger.gold_disputes import GoldError
+
+    assert issubclass(EmbeddingUnavailable, CounterclaimError) and issubclass(EmbeddingUnavailable, RuntimeError)
+    assert issubclass(GoldError, CounterclaimError) and issubclass(GoldError, ValueError)
+
+
+def test_without_the_model_the_lexical_similarity_stands_in():
+    a, b = Proposition("P1", "the economy is growing"), Proposition("P2", "the economy is growing fast")
+    f = matching.pair_features(matching.ClaimRow.of(a), matching.ClaimRow.of(b))
+    assert f[0] == f[1]  # cosine := lexical similarity

