@@ -31,7 +31,9 @@ def test_bench_json_shape(nlp, tiny_corpus):
     res = CliRunner().invoke(app, ["bench", "--corpus", str(tiny_corpus), "--json", "--rounds", "1", "-q"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
-    assert set(out) == {"spacy", "analyze", "ingest", "textacy", "ratios", "peak_rss_mb"}
+    assert set(out) == {"spacy", "analyze", "ingest", "textacy", "ratios", "matching", "peak_rss_mb"}
+    assert set(out["matching"]["ms_per_claim"]) == {"embedding", "index_lookup", "scoring", "total"}
+    assert out["matching"]["claims"] > 0
     for arm in ("spacy", "analyze", "ingest", "textacy"):
         assert ARM_KEYS <= set(out[arm]), arm
         assert out[arm]["tokens_per_s"] > 0 and out[arm]["articles_per_s"] > 0
@@ -47,11 +49,24 @@ def test_bench_text_report_and_bad_corpus(nlp, tiny_corpus, tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["bench", "--corpus", str(tiny_corpus), "--rounds", "1", "-q"])
     assert res.exit_code == 0, res.output
-    assert "analyze/spacy (b/a)" in res.stdout and "peak RSS" in res.stdout
+    assert "analyze/spacy (b/a)" in res.stdout and "peak RSS" in res.stdout and "ms/claim" in res.stdout
     res = runner.invoke(app, ["bench", "--corpus", str(tmp_path / "nowhere")])
     assert res.exit_code == 2 and "no corpus" in res.output
     res = runner.invoke(app, ["bench", "--corpus", str(tmp_path), "--rounds", "1"])
     assert res.exit_code == 2 and "no .txt file" in res.output
+
+
+def test_bench_matching_times_growing_ledgers(nlp, tiny_corpus):
+    from counterclaim.cli import app
+
+    res = CliRunner().invoke(app, ["bench", "matching", "--corpus", str(tiny_corpus), "--sizes", "50,200", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert [r["stored_claims"] for r in out["growth"]["sizes"]] == [50, 200]
+    assert all(r["ms_per_article"] > 0 and r["articles"] == 2 for r in out["growth"]["sizes"])
+    assert out["cost"]["claims"] > 0
+    res = CliRunner().invoke(app, ["bench", "matching", "--corpus", str(tiny_corpus), "--sizes", "x"])
+    assert res.exit_code == 2
 
 
 def test_corpus_reads_polnear_split_with_metadata(shared_dir):

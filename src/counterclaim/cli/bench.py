@@ -141,3 +141,36 @@ def bench_profile_cmd(
     from ..dev.bench import run_profile
 
     typer.echo(run_profile(corpus, limit=limit, html=html))
+
+
+@bench_app.command("matching")
+def bench_matching_cmd(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    limit: Optional[int] = typer.Option(20, "--limit", help="Only the first N articles."),
+    sizes: str = typer.Option("1000,10000,100000", "--sizes", help="Ledger sizes (stored claims) to time ingest at."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
+) -> None:
+    """Claim matching's own cost per claim (embedding, index lookup, scoring), and the time to store an
+    article as the ledger grows (synthetic filler claims up to each size)."""
+    from ..analyze import analyze_articles
+    from ..dev.bench import load_corpus
+    from ..dev.match_bench import format_cost, format_growth, matching_cost, run_growth
+    from ..model import Analysis
+
+    try:
+        counts = sorted(int(x) for x in sizes.split(",") if x.strip())
+        arts = load_corpus(corpus, limit)
+    except ValueError:
+        _err(f"--sizes takes counts like 1000,10000, not {sizes!r}")
+        raise typer.Exit(2)
+    except FileNotFoundError as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    analyses = [a for a in analyze_articles(arts) if isinstance(a, Analysis)]
+    cost = matching_cost(analyses)
+    growth = run_growth(analyses, counts, log=None if as_json else _log)
+    if as_json:
+        typer.echo(json.dumps({"cost": cost, "growth": growth}))
+    else:
+        typer.echo(format_cost(cost))
+        typer.echo(format_growth(growth))

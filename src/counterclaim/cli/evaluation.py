@@ -99,8 +99,13 @@ def eval_disputes_cmd(
     todo: Optional[Path] = typer.Option(None, "--todo", help="Write the links no judgement covers here, to judge."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Link and dispute precision of a ledger's disputes against judged statements."""
+    """Score a ledger's disputes: against every dispute a reader found (a counterclaim-dispute-gold/1
+    file: recall, precision, cross-article disputes found), or against judged links (link and dispute
+    precision)."""
+    from ..ledger.gold_disputes import is_gold
     from ..ledger.judgements import JudgementError, Judgements
+    if is_gold(judged):
+        return _eval_gold_disputes(judged, db, min_confidence, as_json)
     try:
         j = Judgements.load(judged)
     except JudgementError as e:
@@ -122,3 +127,23 @@ def eval_disputes_cmd(
                f"{r['unjudged_links']}) · link precision {pct(r['link_precision'])}")
     if todo is not None:
         typer.echo(f"{len(r['todo'])} unjudged link(s) written to {todo}")
+
+
+def _eval_gold_disputes(gold_path: Path, db: Optional[Path], min_confidence: float, as_json: bool) -> None:
+    from ..ledger.gold_disputes import GoldError, load_gold
+    try:
+        gold = load_gold(gold_path)
+    except GoldError as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    with open_ledger(db) as led:
+        r = led.score_disputes(gold, min_confidence=min_confidence)
+    if as_json:
+        return dump(r)
+    pct = lambda x: "—" if x is None else f"{100 * x:.1f}%"  # noqa: E731
+    for d in r["per_dispute"]:
+        typer.echo(f"  {'gold' if d['confirms'] else '   -'}  #{d['id']} {short(d['gist'], 70)}"
+                   f"{'  = ' + ', '.join(d['confirms']) if d['confirms'] else ''}")
+    typer.echo(f"gold disputes: {r['gold_disputes']} · found {r['found']} · recall {pct(r['recall'])}")
+    typer.echo(f"listed disputes: {r['listed']} · confirming a gold dispute {r['confirming']} · precision {pct(r['precision'])}")
+    typer.echo(f"cross-article: {r['cross_article_found']} of {r['gold_cross_article']} found")

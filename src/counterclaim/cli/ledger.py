@@ -212,7 +212,8 @@ def claims_cmd(about: str = typer.Option(..., "--about", help="Words to look for
                db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
                limit: int = typer.Option(20, "--limit", min=0),
                as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Claims (ledger propositions) about something, with how many sources assert or deny each."""
+    """Claims (ledger propositions) about something, with how many sources assert or deny each and the
+    other wordings the articles gave each claim."""
     with open_ledger(db) as led:
         cs = led.claims(about, limit=limit)
     if as_json:
@@ -224,11 +225,13 @@ def claims_cmd(about: str = typer.Option(..., "--about", help="Words to look for
     t = Table(title=f"claims about {about!r}", expand=True)
     for c, kw in (("#", {"style": "dim"}), ("claim", {"ratio": 5}), ("asserts", {"justify": "right", "style": "green"}),
                   ("denies", {"justify": "right", "style": "red"}), ("no knowledge", {"justify": "right"}),
-                  ("articles", {"justify": "right"})):
+                  ("articles", {"justify": "right"}), ("wordings", {"justify": "right"})):
         t.add_column(c, **kw)
     for c in cs:
-        t.add_row(str(c["id"]), c["gist"], str(c["asserts"]), str(c["denies"]), str(c["no_knowledge"]),
-                  str(c["n_articles"]))
+        other = [w for w in c.get("wordings", []) if w != c["gist"]]
+        claim = c["gist"] + ("".join(f"\n  = {w}" for w in other[:2]))
+        t.add_row(str(c["id"]), claim, str(c["asserts"]), str(c["denies"]), str(c["no_knowledge"]),
+                  str(c["n_articles"]), str(len(c.get("wordings", [])) or 1))
     _console().print(t)
 
 

@@ -221,6 +221,10 @@ def run_bench(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 3, lim
 
     out["ratios"] = {"analyze_vs_spacy": ratio("analyze", "spacy"), "ingest_vs_spacy": ratio("ingest", "spacy"),
                      "analyze_vs_textacy": ratio("analyze", "textacy")}
+    if "ingest" in arms:  # matching's own share of the ingest arm: embedding, index lookup, scoring
+        from ..analyze import analyze_articles
+        from .match_bench import matching_cost
+        out["matching"] = matching_cost([a for a in analyze_articles(_fresh(arts)) if not isinstance(a, Skipped)])
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     return out
 
@@ -240,6 +244,9 @@ def format_bench(res: dict, corpus: str = "") -> str:
     rt = res["ratios"]
     lines.append("ratios: analyze/spacy (b/a) = {}  ingest/spacy (c/a) = {}  analyze/textacy (b/d) = {}".format(
         *(rt[k] if rt[k] is not None else "-" for k in ("analyze_vs_spacy", "ingest_vs_spacy", "analyze_vs_textacy"))))
+    if res.get("matching"):
+        from .match_bench import format_cost
+        lines.append(format_cost(res["matching"]))
     lines.append(f"peak RSS: {res['peak_rss_mb']:.0f} MiB")
     return "\n".join(x for x in lines if x)
 

@@ -246,6 +246,13 @@ class Ledger:
         return evaluate(self.conn, judged, min_confidence=min_confidence)
 
     @_locked
+    def score_disputes(self, gold, *, min_confidence: float = queries.MIN_CONFIDENCE, limit: int = 1000) -> dict:
+        """Recall and precision of this ledger's disputes against every dispute a reader found
+        (a list of ``gold_disputes.GoldClaim``)."""
+        from .gold_disputes import evaluate_gold
+        return evaluate_gold(self.conn, gold, min_confidence=min_confidence, limit=limit)
+
+    @_locked
     def proposition(self, id: int) -> Optional[dict]:
         try:
             pid = int(id)

@@ -212,37 +212,49 @@ def match_proposition(conn: sqlite3.Connection, p: Proposition) -> Match:
     best = Match(None, 1.0, "new")
     best_score = -1.0
     for pid, key, gist, agent, relation, recipient, when in cands.values():
-        if not when_compatible(p.when, when):
+        got = lexical_decision(p.key, p.gist, p.agent, p.relation, p.recipient, p.when,
+                               key, gist, agent, relation, recipient, when, fp)
+        if got is None:
             continue
-        sim = gist_similarity(fp, gist)
-        if _structured(p.agent, p.relation, p.recipient) and _structured(agent, relation, recipient):
-            if relation != p.relation:
-                continue
-            if (p.agent and agent and p.agent != agent) or (p.recipient and recipient and p.recipient != recipient):
-                continue
-            fg = features(gist)
-            if key == p.key and "?" not in key.split("|"):
-                score, conf, method = 2.0 + sim, 0.75 + 0.25 * sim, "key"
-            elif p.agent and agent:  # same agent, a recipient unknown on one side
-                if sim < WILDCARD_MATCH or names_conflict(fp, fg):
-                    continue
-                score, conf, method = 1.0 + sim, 0.5 + 0.3 * sim, "key+gist"
-            else:  # who did it is unknown on one side: the gists must say the same of the same names
-                if sim < AGENTLESS_MATCH or fp.names != fg.names or coverage(fp, fg) < 1.0:
-                    continue
-                score, conf, method = 1.0 + sim, 0.4 + 0.4 * sim, "key+gist"
-        else:
-            fg = features(gist)
-            p_structured, c_structured = _structured(p.agent, p.relation, p.recipient), _structured(agent, relation, recipient)
-            mixed = p_structured or c_structured
-            if sim < (MIXED_MATCH if mixed else GIST_MATCH) or len(fp.words & fg.words) < MIN_SHARED_WORDS \
-                    or coverage(fp, fg) < MIN_COVERAGE or not share_predicate(fp, fg):
-                continue
-            if mixed and ((p_structured and fp.names - fg.names) or (c_structured and fg.names - fp.names)):
-                continue  # the structured side names its participants and the other does not: "Donald Trump
-                # paid taxes" is not "You paid taxes" (an ad's generic "you")
-            score, conf, method = sim, sim, "gist"
+        score, conf, method = got
         if score > best_score or (score == best_score and best.proposition_id is not None and pid < best.proposition_id):
             best_score, best = score, Match(pid, round(min(conf, 1.0), 3), method,
                                             fp.negated != features(gist).negated)
     return best
+
+
+def lexical_decision(p_key: str, p_gist: str, p_agent, p_relation, p_recipient, p_when,
+                     key: str, gist: str, agent, relation, recipient, when,
+                     fp: Optional[GistFeatures] = None) -> Optional[tuple[float, float, str]]:
+    """(score, confidence, method) when the words and structured keys say two propositions are one
+    claim, else None: the structured keys agree, or the gists are alike enough (module docstring)."""
+    fp = fp or features(p_gist or "")
+    if not when_compatible(p_when, when):
+        return None
+    sim = gist_similarity(fp, gist)
+    if _structured(p_agent, p_relation, p_recipient) and _structured(agent, relation, recipient):
+        if relation != p_relation:
+            return None
+        if (p_agent and agent and p_agent != agent) or (p_recipient and recipient and p_recipient != recipient):
+            return None
+        fg = features(gist)
+        if key == p_key and "?" not in key.split("|"):
+            return 2.0 + sim, 0.75 + 0.25 * sim, "key"
+        if p_agent and agent:  # same agent, a recipient unknown on one side
+            if sim < WILDCARD_MATCH or names_conflict(fp, fg):
+                return None
+            return 1.0 + sim, 0.5 + 0.3 * sim, "key+gist"
+        # who did it is unknown on one side: the gists must say the same of the same names
+        if sim < AGENTLESS_MATCH or fp.names != fg.names or coverage(fp, fg) < 1.0:
+            return None
+        return 1.0 + sim, 0.4 + 0.4 * sim, "key+gist"
+    fg = features(gist)
+    p_structured, c_structured = _structured(p_agent, p_relation, p_recipient), _structured(agent, relation, recipient)
+    mixed = p_structured or c_structured
+    if sim < (MIXED_MATCH if mixed else GIST_MATCH) or len(fp.words & fg.words) < MIN_SHARED_WORDS \
+            or coverage(fp, fg) < MIN_COVERAGE or not share_predicate(fp, fg):
+        return None
+    if mixed and ((p_structured and fp.names - fg.names) or (c_structured and fg.names - fp.names)):
+        return None  # the structured side names its participants and the other does not: "Donald Trump
+        # paid taxes" is not "You paid taxes" (an ad's generic "you")
+    return sim, sim, "gist"

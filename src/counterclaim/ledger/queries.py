@@ -225,7 +225,10 @@ def disputes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, outl
              since: Optional[str] = None, until: Optional[str] = None, actor: Optional[str] = None,
              min_confidence: float = MIN_CONFIDENCE) -> list[dict]:
     """Propositions asserted by one source and denied by another, counting only links at least
-    ``min_confidence`` sure; the weaker links of each are listed apart (``weak``)."""
+    ``min_confidence`` sure; the weaker links of each are listed apart (``weak``). A source found on
+    both sides is one party contradicting itself (``self_contradicting``), never the two parties a
+    dispute needs. Ranked by ``dispute_score``: sources on each side, outlets, articles, link
+    confidence and recency."""
     actor_id = resolve_actor(conn, actor) if actor else None
     rows = _dispute_rows(conn, outlet=outlet, since=since, until=until, actor_id=actor_id, actor_given=bool(actor),
                          min_confidence=min_confidence)
@@ -246,14 +249,39 @@ def disputes(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0, outl
     out = []
     for score, r in page:
         pid = r[0]
+        both = self_contradicting(refs[pid]["asserts"], refs[pid]["denies"])
         out.append({
             "proposition": props[pid], "score": score, "latest": r[6], "n_articles": r[4],
             "n_asserting": r[1], "n_denying": r[2], "n_no_knowledge": r[3],
             "outlets": outlets.get(pid, []),
             "asserted_by": refs[pid]["asserts"], "denied_by": refs[pid]["denies"],
             "no_knowledge": refs[pid]["no_knowledge"], "weak": refs[pid]["weak"],
+            "self_contradicting": both,
         })
         out[-1]["counts"] = dispute_counts(out[-1])
+    return out
+
+
+def source_key(ref: dict) -> str:
+    """Who a listed statement's source is, as sides are counted: the actor, else the source's words."""
+    a = ref.get("actor")
+    return a["id"] if a else "src:" + (ref.get("source_text") or "").lower()
+
+
+def self_contradicting(asserting: list[dict], denying: list[dict]) -> list[dict]:
+    """The sources found on both sides of one claim: each contradicts itself (one party, not two),
+    with the statements on each side."""
+    by_a: dict[str, list[dict]] = defaultdict(list)
+    by_d: dict[str, list[dict]] = defaultdict(list)
+    for r in asserting:
+        by_a[source_key(r)].append(r)
+    for r in denying:
+        by_d[source_key(r)].append(r)
+    out = []
+    for k in sorted(set(by_a) & set(by_d)):
+        first = by_a[k][0]
+        out.append({"source": (first.get("actor") or {}).get("name") or first.get("source_text"), "key": k,
+                    "asserts": [r["statement_id"] for r in by_a[k]], "denies": [r["statement_id"] for r in by_d[k]]})
     return out
 
 
@@ -319,8 +347,23 @@ def claims(conn: sqlite3.Connection, about: str, *, limit: int = 20) -> list[dic
     order = sorted(found, key=lambda pid: (found[pid], pid))[:limit]
     props = _props_by_id(conn, order)
     counts = _stance_counts(conn, order)
-    return [{**props[pid], **counts[pid], "matched": "gist" if found[pid][0] == 0 else "statements"}
+    words = wordings(conn, order)
+    return [{**props[pid], **counts[pid], "matched": "gist" if found[pid][0] == 0 else "statements",
+             "wordings": words.get(pid, [])}
             for pid in order if pid in props]
+
+
+def wordings(conn: sqlite3.Connection, ids: list[int], per: int = 5) -> dict[int, list[str]]:
+    """The distinct wordings the articles gave each claim (the gists matched to it), first seen first."""
+    out: dict[int, list[str]] = defaultdict(list)
+    if not ids:
+        return out
+    for pid, gist in conn.execute(
+            "SELECT proposition_id, gist FROM article_propositions "
+            f"WHERE proposition_id IN ({','.join('?' * len(ids))}) AND gist IS NOT NULL ORDER BY rowid", ids):
+        if gist not in out[pid] and len(out[pid]) < per:
+            out[pid].append(gist)
+    return out
 
 
 # ---------------------------------------------------------------- articles

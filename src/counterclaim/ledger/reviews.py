@@ -1,6 +1,6 @@
 """Verdicts: a fact-checker's review of a ledger proposition (true, false, misleading, unproven).
 
-Every review is kept (table ``reviews``, schema version 5); the latest one is the proposition's
+Every review is kept (table ``reviews``, schema version 6); the latest one is the proposition's
 current verdict. Reviews keep the proposition's key and gist, so that after ``rematch`` (which
 rebuilds the propositions) ``relink`` points each one at the proposition with the same key.
 """

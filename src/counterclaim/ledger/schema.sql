@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS propositions (
   recipient  TEXT,
   theme      TEXT,
   "when"     TEXT,
-  embedding  BLOB                 -- optional sentence embedding of the gist (float32)
+  embedding  BLOB                 -- sentence embedding of the claim (384 float16, ledger/embedding.py; NULL without the model)
 );
 CREATE INDEX IF NOT EXISTS propositions_key ON propositions(key);
 

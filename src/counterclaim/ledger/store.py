@@ -19,7 +19,7 @@ from typing import Optional, Union
 
 from ..errors import CounterclaimError
 from ..model import Analysis, Proposition, opposite
-from . import claims, reviews
+from . import matching, reviews
 from .migrations import LATEST, SchemaError, current_version, migrate
 
 DEFAULT_NAME = "counterclaim.db"
@@ -169,13 +169,11 @@ def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Propo
     """Map each of an article's propositions to a ledger proposition (creating it when new)."""
     out = Links()
     links = []
-    for p in props:
-        m = claims.match_proposition(conn, p)
+    vecs = matching.embed_claims(props)
+    for p, vec in zip(props, vecs):
+        m = matching.match_claim(conn, p, vec, set(out.pid.values()))
         if m.proposition_id is None:
-            cur = conn.execute(
-                'INSERT INTO propositions(key, gist, agent, relation, recipient, theme, "when") VALUES (?, ?, ?, ?, ?, ?, ?)',
-                (p.key, p.gist or p.key, p.agent, p.relation, p.recipient, p.theme, p.when))
-            lid = cur.lastrowid
+            lid = matching.store_claim(conn, p, vec)
         else:
             lid = m.proposition_id
             if p.when:
@@ -303,6 +301,7 @@ def rematch(conn: sqlite3.Connection) -> int:
         conn.execute("DELETE FROM stances")
         conn.execute("UPDATE quantities SET proposition_id = NULL")
         conn.execute("DELETE FROM article_propositions")
+        conn.execute("DELETE FROM claim_terms")
         conn.execute("DELETE FROM propositions")
         n = 0
         for art_id, js in conn.execute("SELECT id, analysis FROM articles ORDER BY rowid").fetchall():

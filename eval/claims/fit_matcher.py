@@ -1,0 +1,172 @@
+"""Fit the claim matcher's logistic regression on train pairs and measure it on dev pairs.
+
+    PYTHONPATH=src python eval/claims/fit_matcher.py --train-db TRAIN.db --dev-db DEV.db [--write]
+
+TRAIN.db and DEV.db are ledgers of the PolNeAR articles the pairs name (`counterclaim ingest`); the
+pairs are eval/claims/pairs-{train,dev}.jsonl (make_pairs.py). Each statement of a pair is read as the
+claim its analysis links it to (the proposition of its surest stance, among the analysed statements
+overlapping the pair's offsets); the features are ``ledger.matching.pair_features`` of the two claims.
+Pairs where a statement has no claim are counted apart (they are misses for recall). ``--write``
+saves the weights and threshold to src/counterclaim/data/claim_match.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from counterclaim.ledger import matching
+from counterclaim.ledger.gold_disputes import article_stem
+from counterclaim.model import Analysis
+
+HERE = Path(__file__).resolve().parent
+
+
+def claims_by_statement(db: Path) -> dict[str, list]:
+    """article stem -> [(content ranges, local proposition, confidence)] for every analysed statement."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    out: dict[str, list] = {}
+    for aid, origin, js in conn.execute("SELECT id, origin, analysis FROM articles"):
+        a = Analysis.from_dict(json.loads(js), text="")
+        props = {p.id: p for p in a.propositions}
+        rows = out.setdefault(article_stem(origin, aid), [])
+        for st in a.statements:
+            best = max(st.stances, key=lambda s: s.confidence, default=None)
+            if best is None or best.proposition not in props:
+                continue
+            rows.append(([(c.start, c.end) for c in st.content], props[best.proposition], best.confidence))
+    return out
+
+
+def spans_as_claims(pairs: list[dict], text_dir: Path) -> dict[str, list]:
+    """The pairs' own statement texts as claims (no actors): the matcher alone, without the analyzer's
+    claim extraction."""
+    from counterclaim.model import Proposition
+    out: dict[str, list] = {}
+    for p in pairs:
+        for r in (p["a"], p["b"]):
+            text = (text_dir / f"{r['article']}.txt").read_text(encoding="utf-8")
+            out.setdefault(r["article"], []).append(([(r["start"], r["end"])], Proposition("S", text[r["start"]:r["end"]]),
+                                                     1.0))
+    return out
+
+
+def claim_of(index: dict, ref: dict):
+    hits = [(conf, p) for ranges, p, conf in index.get(ref["article"], ())
+            if any(s < ref["end"] and ref["start"] < e for s, e in ranges)]
+    return max(hits, key=lambda x: x[0])[1] if hits else None
+
+
+def featurize(pairs: list[dict], index: dict, whys: Optional[list] = None) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """(features, labels) of the pairs whose statements both have a claim; missing positives and negatives."""
+    props, rows = [], []
+    for p in pairs:
+        a, b = claim_of(index, p["a"]), claim_of(index, p["b"])
+        rows.append((a, b, p["same"], p.get("why", ""), p["a"]["article"] == p["b"]["article"]))
+        props += [x for x in (a, b) if x is not None]
+    uniq = {id(p): p for p in props}
+    vecs = dict(zip(uniq, matching.embed_claims(list(uniq.values()))))
+    X, y, miss_pos, miss_neg = [], [], 0, 0
+    for a, b, same, why, pair_article_same in rows:
+        if a is None or b is None:
+            miss_pos += same
+            miss_neg += not same
+            continue
+        ra, rb = matching.ClaimRow.of(a, vecs[id(a)]), matching.ClaimRow.of(b, vecs[id(b)])
+        # +1: one claim by words and keys (claims.lexical_decision); -1: never (matching.conflict); 0: scored
+        rule = 1 if matching.lexical_decision(ra.key_text, ra.text, ra.agent, ra.relation, ra.recipient, ra.when,
+                                              rb.key_text, rb.text, rb.agent, rb.relation, rb.recipient, rb.when) \
+            else -1 if matching.conflict(ra, rb, pair_article_same) else 0
+        X.append([rule] + matching.pair_features(ra, rb))
+        y.append(same)
+        if whys is not None:
+            whys.append(why)
+    return np.array(X, dtype=float), np.array(y, dtype=bool), miss_pos, miss_neg
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (HERE / f"pairs-{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def decide(X: np.ndarray, prob: np.ndarray, thr: float) -> np.ndarray:
+    """The matcher's decision: the rule where one applies, else the fitted probability."""
+    return np.where(X[:, 0] > 0, True, np.where(X[:, 0] < 0, False, prob >= thr))
+
+
+def prf(pred: np.ndarray, y: np.ndarray, missed_pos: int = 0) -> dict:
+    tp = int((pred & y).sum())
+    fp = int((pred & ~y).sum())
+    fn = int((~pred & y).sum()) + missed_pos
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--train-db", type=Path, required=True)
+    ap.add_argument("--dev-db", type=Path, required=True)
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--use", nargs="+", default=["cosine"], choices=list(matching.FEATURES),
+                    help="The features fitted (the others get weight 0): with few labelled pairs, few features.")
+    ap.add_argument("--c", type=float, default=100.0, help="Inverse regularization strength.")
+    ap.add_argument("--texts", type=Path, nargs=2, metavar=("TRAIN_TEXT", "DEV_TEXT"),
+                    help="Use the statements' own words (PolNeAR text folders) as claims instead of the analyses.")
+    args = ap.parse_args(argv)
+    from sklearn.linear_model import LogisticRegression
+
+    if args.texts:
+        it, id_ = spans_as_claims(load("train"), args.texts[0]), spans_as_claims(load("dev"), args.texts[1])
+    else:
+        it, id_ = claims_by_statement(args.train_db), claims_by_statement(args.dev_db)
+    Xt, yt, mt, nt = featurize(load("train"), it)
+    wd: list = []
+    Xd, yd, md, nd = featurize(load("dev"), id_, wd)
+    print(f"train pairs with claims: {len(yt)} ({int(yt.sum())} same); without: {mt} same, {nt} not")
+    print(f"dev pairs with claims: {len(yd)} ({int(yd.sum())} same); without: {md} same, {nd} not")
+    fit = Xt[:, 0] >= 0  # every pair no conflict parts (the lexical rule found every train positive)
+    C = args.c
+    cols = [1 + matching.FEATURES.index(f) for f in args.use]
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=1000).fit(Xt[fit][:, cols], yt[fit])
+    weights = np.zeros(len(matching.FEATURES))
+    weights[[c - 1 for c in cols]] = lr.coef_[0]
+    model = {"features": list(matching.FEATURES), "weights": [round(float(w), 4) for w in weights],
+             "bias": round(float(lr.intercept_[0]), 4)}
+    prob = lambda X: np.array([matching.probability(x, model) for x in X[:, 1:]])  # noqa: E731
+    pt = prob(Xt)
+    f1 = lambda r: 2 * r["p"] * r["r"] / ((r["p"] + r["r"]) or 1)  # noqa: E731
+    # the threshold: the best F1 on the train pairs
+    thr = max(np.unique(np.round(pt[fit], 4)), key=lambda t: f1(prf(decide(Xt, pt, t), yt)))
+    pd_ = prob(Xd)
+    default = np.array([matching.probability(x, matching.DEFAULT_MODEL) for x in Xd[:, 1:]])
+    rep = {**model, "threshold": round(float(thr), 4), "fitted": args.use,
+           "train": prf(decide(Xt, pt, thr), yt), "dev": prf(decide(Xd, pd_, thr), yd),
+           "dev_with_unclaimed": prf(decide(Xd, pd_, thr), yd, md),
+           "default_dev": prf(decide(Xd, default, 0.5), yd),
+           "rules_dev": {"lexical_same": int((Xd[:, 0] > 0).sum()), "conflict": int((Xd[:, 0] < 0).sum()),
+                         "conflict_on_same": int(((Xd[:, 0] < 0) & yd).sum())}}
+    from sklearn.metrics import roc_auc_score
+    rep["dev_auc"] = {f: round(float(roc_auc_score(yd, Xd[:, i + 1])), 3) for i, f in enumerate(matching.FEATURES)
+                      if len(set(Xd[:, i + 1])) > 1}
+    rep["dev_auc"]["model"] = round(float(roc_auc_score(yd, pd_)), 3)
+    whys = np.array(wd)
+    for kind in ("same side", "opposite sides"):
+        sel = np.array([kind in w or "different" in w for w in whys])
+        rep[f"dev ({kind} + all different)"] = prf(decide(Xd[sel], pd_[sel], thr), yd[sel])
+    json.dump(rep, sys.stdout, indent=1)
+    print()
+    if args.write:
+        out = {k: rep[k] for k in ("features", "weights", "bias", "threshold")}
+        out["fitted_on"] = "eval/claims/pairs-train.jsonl (eval/claims/fit_matcher.py)"
+        out["measured"] = {"train": rep["train"], "dev": rep["dev"]}
+        matching.WEIGHTS_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {matching.WEIGHTS_PATH}")
+
+
+if __name__ == "__main__":
+    main()
