@@ -29,6 +29,7 @@ from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
 from .cues import cue_class, cue_lemma_or_none, negated_cue
+from .frames import frame_flip
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
 from .negation import denial_negation, is_negated, nonevent_verb
@@ -125,12 +126,20 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     if not claims:
         claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
     if claims and not nk and negated_cue(doc, st, lx):
-        return []  # "the call did not mention that Rubio broke ranks", "never said that X": nothing put forward
+        if cue_class(doc, st, lx) != "denies":
+            return []  # "the call did not mention that Rubio broke ranks", "never said that X": nothing put forward
+        # "did not deny that P", "would neither confirm nor deny", "refused to deny": uncommitted
+        for c in claims:
+            c.forced = "no_knowledge"
+        return claims
     if claims and not denial_cue and not nk:
         claims.extend(_rebutting_clauses(ctx, claims, roots, scope, st, statements))
     if nk:
         for c in claims:
             c.forced = "no_knowledge"
+    for c in claims:
+        if c.kind != "anaphor":
+            c.framed = frame_flip(c.head, lx, scope)
     return claims
 
 
