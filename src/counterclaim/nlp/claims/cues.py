@@ -118,6 +118,8 @@ def negated_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:
         return False  # a state of mind: "her advisers are not convinced that…", "is not expected to…"
     if any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in v.children):
         return True
+    if v.dep_ == "conj" and any(c.lower_ == "neither" for c in v.head.children):
+        return True  # "would neither confirm nor [deny]"
     # "refused to deny", "declined to confirm": the saying did not take place
     return v.dep_ == "xcomp" and lemma(v.head) in lx.negative_implicatives
 

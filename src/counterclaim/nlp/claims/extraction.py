@@ -29,7 +29,7 @@ from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
 from .cues import cue_class, cue_lemma_or_none, negated_cue
-from .frames import frame_flip
+from .frames import frame_flip, frame_of, raising_frame
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
 from .negation import denial_negation, is_negated, nonevent_verb
@@ -120,6 +120,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             return []  # "denied his party [the victory]", "to reject [the request…] [until he gave…]": nothing said
         if not any(claim_like(lx, r) for r in roots):
             denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
+    if not claims and denial_cue and any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in r.children)
+                                         for r in roots):
+        # "denied that [his troops had not been ready]": a clause of its own is the claim denied
+        claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
     if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
     # 6. the main clause as a gist claim
@@ -140,6 +144,9 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     for c in claims:
         if c.kind != "anaphor":
             c.framed = frame_flip(c.head, lx, scope)
+            if c.head is not None and c.rule is None and raising_frame(c.head, lx) is not None:
+                # "the film is unlikely to be delayed": the claim is "the film will be delayed", denied
+                c.negated, c.framed = False, c.framed ^ bool(frame_of(c.head, lx))
     return claims
 
 
@@ -284,6 +291,9 @@ def _demonstrative_subject(ctx: Ctx, roots: list[Token], scope: Scope, rejecting
     doc = ctx.doc
     for r in roots:
         subj = next((c for c in r.children if c.dep_ in SUBJ), None)
+        if subj is not None and subj.lower_ == "it" and any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in r.children):
+            continue  # "it wasn't true [that she had written the song]": "it" stands for the that-clause
         if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
                 and not is_question(doc, r, scope) and modality(ctx, r) != "deontic":  # not "it is important to…"
             return Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj)

@@ -24,7 +24,20 @@ _FRAMED = ("ccomp", "xcomp")
 
 
 def _complement(v: Token, scope: Scope) -> Optional[Token]:
-    return next((c for c in v.children if c.dep_ in _FRAMED and c.pos_ in ("VERB", "AUX") and in_scope(c, scope)), None)
+    """The clause ``v`` frames: its own complement, or its predicate's ("it was not [the case] [that…]",
+    "was [unlikely] [to lose]")."""
+    p = _predicate(v)
+    for x in (v, p) if p is not None else (v,):
+        c = next((c for c in x.children if c.dep_ in _FRAMED and c.pos_ in ("VERB", "AUX") and in_scope(c, scope)), None)
+        if c is not None:
+            return c
+    return None
+
+
+def _frame_verb(t: Token) -> Token:
+    """The verb above a framed clause: its head, or the copula of the predicate it hangs on."""
+    h = t.head
+    return h.head if h.dep_ in ("acomp", "attr") and h.head.i != h.i else h
 
 
 def _predicate(v: Token) -> Optional[Token]:
@@ -48,9 +61,26 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
         p_neg = neg or any(g.dep_ == "neg" for g in p.children)
         if lemma(p) in lx.truth_predicates or p.lower_ in lx.truth_predicates:
             return p_neg
+        if lemma(p) in lx.denial_frames or p.lower_ in lx.denial_frames:
+            return not p_neg  # "it is impossible that P", "was unlikely to lose"
         if lx.rejects(p):
             return not p_neg
     return None
+
+
+def raising_frame(v: Token, lx: MeaningLexicon) -> Optional[Token]:
+    """The "to" of a copula with a probability adjective and its infinitive ("the film is [unlikely]
+    [to] be delayed", "is not likely to win"), when ``v`` is that copula: the claim is the infinitive's
+    event ("the film will be delayed"), and the adjective with its negation says the commitment."""
+    if lemma(v) != "be":
+        return None
+    p = _predicate(v)
+    if p is None or not (lemma(p) in lx.truth_predicates or lemma(p) in lx.denial_frames) or p.pos_ != "ADJ":
+        return None
+    x = next((c for c in p.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if x is None:
+        return None
+    return next((c for c in x.children if c.dep_ == "aux" and c.lower_ == "to"), None)
 
 
 def through_frames(r: Token, lx: MeaningLexicon, scope: Scope) -> Token:
@@ -59,7 +89,7 @@ def through_frames(r: Token, lx: MeaningLexicon, scope: Scope) -> Token:
     seen = 0
     while seen < 4:
         comp = _complement(r, scope)
-        if comp is None or frame_of(r, lx) is None:
+        if comp is None or frame_of(r, lx) is None or raising_frame(r, lx) is not None:
             return r
         r, seen = comp, seen + 1
     return r
@@ -71,11 +101,14 @@ def frame_flip(head: Optional[Token], lx: MeaningLexicon, scope: Scope) -> bool:
         return False
     flip, t = False, head
     for _ in range(4):
-        if t.dep_ not in _FRAMED or t.head.i == t.i or not in_scope(t.head, scope):
+        if t.dep_ not in _FRAMED or t.head.i == t.i:
             break
-        f = frame_of(t.head, lx)
+        v = _frame_verb(t)
+        if not in_scope(v, scope):
+            break
+        f = frame_of(v, lx)
         if f is None:
             break
         flip ^= f
-        t = t.head
+        t = v
     return flip

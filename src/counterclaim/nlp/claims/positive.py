@@ -165,15 +165,25 @@ def apply_edits(text: str, start: int, end: int, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def positive_edits(c: Claim, negated: Optional[bool] = None) -> list[Edit]:
-    """Every edit that makes the claim's words its positive, speaker-resolved form."""
-    edits = speaker_edits(c)
+def raising_edits(c: Claim, to: Optional[Token]) -> list[Edit]:
+    """"is (not) likely to be delayed" -> "will be delayed", "was unlikely to lose" -> "would lose"."""
+    v = c.head
+    if to is None or v is None:
+        return []
+    will = "would" if v.tag_ == "VBD" else "will"
+    return [(v.idx, to.idx + len(to.text) + len(to.whitespace_), will + " ")]
+
+
+def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token] = None) -> list[Edit]:
+    """Every edit that makes the claim's words its positive, speaker-resolved form (``to``: the "to"
+    of a probability frame the claim's copula carries, ``frames.raising_frame``)."""
+    edits = speaker_edits(c) + raising_edits(c, to)
     if c.negated if negated is None else negated:
         for v in negated_verbs(c):
             edits += negation_edits(v)
     return edits
 
 
-def positive_text(text: str, c: Claim) -> str:
+def positive_text(text: str, c: Claim, to: Optional[Token] = None) -> str:
     """The claim's words from its extent, in positive form (not cleaned)."""
-    return apply_edits(text, c.start, c.end, positive_edits(c))
+    return apply_edits(text, c.start, c.end, positive_edits(c, to=to))

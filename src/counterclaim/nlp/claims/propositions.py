@@ -25,6 +25,7 @@ from .extraction import extract_claims
 from .lexicon import LexiconComponent, MeaningLexicon
 from .linking import record
 from .participants import canonical, claim_author, doc_mentions, index_mentions, source_actor
+from .frames import raising_frame
 from .positive import positive_text
 from .syntax import lemma
 from .types import QUOTES, SALIENCE_WINDOW, Claim, Ctx
@@ -52,7 +53,8 @@ def _gist(ctx: Ctx, c: Claim) -> str:
     with their negation taken out and the speaker's pronouns resolved (``positive.py``)."""
     if _structured(c):
         return c.rule.gist.format(agent=c.agent_name, recipient=c.recipient_name or "")
-    return _clean(positive_text(doc_text(ctx.doc), c))
+    to = raising_frame(c.head, ctx.lx) if c.head is not None else None
+    return _clean(positive_text(doc_text(ctx.doc), c, to))
 
 
 def _predicate(c: Claim) -> Optional[str]:
