@@ -1,33 +1,29 @@
 """cc_stance: what each statement's source does to the propositions its content carries.
 
-For every claim ``cc_propositions`` found in a statement (``doc._.claims``):
+Every stance is the source's commitment to the proposition's claim **in its positive form**
+(``Proposition.claim``; FactBank's convention, docs/meaning.md): "the samples were not contaminated"
+denies "the samples were contaminated". For every claim ``cc_propositions`` found in a statement
+(``doc._.claims``):
 
 - ``no_knowledge`` when the statement is a no-knowledge formula ("I have not seen that
-  statement", "no further information", "declined to comment", "could not confirm");
+  statement", "no further information", "declined to comment", "could not confirm"), or its denial
+  cue is negated ("did not deny that…", "would neither confirm nor deny");
 - ``denies`` when
   * the cue is a denial cue (``data/cue_framing.tsv`` stance class ``denies``: deny, reject,
     dismiss, refute...): "dismissed reports that…", "rejected claims that…";
-  * the claim's own predicate is negated **as a rebuttal** (``rebuttal.py``: emphatic,
-    wrongdoing, the source about itself, a rebutting cue, or a claim on the table: "Manafort was
-    not involved", "I never touched her"), or its event is negated ("this does not make the US a
-    party…", "arms transaction … which has never happened"); a negated prediction, norm, habit or
-    present evaluation, or a negated accusation with no claim to rebut, is asserted;
+  * the claim's clause is negated, whatever its tense, mood or kind ("was not involved", "will not
+    be released", "does not sell", "no passengers were injured"): its positive form is denied;
   * the clause itself says a claim is false ("had fabricated the story", "is wrong for saying X");
   * a rejecting evaluation in the content outside the claim's clause applies to it ("the false
     report that…", "the groundless theory that…", "an absurd lie", "cooked up by…", "unfounded
     accusations"): each rejection goes to the nearest noun-headed claim (the claim noun it
     evaluates), or to the only claim;
   * the clause rebuts by its form (``negation.rebutting_form``: "there is no evidence that…", "is no
-    more biased than…", "does not mean Muslims are terrorists", "is not the X they make it out to
-    be"), or the claim is what absent evidence would support ("no evidence that [he lied]");
-  * a claim worded negatively answers another source's assertion of the same proposition earlier
-    in the article (``contested_negations``);
-  * a denial cue and a negation cancel out ("denied that he had not paid");
-- ``asserts`` otherwise.
-
-Each stance also says whether it reads against its proposition's gist the other way round
-(``Stance.negated``, see ``_reads_negated``): "Trump may not have paid a dime" asserts the
-negation of the positively worded "Donald Trump paid taxes".
+    more biased than…", "does not mean Muslims are terrorists"), or the claim is what absent
+    evidence would support ("no evidence that [he lied]");
+  * a frame above the claim in the content denies it ("doubts that…", "it is not true that…",
+    "is unlikely to…"), or the cue is a negated verb of belief ("I don't think [P]"; ``frames.py``);
+- ``asserts`` otherwise. Two of these cancel out ("denied that he had not paid" asserts that he paid).
 
 A statement with no claim (a question, an order, a norm) gets no stance, nor does one whose
 content only names a topic under a cue that neither confirms nor denies it ("responded to Trump's
