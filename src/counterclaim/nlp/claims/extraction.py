@@ -29,7 +29,7 @@ from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
 from .cues import cue_class, cue_lemma_or_none, negated_cue
-from .frames import frame_flip, frame_of, raising_frame
+from .frames import frame_flip, frame_of, framed_clause, raising_frame
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
 from .negation import denial_negation, is_negated, nonevent_verb
@@ -124,6 +124,9 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                                          for r in roots):
         # "denied that [his troops had not been ready]": a clause of its own is the claim denied
         claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
+    if not claims and rejecting and any(frame_of(r, lx) is not None and _frames_a_that_clause(r, scope) for r in roots):
+        # "it was not the case [that the quake had been caused by drilling]": the clause is the claim
+        claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
     if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
     # 6. the main clause as a gist claim
@@ -148,6 +151,12 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 # "the film is unlikely to be delayed": the claim is "the film will be delayed", denied
                 c.negated, c.framed = False, c.framed ^ bool(frame_of(c.head, lx))
     return claims
+
+
+def _frames_a_that_clause(r: Token, scope: Scope) -> bool:
+    """Does the content's root frame a that-clause inside the content ("it is not true that…")?"""
+    c = framed_clause(r)
+    return c is not None and in_scope(c, scope) and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
 
 
 def _claim_nouns(ctx: Ctx, st: Statement, statements: dict, toks: list[Token], scope: Scope,
@@ -291,8 +300,8 @@ def _demonstrative_subject(ctx: Ctx, roots: list[Token], scope: Scope, rejecting
     doc = ctx.doc
     for r in roots:
         subj = next((c for c in r.children if c.dep_ in SUBJ), None)
-        if subj is not None and subj.lower_ == "it" and any(
-                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in r.children):
+        framed = framed_clause(r) if subj is not None and subj.lower_ == "it" else None
+        if framed is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in framed.children):
             continue  # "it wasn't true [that she had written the song]": "it" stands for the that-clause
         if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
                 and not is_question(doc, r, scope) and modality(ctx, r) != "deontic":  # not "it is important to…"

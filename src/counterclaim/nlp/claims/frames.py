@@ -21,17 +21,25 @@ from .negation import is_negated
 from .syntax import Scope, in_scope, lemma
 
 _FRAMED = ("ccomp", "xcomp")
+_FRAMED_ON_NOUN = ("ccomp", "xcomp", "acl", "relcl")  # "the case [that…]" is often parsed as a relative
 
 
-def _complement(v: Token, scope: Scope) -> Optional[Token]:
+def framed_clause(v: Token) -> Optional[Token]:
     """The clause ``v`` frames: its own complement, or its predicate's ("it was not [the case] [that…]",
     "was [unlikely] [to lose]")."""
     p = _predicate(v)
-    for x in (v, p) if p is not None else (v,):
-        c = next((c for c in x.children if c.dep_ in _FRAMED and c.pos_ in ("VERB", "AUX") and in_scope(c, scope)), None)
+    for x, deps in ((v, _FRAMED), (p, _FRAMED_ON_NOUN)):
+        if x is None:
+            continue
+        c = next((c for c in x.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")), None)
         if c is not None:
             return c
     return None
+
+
+def _complement(v: Token, scope: Scope) -> Optional[Token]:
+    c = framed_clause(v)
+    return c if c is not None and in_scope(c, scope) else None
 
 
 def _frame_verb(t: Token) -> Token:
@@ -101,7 +109,7 @@ def frame_flip(head: Optional[Token], lx: MeaningLexicon, scope: Scope) -> bool:
         return False
     flip, t = False, head
     for _ in range(4):
-        if t.dep_ not in _FRAMED or t.head.i == t.i:
+        if t.dep_ not in _FRAMED_ON_NOUN or t.head.i == t.i or (t.dep_ not in _FRAMED and t.head.dep_ != "attr"):
             break
         v = _frame_verb(t)
         if not in_scope(v, scope):

@@ -111,8 +111,8 @@ def _drop(t: Token) -> Edit:
         prev = doc[t.i - 1]
         return (prev.idx, t.idx + len(t.text), _cased(prev.text, _CONTRACTED[prev.lower_]))
     end = t.idx + len(t.text) + len(t.whitespace_)
-    if t.lower_ in ("n't", "n’t"):
-        end = t.idx + len(t.text)  # "didn't pay": the space after belongs to the word before now
+    if t.lower_ in ("n't", "n’t") or (t.i > 0 and not doc[t.i - 1].whitespace_):
+        end = t.idx + len(t.text)  # "didn't pay", "cannot pay": the space after belongs to the word before now
     return (t.idx, end, "")
 
 
