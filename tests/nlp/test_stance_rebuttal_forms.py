@@ -29,7 +29,7 @@ def test_no_evidence_with_a_negated_verb_of_seeing_and_a_raising_verb():
     ])
     assert labels(doc) == [["denies"], ["denies"]]
     # the proposition is the positive clause the source denies
-    assert doc._.propositions[0].claim == "We see a link to terrorism"
+    assert doc._.propositions[0].claim == "The mayor sees a link to terrorism"  # "we": the speaker
 
 
 def test_an_evidence_word_inside_a_name_is_no_evidence():

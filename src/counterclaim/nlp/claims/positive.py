@@ -140,16 +140,59 @@ def negated_verbs(c: Claim) -> list[Token]:
     return out
 
 
-def speaker_edits(c: Claim) -> list[Edit]:
-    """The subject pronoun of the claim's clause replaced by whom it resolves to, when that is a name:
-    "we" in Russia's words is Russia, "he" subject of his own reported speech is the speaker."""
+_SUBJECT_SELF = {"i", "we"}
+_SUBJECT_PERSON = {"he", "she"}
+
+
+def speaker_edits(c: Claim, speaker: Optional[str] = None, quoted: bool = False) -> list[Edit]:
+    """The subject pronoun of the claim's clause replaced by whom it resolves to, when that is a name
+    ("we" in Russia's words is Russia), else by the speaker's name (``speaker``) for "I"/"we", and
+    for "he"/"she" subject of the speaker's own reported (not quoted) speech ("the star said he did
+    not meet the producer": the star)."""
     h = c.head
-    if h is None or not c.agent_name or c.agent_name.lower() in PRON_SELF | PRON_PERSON:
+    if h is None:
         return []
     subj = next((x for x in h.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ not in PRON_SELF | PRON_PERSON or subj.lower_ in ("me", "us", "him", "her", "my", "our", "his"):
+    if subj is None or subj.lower_ not in _SUBJECT_SELF | _SUBJECT_PERSON:
         return []
-    return [(subj.idx, subj.idx + len(subj.text), c.agent_name)]
+    name = c.agent_name if c.agent_name and c.agent_name.lower() not in PRON_SELF | PRON_PERSON else None
+    if name is not None and name[:1].islower() and speaker:
+        name = None  # a common noun the pronoun was matched to ("star"): the source's own words say it better
+    if name is None and speaker and (subj.lower_ in _SUBJECT_SELF or not quoted):
+        name = speaker
+    if not name:
+        return []
+    edits = [(subj.idx, subj.idx + len(subj.text), name)]
+    if subj.lower_ in _SUBJECT_SELF:
+        edits += _agreement(h, subj)
+    return edits
+
+
+_SINGULAR = {"am": "is", "'m": "is", "’m": "is", "are": "is", "'re": "is", "’re": "is", "were": "was", "have": "has",
+             "do": "does"}
+
+
+def _agreement(h: Token, subj: Token) -> list[Edit]:
+    """The finite verb after "I" / "we" put in the third person singular, the name that replaces the
+    pronoun being one speaker: "I have never taken drugs" -> "Marco Bellini has never taken drugs", "we
+    do not see a link" -> "The mayor sees a link"."""
+    finite = next((x for x in h.children if x.dep_ in ("aux", "auxpass") and x.i > subj.i), None)
+    if finite is None:
+        if h.tag_ != "VBP":
+            return []
+        finite = h
+    low = finite.lower_
+    if low == "do" and finite is not h and any(c.dep_ == "neg" for c in h.children):
+        return [(h.idx, h.idx + len(h.text), third_person(h.text))]  # "do" goes with the negation
+    if low in _SINGULAR:
+        word = _SINGULAR[low]
+        space = "" if finite.whitespace_ or not low.startswith(("'", "’")) else " "
+        if low.startswith(("'", "’")):
+            word = " " + word  # "I'm" -> "Marco is"
+        return [(finite.idx, finite.idx + len(finite.text), word + space)]
+    if finite is h and h.tag_ == "VBP":
+        return [(h.idx, h.idx + len(h.text), third_person(h.text))]
+    return []
 
 
 def apply_edits(text: str, start: int, end: int, edits: list[Edit]) -> str:
@@ -174,16 +217,19 @@ def raising_edits(c: Claim, to: Optional[Token]) -> list[Edit]:
     return [(v.idx, to.idx + len(to.text) + len(to.whitespace_), will + " ")]
 
 
-def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token] = None) -> list[Edit]:
+def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token] = None,
+                   speaker: Optional[str] = None, quoted: bool = False) -> list[Edit]:
     """Every edit that makes the claim's words its positive, speaker-resolved form (``to``: the "to"
-    of a probability frame the claim's copula carries, ``frames.raising_frame``)."""
-    edits = speaker_edits(c) + raising_edits(c, to)
+    of a probability frame the claim's copula carries, ``frames.raising_frame``; ``speaker``: the
+    source's name, ``quoted``: the content is a quotation)."""
+    edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to)
     if c.negated if negated is None else negated:
         for v in negated_verbs(c):
             edits += negation_edits(v)
     return edits
 
 
-def positive_text(text: str, c: Claim, to: Optional[Token] = None) -> str:
+def positive_text(text: str, c: Claim, to: Optional[Token] = None, speaker: Optional[str] = None,
+                  quoted: bool = False) -> str:
     """The claim's words from its extent, in positive form (not cleaned)."""
-    return apply_edits(text, c.start, c.end, positive_edits(c, to=to))
+    return apply_edits(text, c.start, c.end, positive_edits(c, to=to, speaker=speaker, quoted=quoted))

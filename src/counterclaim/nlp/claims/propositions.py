@@ -48,13 +48,13 @@ def _structured(c: Claim) -> bool:
     # (a pronoun no actor stands behind makes an empty template: "You paid taxes", "which paid taxes")
 
 
-def _gist(ctx: Ctx, c: Claim) -> str:
+def _gist(ctx: Ctx, c: Claim, speaker: Optional[str] = None, quoted: bool = False) -> str:
     """The claim in its positive form: the relation's normalized wording, else the clause's own words
     with their negation taken out and the speaker's pronouns resolved (``positive.py``)."""
     if _structured(c):
         return c.rule.gist.format(agent=c.agent_name, recipient=c.recipient_name or "")
     to = raising_frame(c.head, ctx.lx) if c.head is not None else None
-    return _clean(positive_text(doc_text(ctx.doc), c, to))
+    return _clean(positive_text(doc_text(ctx.doc), c, to, speaker, quoted))
 
 
 def _predicate(c: Claim) -> Optional[str]:
@@ -188,11 +188,14 @@ def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
     return next((d for d in dates if c.start <= d.start and d.end <= c.end + 1), None)
 
 
-def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = None) -> None:
+def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = None,
+           speaker: Optional[str] = None, quoted: bool = False) -> None:
     """Give a claim its Proposition (creating it, or finding it by key or by salience), and record
     how sure the link is (``doc._.claim_links``, turned into Stance confidences by cc_links).
     ``source``: the canonical id of the statement's source, remembered as an author of the claims it
-    states (not of those it refers back to), so that "the AP report" can be told from Sessions' claim."""
+    states (not of those it refers back to), so that "the AP report" can be told from Sessions' claim.
+    ``speaker``: the source's name, for the speaker's own pronouns in the claim ("we", "I", and "he" /
+    "she" in reported speech); ``quoted``: the statement is a quotation."""
     pos = c.start
     if c.kind == "anaphor":
         found = _salient(ctx, c, pos)
@@ -208,7 +211,7 @@ def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = Non
         gist = _text(ctx.doc, c.noun.left_edge.idx, c.noun.idx + len(c.noun.text)) if c.noun is not None \
             else _text(ctx.doc, c.start, c.end)
     else:
-        gist = _gist(ctx, c)
+        gist = _gist(ctx, c, speaker, quoted)
     key = _key(c, gist)
     p = ctx.props.get(key)
     when = _when(dates, c)
@@ -258,8 +261,15 @@ def find_propositions(doc: Doc, lx: MeaningLexicon) -> Doc:
     for st in sorted(statements, key=lambda s: (s.start, s.end)):
         claims = extract_claims(ctx, st, by_id)
         claims.sort(key=lambda c: c.start)
+        who = source_actor(st, by_id)
+        # the source's name: its entity's, else its own words ("The star"), else the one it continues
+        speaker = st.source.entity.name if st.source and st.source.entity else None
+        if st.source and (speaker is None or speaker[:1].islower()):  # "The star", not the common noun "star"
+            speaker = st.source.span.text
+        if speaker is None and who is not None:
+            speaker = who.name
         for c in claims:
-            assign(ctx, c, dates, canonical(source_actor(st, by_id)))
+            assign(ctx, c, dates, canonical(who), speaker, st.kind == "direct")
         claims_of[st.id] = claims
     doc._.propositions = ctx.order
     doc._.claims = claims_of
