@@ -121,7 +121,8 @@ def negated_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:
     if v.dep_ == "conj" and any(c.lower_ == "neither" for c in v.head.children):
         return True  # "would neither confirm nor [deny]"
     # "refused to deny", "declined to confirm": the saying did not take place
-    return v.dep_ == "xcomp" and lemma(v.head) in lx.negative_implicatives
+    return (v.dep_ == "xcomp" and lemma(v.head) in lx.negative_implicatives) or (
+        lemma(v) in lx.negative_implicatives and any(c.dep_ == "xcomp" for c in v.children))
 
 
 def negated_raising_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:

@@ -97,8 +97,9 @@ def through_frames(r: Token, lx: MeaningLexicon, scope: Scope) -> Token:
     seen = 0
     while seen < 4:
         comp = _complement(r, scope)
-        if comp is None or frame_of(r, lx) is None or raising_frame(r, lx) is not None:
-            return r
+        if comp is None or frame_of(r, lx) is None or raising_frame(r, lx) is not None \
+                or any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            return r  # (an infinitive is no clause of its own: "did not expect the volcano to erupt" stays whole)
         r, seen = comp, seen + 1
     return r
 
