@@ -13,15 +13,12 @@ A row passes when its statement is found and its stance is right:
   ``<outlet>``: a statement with no source, or the article's outlet as its source) and, when the row
   gives a cue, whose cue span overlaps an occurrence of the cue words; the first such statement in
   the text is the row's statement;
-- stance right: the polarity the statement takes on its first proposition *in its positive form*
-  equals the row's stance. That is ``Stance.side`` (the stance label, flipped between asserts and
-  denies when the stance is marked ``negated``: the side taken on the proposition as its gist reads),
-  flipped once more when the proposition's gist itself reads as a negation (``Proposition.negated``:
-  "the samples were not contaminated" asserted is "the samples were contaminated" denied), since the
-  rows' claims are all worded positively. The count by ``Stance.side`` alone is printed beside it.
+- stance right: the statement's stance on its first proposition equals the row's stance. Both are
+  the source's commitment to the claim in its positive form (``Proposition.claim``: "the samples
+  were not contaminated" denies "the samples were contaminated").
 
-The claim and hedge columns are recorded but not scored: the claim is printed beside the gist of the
-proposition the analyzer linked, and the hedge beside the hedge marks it found.
+The claim and hedge columns are recorded but not scored: the claim is printed beside the positive
+claim of the proposition the analyzer linked, and the hedge beside the hedge marks it found.
 
 ``--write-floor`` records today's passing rows per form in ``stance-probes-floor.json``; the test
 ``tests/nlp/test_stance_probes.py`` fails when a form passes fewer rows than its floor.
@@ -67,11 +64,7 @@ class Probe:
 class Result:
     probe: Probe
     found: bool = False
-    polarity: Optional[str] = None  # the stance on the first proposition in its positive form
-    side: Optional[str] = None      # Stance.side: the stance on that proposition as its gist reads
-    label: Optional[str] = None     # the stance label as the analyzer gives it
-    negated: bool = False           # Stance.negated
-    gist_negated: bool = False      # Proposition.negated
+    polarity: Optional[str] = None  # the stance on the first proposition (its positive claim)
     source: Optional[str] = None
     cue: Optional[str] = None
     content: str = ""
@@ -83,17 +76,12 @@ class Result:
     def right(self) -> bool:
         return self.found and self.polarity == self.probe.stance
 
-    @property
-    def right_by_side(self) -> bool:
-        """Right when ``Stance.side`` alone is read as the polarity (the gist's own negation ignored)."""
-        return self.found and self.side == self.probe.stance
-
     def to_dict(self) -> dict:
         p = self.probe
         return {"id": p.id, "form": p.form, "text": p.text, "expected": {
                     "source": p.source, "cue": p.cue, "claim": p.claim, "stance": p.stance, "hedge": p.hedge},
-                "found": self.found, "right": self.right, "polarity": self.polarity, "side": self.side,
-                "label": self.label, "negated": self.negated, "gist_negated": self.gist_negated, "source": self.source, "cue": self.cue, "content": self.content,
+                "found": self.found, "right": self.right, "polarity": self.polarity,
+                "source": self.source, "cue": self.cue, "content": self.content,
                 "gist": self.gist, "hedges": self.hedges, "statements": self.statements}
 
 
@@ -202,7 +190,7 @@ def matches(probe: Probe, statement) -> bool:
 def describe(statement) -> str:
     src = statement.source.span.text if statement.source else "-"
     cue = statement.cue.span.text if statement.cue else "-"
-    stances = ", ".join(s.stance + ("/negated" if s.negated else "") for s in statement.stances) or "no stance"
+    stances = ", ".join(s.stance for s in statement.stances) or "no stance"
     return f"[{src} | {cue} | {statement.content_text} | {stances}]"
 
 
@@ -219,17 +207,10 @@ def score(probe: Probe, analysis) -> Result:
     res.hedges = [m.text for m in hit.marks if m.type == "hedge"]
     if hit.stances:
         first = hit.stances[0]
-        res.side, res.label, res.negated = first.side, first.stance, first.negated
+        res.polarity = first.stance
         prop = next((p for p in analysis.propositions if p.id == first.proposition), None)
-        res.gist = prop.gist if prop else ""
-        res.gist_negated = bool(prop and prop.negated)
-        res.polarity = opposite(res.side) if res.gist_negated else res.side
+        res.gist = prop.claim if prop else ""
     return res
-
-
-def opposite(stance: str) -> str:
-    """asserts <-> denies; no_knowledge stays."""
-    return {"asserts": "denies", "denies": "asserts"}.get(stance, stance)
 
 
 def run(probes: list[Probe], nlp=None) -> list[Result]:
@@ -253,8 +234,7 @@ def tally(results: list[Result]) -> dict[str, dict[str, int]]:
 
 
 def overall(results: list[Result]) -> dict[str, int]:
-    return {"found": sum(r.found for r in results), "right": sum(r.right for r in results), "rows": len(results),
-            "right_by_side": sum(r.right_by_side for r in results)}
+    return {"found": sum(r.found for r in results), "right": sum(r.right for r in results), "rows": len(results)}
 
 
 def floor_of(results: list[Result]) -> dict[str, int]:
@@ -280,7 +260,6 @@ def print_table(results: list[Result], out=sys.stdout) -> None:
     n = max(o["rows"], 1)
     print(f"{'overall':<{width}}  {o['found']:>5}  {o['right']:>5}  {o['rows']:>4}"
           f"   (found {o['found'] / n:.1%}, right {o['right'] / n:.1%})", file=out)
-    print(f"  right by Stance.side alone (the gist's own negation ignored): {o['right_by_side']}", file=out)
     for stance in STANCES:
         rs = [r for r in results if r.probe.stance == stance]
         if rs:
@@ -297,16 +276,14 @@ def print_failures(results: list[Result], out=sys.stdout) -> None:
         print(f"  expected: {p.source} | {p.cue or '-'} | {p.stance}{' (' + p.hedge + ')' if p.hedge else ''}",
               file=out)
         if r.found:
-            label = (f"{r.label}{' negated' if r.negated else ''} -> {r.side} on the gist"
-                     f"{', which reads negated -> ' + str(r.polarity) if r.gist_negated else ''}"
-                     if r.label else "no stance")
+            label = r.polarity or "no stance"
             print(f"  got:      {r.source or '-'} | {r.cue or '-'} | {label}"
                   f"{'  hedges: ' + ', '.join(r.hedges) if r.hedges else ''}", file=out)
             print(f"  content:  {r.content}", file=out)
         else:
             print(f"  statements: {' '.join(r.statements) or 'none'}", file=out)
         print(f"  claim:    {p.claim}", file=out)
-        print(f"  gist:     {r.gist or '-'}", file=out)
+        print(f"  got claim: {r.gist or '-'}", file=out)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -108,31 +108,26 @@ class Stance:
     # anaphor-fit | anaphor | pronoun | unresolved). Optional: gold and older analyses have none.
     confidence: float = 1.0
     basis: Optional[str] = None
-    # The statement's words are the negation of the proposition as its gist reads, and the stance
-    # label did not already take that into account: "Trump may not have paid a dime" *asserts* (the
-    # label, by what the source does) the negation of "Donald Trump paid taxes", so on that
-    # proposition the source stands with those who deny it (``side``).
-    negated: bool = False
 
     @property
     def side(self) -> str:
-        """The side the source takes on the proposition as its gist reads: asserts / denies /
-        no_knowledge (the label, flipped between asserts and denies when ``negated``)."""
-        return opposite(self.stance) if self.negated else self.stance
+        """The same as ``stance``: the source's commitment to the proposition's positive claim
+        (asserts / denies / no_knowledge). Kept for readers that ask for the side taken."""
+        return self.stance
 
     def to_dict(self) -> dict:
         d: dict = {"proposition": self.proposition, "stance": self.stance}
         if self.basis is not None:
             d["confidence"] = round(self.confidence, 3)
             d["basis"] = self.basis
-        if self.negated:
-            d["negated"] = True
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Stance":
-        return cls(d["proposition"], d["stance"], float(d.get("confidence", 1.0)), d.get("basis"),
-                   bool(d.get("negated", False)))
+        stance = d["stance"]
+        if d.get("negated"):  # an analysis written when the label could read against a negated gist
+            stance = opposite(stance)
+        return cls(d["proposition"], stance, float(d.get("confidence", 1.0)), d.get("basis"))
 
 
 @dataclass
@@ -241,7 +236,13 @@ class Statement:
 
 @dataclass
 class Proposition:
-    """What statements are about, normalized so that it can be matched across articles."""
+    """What statements are about, normalized so that it can be matched across articles.
+
+    ``claim`` is the claim in its positive form ("the samples were contaminated", "someone was hurt",
+    "Trump paid taxes"), whatever the words of the statements that carry it: a statement that says
+    "the samples were not contaminated" denies it (``Stance.stance``). ``gist`` is the same text, the
+    name older readers know. ``predicate`` is the lemma of the claim's main predicate, ``arguments``
+    its participants (actor ids where they resolve, else their words), subject first."""
     id: str
     gist: str
     agent: Optional[str] = None      # canonical actor id (ISO alpha-3 for states)
@@ -250,7 +251,13 @@ class Proposition:
     theme: Optional[str] = None
     when: Optional[str] = None       # ISO date / month / year
     when_expr: Optional[str] = None
-    negated: bool = False            # the gist reads as a negation (a clause's own words: "the company did not report…")
+    claim: str = ""                  # the positive canonical clause (empty: the gist)
+    predicate: Optional[str] = None  # lemma of the main predicate, positive ("pay", "contaminate")
+    arguments: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.claim:
+            self.claim = self.gist
 
     @property
     def key(self) -> str:

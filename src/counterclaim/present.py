@@ -32,8 +32,8 @@ def print_analysis(a: Analysis, console: Console = _console) -> None:
         cue = s.cue.span.text if s.cue else "—"
         if s.cue and s.cue.framing != "neutral":
             cue += f"\n[{s.cue.framing}]"
-        stances = "\n".join(f"{x.stance}{' the negation of' if x.negated else ''} {x.proposition}: "
-                            f"{props[x.proposition].gist if x.proposition in props else ''}" for x in s.stances)
+        stances = "\n".join(f"{x.stance} {x.proposition}: "
+                            f"{props[x.proposition].claim if x.proposition in props else ''}" for x in s.stances)
         t.add_row(s.id, src, cue, s.content_text, s.kind, stances, s.said_on.value if s.said_on else "")
     console.print(t)
     if a.quantities:

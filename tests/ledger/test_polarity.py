@@ -1,6 +1,7 @@
-"""Polarity: a statement that words a proposition the other way round ("Trump may not have paid a
-dime" vs "Donald Trump paid taxes") stands on the other side of it in the ledger; and the anaphor,
-source and matching rules that keep disputes between the right statements."""
+"""Polarity: a proposition is a claim in its positive form, and a statement that words it the other
+way round ("Trump may not have paid a dime" vs "Donald Trump paid taxes") denies it, so it stands on
+the other side of it in the ledger; and the anaphor, source and matching rules that keep disputes
+between the right statements."""
 from __future__ import annotations
 
 from counterclaim.analyze import analyze_articles
@@ -12,20 +13,18 @@ def _analyze(nlp, text: str, id: str = "t", outlet: str | None = None):
     return next(iter(analyze_articles([Article(text=text, id=id, outlet=outlet, published="2016-10-03")], nlp=nlp)))
 
 
-def _stances(a) -> list[tuple[str, str, str, bool]]:
-    """(content, label, proposition gist, negated) for every stance."""
-    gist = {p.id: p.gist for p in a.propositions}
-    return [(s.content_text, x.stance, gist[x.proposition], x.negated) for s in a.statements for x in s.stances]
+def _stances(a) -> list[tuple[str, str, str]]:
+    """(content, stance, proposition claim) for every stance."""
+    claim = {p.id: p.claim for p in a.propositions}
+    return [(s.content_text, x.stance, claim[x.proposition]) for s in a.statements for x in s.stances]
 
 
-def test_side_flips_only_asserts_and_denies():
-    assert Stance("P1", "asserts", negated=True).side == "denies"
-    assert Stance("P1", "denies", negated=True).side == "asserts"
-    assert Stance("P1", "no_knowledge", negated=True).side == "no_knowledge"
-    assert Stance("P1", "asserts").side == "asserts"
-    d = Stance("P1", "asserts", 0.9, "relation", negated=True).to_dict()
-    assert d["negated"] is True and Stance.from_dict(d).negated
+def test_side_is_the_stance():
+    for label in ("asserts", "denies", "no_knowledge"):
+        assert Stance("P1", label).side == label
     assert "negated" not in Stance("P1", "asserts", 0.9, "relation").to_dict()
+    # an analysis written with a ``negated`` flag reads as the side it took
+    assert Stance.from_dict({"proposition": "P1", "stance": "asserts", "negated": True}).stance == "denies"
 
 
 def test_asserting_the_negation_of_a_normalized_claim(nlp):
@@ -35,15 +34,14 @@ def test_asserting_the_negation_of_a_normalized_claim(nlp):
     neg = [x for x in got if "a dime" in x[0]]
     pos = [x for x in got if x[0].startswith("Trump paid")]
     assert neg and pos, got
-    assert neg[0][1] == "asserts" and neg[0][3] is True        # the label: what the source does
-    assert pos[0][1] == "asserts" and pos[0][3] is False
+    assert neg[0][1] == "denies" and pos[0][1] == "asserts"
     assert neg[0][2] == pos[0][2] == "Donald Trump paid taxes"
 
 
-def test_the_clause_own_words_are_not_negated_again(nlp):
+def test_a_clause_negation_is_taken_out_of_its_claim(nlp):
     a = _analyze(nlp, "Smith said the company did not report its losses to regulators.")
-    (content, label, gist, negated), = _stances(a)
-    assert gist.startswith("the company did not report") and label == "asserts" and negated is False
+    (content, label, claim), = _stances(a)
+    assert claim == "the company did report its losses to regulators" and label == "denies"
 
 
 def test_negative_implicatives_word_the_event_negatively(nlp):
@@ -51,7 +49,7 @@ def test_negative_implicatives_word_the_event_negatively(nlp):
                       "Aides said Trump paid federal income taxes.")
     got = {x[0][:20]: x for x in _stances(a)}
     avoided = next(x for c, x in got.items() if "avoided" in c)
-    assert avoided[2] == "Donald Trump paid taxes" and avoided[3] is True
+    assert avoided[2] == "Donald Trump paid taxes" and avoided[1] == "denies"
 
 
 def test_a_norm_carries_over_to_its_conjunct(nlp):
@@ -91,10 +89,10 @@ def test_ledger_puts_the_negation_with_the_deniers(nlp, tmp_path):
         assert d["proposition"]["gist"] == "Donald Trump paid taxes"
         assert [r["article_id"] for r in d["asserted_by"]] == ["a2"]
         (deny,) = d["denied_by"]
-        assert deny["article_id"] == "a1" and deny.get("negated") is True
-        row = led.conn.execute("SELECT stance, negated FROM stances st JOIN statements s ON s.id = st.statement_id "
+        assert deny["article_id"] == "a1"
+        row = led.conn.execute("SELECT stance FROM stances st JOIN statements s ON s.id = st.statement_id "
                                 "WHERE s.article_id = 'a1'").fetchall()
-        assert row == [("denies", 1)]
+        assert row == [("denies",)]
 
 
 def test_negated_wording_lands_on_the_other_side_of_one_claim(nlp, tmp_path):
@@ -113,7 +111,7 @@ def test_negated_wording_lands_on_the_other_side_of_one_claim(nlp, tmp_path):
     assert len(props) == 1 and rows == {"b1": "asserts", "b2": "denies"}
 
 
-def test_web_dispute_card_says_the_opposite(nlp, tmp_path):
+def test_web_dispute_card_puts_the_negation_with_the_deniers(nlp, tmp_path):
     from fastapi.testclient import TestClient
     from counterclaim.web import create_app
 
@@ -129,10 +127,9 @@ def test_web_dispute_card_says_the_opposite(nlp, tmp_path):
         page = c.get("/")
         assert page.status_code == 200
         assert "Donald Trump paid taxes" in page.text
-        assert page.text.count("says the opposite") == 1
         api = c.get("/api/disputes").json()
         items = api["items"] if isinstance(api, dict) else api
-        assert items[0]["denied_by"][0]["negated"] is True
+        assert [r["article_id"] for r in items[0]["denied_by"]] == ["w1"]
 
 
 def test_a_name_before_supporters_is_not_the_agent(nlp):

@@ -135,4 +135,5 @@ def test_a_stated_wish_is_no_claim_but_a_plan_or_a_refusal_is():
         ("The governor", "said", "she did not want federal troops in the city"),
         ("The congressman", "said", "he plans to vote for the bill"),
     ])
-    assert labels(doc) == [[], [], ["asserts"], ["asserts"]]
+    # (the refusal, a negation, denies its positive claim "she wanted federal troops in the city")
+    assert labels(doc) == [[], [], ["denies"], ["asserts"]]

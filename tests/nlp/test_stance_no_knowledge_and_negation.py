@@ -1,6 +1,6 @@
 """cc_stance: no-knowledge formulas found by structure, negations of states and events,
 self-descriptions, negated cues, small clauses and raising cues, and the polarity of a stance on a
-positively worded proposition (``Stance.negated``). Real-style sentences written for these tests."""
+proposition in its positive form (``Proposition.claim``). Real-style sentences written for these tests."""
 from meaning_kit import actor, labels, parse
 
 TRUMP = actor("trump", "Donald Trump", type="person")
@@ -65,14 +65,14 @@ def test_a_source_denying_a_description_of_itself_but_not_reporting_a_feeling():
     ])
     s = labels(doc)
     assert "denies" in s[0]
-    assert s[1] == ["asserts"]
+    assert s[1] == ["denies"]  # a reported feeling, negated: denies "the candidate is happy with…"
 
 
 def test_an_emphatic_phrase_belongs_to_its_own_clause():
     text = "The historian said: “Campaigns have never been polite, and now they are not polite at all.”"
     doc = parse(None, text, None, [("The historian", "said", "“Campaigns have never been polite, and now they are "
                                     "not polite at all.”")])
-    assert labels(doc) == [["asserts"]]
+    assert labels(doc) == [["denies"]]  # "campaigns have been polite", denied
 
 
 def test_a_negated_cue_puts_nothing_forward_unless_the_negation_belongs_to_the_content():
@@ -111,7 +111,7 @@ def test_a_no_knowledge_remark_late_in_a_long_quotation_does_not_make_it_no_know
     assert labels(doc) == [["asserts"]]
 
 
-def test_the_side_of_an_asserted_negation_on_a_positively_worded_proposition():
+def test_a_negation_denies_the_positive_claim_whatever_its_form():
     text = ("Clinton says Trump may not have paid any federal taxes for years. "
             "His lawyer said Trump paid taxes every year. "
             "An aide said the company was not involved in the deal.")
@@ -123,12 +123,12 @@ def test_the_side_of_an_asserted_negation_on_a_positively_worded_proposition():
     (a,), (b,), (c,) = [st.stances for st in doc._.statements]
     props = {p.id: p for p in doc._.propositions}
     assert props[a.proposition].relation == "pay_taxes" and a.proposition == b.proposition
-    # Clinton asserts the negation: on "X paid taxes" she stands with the deniers, the lawyer asserts it
-    assert (a.stance, a.negated, a.side) == ("asserts", True, "denies")
-    assert (b.stance, b.negated, b.side) == ("asserts", False, "asserts")
-    # a rebutting negation denies "the company was involved"; the gist keeps the words ("…not involved…"),
-    # so on the gist as it reads the aide asserts
-    assert c.stance == "denies" and props[c.proposition].negated and c.side == "asserts"
+    # on "X paid taxes" Clinton's negation denies, the lawyer asserts
+    assert (a.stance, b.stance) == ("denies", "asserts")
+    assert a.side == a.stance  # ``side`` is the stance, kept for its readers
+    # the aide denies "the company was involved": the proposition is the positive clause
+    assert c.stance == "denies" and props[c.proposition].claim == "the company was involved in the deal"
+    assert props[c.proposition].gist == props[c.proposition].claim
 
 
 def test_more_no_comment_wordings_through_the_whole_pipeline(nlp):

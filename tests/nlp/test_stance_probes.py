@@ -72,25 +72,22 @@ def test_no_form_passes_fewer_rows_than_its_floor(results):
                       f"{lost}; see `python eval/probes/probes.py --form F --show-failures`")
 
 
-def test_the_scorer_reads_polarity_toward_the_positive_claim():
+def test_the_scorer_reads_the_stance_on_the_positive_claim():
     from counterclaim.model import Analysis, Article, Cue, Proposition, Source, Span, Stance, Statement
 
     text = "The lab said the samples were not contaminated."
     probe = pr.Probe("t-01", "t", text, "The lab", "said", "The samples were contaminated", "denies", "", "science", "")
 
-    def polarity(label: str, negated: bool, gist_negated: bool) -> str:
+    def scored(label: str):
         st = Statement("S1", [Span(13, 47, text[13:47])], Source(Span(0, 7, "The lab")), Cue(Span(8, 12, "said")),
-                       stances=[Stance("P1", label, negated=negated)])
-        gist = "the samples were not contaminated" if gist_negated else "the samples were contaminated"
-        res = pr.score(probe, Analysis(Article(text), [st], [Proposition("P1", gist, negated=gist_negated)]))
+                       stances=[Stance("P1", label)])
+        res = pr.score(probe, Analysis(Article(text), [st], [Proposition("P1", "the samples were contaminated")]))
         assert res.found
-        return res.polarity
+        return res.polarity, res.gist
 
-    assert polarity("asserts", False, True) == "denies"   # asserts a gist that reads negated
-    assert polarity("denies", True, True) == "denies"     # side asserts, on a gist that reads negated
-    assert polarity("asserts", True, False) == "denies"   # side denies, on a positive gist
-    assert polarity("asserts", False, False) == "asserts"
-    assert polarity("no_knowledge", False, True) == "no_knowledge"
+    assert scored("denies") == ("denies", "the samples were contaminated")
+    assert scored("asserts")[0] == "asserts"
+    assert scored("no_knowledge")[0] == "no_knowledge"
 
 
 def test_an_outlet_row_takes_a_statement_without_source():

@@ -28,8 +28,8 @@ def test_no_evidence_with_a_negated_verb_of_seeing_and_a_raising_verb():
         ("The chief", "said", "there did not appear to be any connection to the explosions in New Jersey"),
     ])
     assert labels(doc) == [["denies"], ["denies"]]
-    # the gist keeps the clause's words, so the source stands with the deniers on the gist as worded
-    assert all(s.side == "asserts" for st in doc._.statements for s in st.stances)
+    # the proposition is the positive clause the source denies
+    assert doc._.propositions[0].claim == "The mayor sees a link to terrorism"  # "we": the speaker
 
 
 def test_an_evidence_word_inside_a_name_is_no_evidence():
@@ -37,7 +37,7 @@ def test_an_evidence_word_inside_a_name_is_no_evidence():
             "charity to solicit donations.")
     doc = parse(None, text, None, [("The attorney general", "is confirming", "that the Trump Foundation is not "
                                     "registered in New York as a charity to solicit donations")])
-    assert labels(doc) == [["asserts"]]
+    assert labels(doc) == [["denies"]]  # confirms the negation: denies "the Trump Foundation is registered…"
 
 
 def test_no_more_than_and_as_others_make_it_out_to_be_rebut():
@@ -50,7 +50,7 @@ def test_no_more_than_and_as_others_make_it_out_to_be_rebut():
     assert labels(doc) == [["denies"], ["denies"]]
 
 
-def test_a_negated_inference_denies_but_a_correction_of_a_noun_does_not():
+def test_a_negated_inference_and_a_negated_evaluation_deny_their_positive_claims():
     text = ("She said that because terrorists are Muslim does not mean Muslims are terrorists. "
             "He said: “That doesn’t mean no response, but a muted one.” "
             "The senator said: “That is not a responsible thing to say.”")
@@ -60,8 +60,8 @@ def test_a_negated_inference_denies_but_a_correction_of_a_noun_does_not():
         ("The senator", "said", "“That is not a responsible thing to say.”"),
     ])
     got = labels(doc)
-    assert got[0] == ["denies"]
-    assert "denies" not in got[1] and "denies" not in got[2]
+    assert got[:2] == [["denies"], ["denies"]]  # "that means no response", denied
+    assert "denies" not in got[2]  # "that" stands for something said before: not a rejection of it
 
 
 def test_a_negated_rejection_word_rejects_nothing():
@@ -163,11 +163,12 @@ def test_a_negation_after_another_sources_claim_on_the_same_proposition_denies_i
     assert second.stances[0].side == "denies"
 
 
-def test_a_negation_with_no_claim_before_it_asserts_the_negative():
+def test_a_negation_with_no_claim_before_it_denies_the_positive_claim():
     text = "Her office said Senator Kay did not meet the Russian ambassador in July."
     doc = parse(None, text, None, [("Her office", "said", "Senator Kay did not meet the Russian ambassador in July")])
     (st,) = doc._.statements
-    assert [(s.stance, s.side) for s in st.stances] == [("asserts", "denies")]
+    assert [s.stance for s in st.stances] == ["denies"]
+    assert "not" not in doc._.propositions[0].claim.split()
 
 
 def test_have_to_is_a_norm_only_in_the_present_and_only_as_have_to():
@@ -207,7 +208,8 @@ def test_disbelief_of_a_claim_denies_it_but_a_belief_clause_or_an_offer_does_not
         ("Jones", "said", "“I don’t believe he can win.”"),
         ("The company", "said", "it did not accept the offer"),
     ])
-    assert labels(doc) == [["asserts"], ["denies"], ["asserts"], ["denies"], ["asserts"], ["asserts"]]
+    # "I don't believe he can win" denies "he can win" (negation raising); not accepting an offer denies accepting it
+    assert labels(doc) == [["asserts"], ["denies"], ["asserts"], ["denies"], ["denies"], ["denies"]]
     st = doc._.statements
     assert st[1].stances[0].proposition == st[0].stances[0].proposition  # the claim on the table
     assert st[3].stances[0].proposition == st[2].stances[0].proposition
@@ -227,7 +229,9 @@ def test_a_claim_that_does_not_hold_water_is_denied_but_a_bridge_that_does_not_h
     ])
     lab = labels(doc)
     assert lab[1] == ["denies"] and lab[3] == ["denies"]
-    assert lab[4] != ["denies"]  # a bridge is no claim: that it does not hold up is a fact asserted
+    # a bridge is no claim: its not holding up rejects nothing said before, it denies its own positive claim
+    assert lab[4] == ["denies"] and doc._.statements[4].stances[0].proposition != doc._.statements[2].stances[0].proposition
+    assert doc._.propositions[-1].claim == "the old bridge holds up in high winds"
 
 
 def test_withholding_information_is_no_knowledge():

@@ -38,9 +38,9 @@ def test_a_rebutting_negation_denies_and_a_norm_gets_no_stance():
     manafort, norm = doc._.statements
     assert doc._.claims[norm.id] == []
     lx = lexicon()
-    gist_negated = {p.id: p.negated for p in doc._.propositions}
-    assert [x.stance for x in stances_for(doc, manafort, doc._.claims[manafort.id], gist_negated, lx)] == ["denies"]
-    assert stances_for(doc, norm, doc._.claims[norm.id], gist_negated, lx) == []
+    assert [x.stance for x in stances_for(doc, manafort, doc._.claims[manafort.id], lx)] == ["denies"]
+    assert stances_for(doc, norm, doc._.claims[norm.id], lx) == []
+    assert doc._.propositions[0].claim == "Manafort was involved in the talks"  # the claim in its positive form
 
 
 def test_a_refusal_to_comment_is_no_knowledge_about_the_claim_before_it():

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ...model import Statement
 from .checkability import modality
 from .lexicon import RelationRule
-from .negation import denial_negation, implicative_not, is_negated, rebutting_form
+from .negation import implicative_not, is_negated, rebutting_form
 from .participants import canonical, find_recipient, modifier_actor, resolve_np
 from .syntax import extent, lemma, lemma_set, passive_roles, subject_of
 from .types import DEMONSTR, Claim, Ctx
@@ -71,7 +71,9 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
                 c.recipient, c.recipient_name = rid, rname
         if rid is None:
             c.recipient, c.recipient_name = find_recipient(ctx, body, v, other, st, statements)
-    c.negated = denial_negation(v, ctx.lx) if rule is None else is_negated(v, ctx.lx)
+    # any negation of the clause: its positive form is the claim ("will not be released", "does not sell",
+    # "isn't spreading": the source denies the film will be released, that it sells, that it spreads)
+    c.negated = is_negated(v, ctx.lx)
     if not c.negated and rule is None:
         c.negated = rebutting_form(v, ctx.lx) is not None  # "we do not see a link": the gist reads negated
     if rule is not None and not c.negated:

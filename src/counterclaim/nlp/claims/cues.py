@@ -116,7 +116,22 @@ def negated_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:
         return False
     if lemma(v) == "be" or (v.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and lemma(c) == "be" for c in v.children)):
         return False  # a state of mind: "her advisers are not convinced that…", "is not expected to…"
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in v.children):
+        return True
+    if v.dep_ == "conj" and any(c.lower_ == "neither" for c in v.head.children):
+        return True  # "would neither confirm nor [deny]"
+    # "refused to deny", "declined to confirm": the saying did not take place
+    return (v.dep_ == "xcomp" and lemma(v.head) in lx.negative_implicatives) or (
+        lemma(v) in lx.negative_implicatives and any(c.dep_ == "xcomp" for c in v.children))
+
+
+def negated_raising_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:
+    """Is the cue a negated verb of belief or expectation whose negation belongs to its content ("I
+    don't think [the team will be relegated]", "did not expect [the volcano to erupt]": negation
+    raising, Horn 1978)? The source then denies the content, with a hedge."""
+    v = cue_root(doc, st)
+    return v is not None and lemma(v) in lx.neg_raising and any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
 
 
 def passive_cue(doc: Doc, st: Statement, lx: MeaningLexicon) -> bool:

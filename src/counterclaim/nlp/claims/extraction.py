@@ -29,6 +29,7 @@ from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
 from .cues import cue_class, cue_lemma_or_none, negated_cue
+from .frames import frame_flip, frame_of, framed_clause, raising_frame
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
 from .negation import denial_negation, is_negated, nonevent_verb
@@ -119,19 +120,43 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             return []  # "denied his party [the victory]", "to reject [the request…] [until he gave…]": nothing said
         if not any(claim_like(lx, r) for r in roots):
             denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
+    if not claims and denial_cue and any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in r.children)
+                                         for r in roots):
+        # "denied that [his troops had not been ready]": a clause of its own is the claim denied
+        claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
+    if not claims and rejecting and any(frame_of(r, lx) is not None and _frames_a_that_clause(r, scope) for r in roots):
+        # "it was not the case [that the quake had been caused by drilling]": the clause is the claim
+        claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
     if not claims and (nk or denial_cue or (rejecting and any(rejection_predicate(ctx, r, scope) for r in roots))):
         claims.append(Claim("anaphor", None, lo, hi))  # "has denied it", "rejected an allegation"
     # 6. the main clause as a gist claim
     if not claims:
         claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
     if claims and not nk and negated_cue(doc, st, lx):
-        return []  # "the call did not mention that Rubio broke ranks", "never said that X": nothing put forward
+        if cue_class(doc, st, lx) != "denies":
+            return []  # "the call did not mention that Rubio broke ranks", "never said that X": nothing put forward
+        # "did not deny that P", "would neither confirm nor deny", "refused to deny": uncommitted
+        for c in claims:
+            c.forced = "no_knowledge"
+        return claims
     if claims and not denial_cue and not nk:
         claims.extend(_rebutting_clauses(ctx, claims, roots, scope, st, statements))
     if nk:
         for c in claims:
             c.forced = "no_knowledge"
+    for c in claims:
+        if c.kind != "anaphor":
+            c.framed = frame_flip(c.head, lx, scope)
+            if c.head is not None and c.rule is None and raising_frame(c.head, lx) is not None:
+                # "the film is unlikely to be delayed": the claim is "the film will be delayed", denied
+                c.negated, c.framed = False, c.framed ^ bool(frame_of(c.head, lx))
     return claims
+
+
+def _frames_a_that_clause(r: Token, scope: Scope) -> bool:
+    """Does the content's root frame a that-clause inside the content ("it is not true that…")?"""
+    c = framed_clause(r)
+    return c is not None and in_scope(c, scope) and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
 
 
 def _claim_nouns(ctx: Ctx, st: Statement, statements: dict, toks: list[Token], scope: Scope,
@@ -275,6 +300,9 @@ def _demonstrative_subject(ctx: Ctx, roots: list[Token], scope: Scope, rejecting
     doc = ctx.doc
     for r in roots:
         subj = next((c for c in r.children if c.dep_ in SUBJ), None)
+        framed = framed_clause(r) if subj is not None and subj.lower_ == "it" else None
+        if framed is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in framed.children):
+            continue  # "it wasn't true [that she had written the song]": "it" stands for the that-clause
         if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
                 and not is_question(doc, r, scope) and modality(ctx, r) != "deontic":  # not "it is important to…"
             return Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj)

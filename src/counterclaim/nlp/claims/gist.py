@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ...model import Statement
 from .checkability import not_checkable
 from .clauses import clause_claim
+from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
 from .syntax import Scope, clause_tokens, in_scope
 from .types import PRON_SELF, SUBJ, Claim, Ctx
@@ -56,6 +57,7 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
             # "I'm telling you, this party is not divided", "I think it is over": the clause said
             r = next((c for c in r.children if c.dep_ == "ccomp" and in_scope(c, scope)), r)
+        r = through_frames(r, lx, scope)  # "she did not think [the economy would shrink]": the clause framed
         if not_checkable(ctx, r, doc, scope, st):
             continue
         if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):

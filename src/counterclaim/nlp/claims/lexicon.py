@@ -75,6 +75,9 @@ class MeaningLexicon:
     unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
     disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
     directive_cues: set = field(default_factory=set)         # "demanded that [they propose a plan]": a request
+    neg_raising: set = field(default_factory=set)            # "I don't think [P]": the negation is P's
+    denial_frames: set = field(default_factory=set)          # "nobody denies [that P]": P denied, unless negated
+    truth_predicates: set = field(default_factory=set)       # "it is not true [that P]": P as the predicate holds it
     belief_nouns: set = field(default_factory=set)           # "wrong in their recollections": what someone holds true
     refutation_cues: set = field(default_factory=set)        # "contradicted [him]": a person stands for what they said
     linking: dict[str, set] = field(default_factory=dict)    # "compare" -> {"to", "with"}: "compared [X to Y]"
@@ -105,7 +108,8 @@ _WORD_SETS = {
     "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
     "naming_cue": "naming_cues", "naming_statement_cue": "naming_statement_cues", "desire_cue": "desire_cues",
     "disbelief_verb": "disbelief_verbs", "directive_cue": "directive_cues", "refutation_cue": "refutation_cues",
-    "belief_noun": "belief_nouns",
+    "belief_noun": "belief_nouns", "neg_raising": "neg_raising", "denial_frame": "denial_frames",
+    "truth_predicate": "truth_predicates",
 }
 
 # The lexicon's files, by the name a component's config gives each (the file name is the packaged one's).

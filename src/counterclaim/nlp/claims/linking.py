@@ -266,5 +266,5 @@ def set_confidences(doc: Doc, claims_of: dict, recs: dict) -> None:
             found = [recs[id(c)] for c in claims if c.prop == stance.proposition and id(c) in recs]
             if found:
                 stance.confidence, stance.basis = max(found)
-                if stance.side == "denies" and stance.basis in ("anaphor", "anaphor-fit"):
+                if stance.stance == "denies" and stance.basis in ("anaphor", "anaphor-fit"):
                     stance.confidence = round(stance.confidence * DENIAL_ANAPHOR_FACTOR, 3)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .lexicon import MeaningLexicon
 from .syntax import lemma, subject_of, verb_entry
-from .types import ATTITUDE, ATTITUDE_ADJ, MODALS, PRON_SELF
+from .types import ATTITUDE, ATTITUDE_ADJ, MODALS, NEGATIVE_QUANTIFIERS, PRON_SELF
 
 
 def implicative_not(h: Token, comp: Token, lx: MeaningLexicon) -> bool:
@@ -31,9 +31,11 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     if lemma(v) == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
             lemma(g) == "do" and any(w.lower_ == "with" for w in g.children) for g in c.children) for c in v.children):
         return True  # "he had nothing to do with it" (the emphatic "nothing to do with" negates the clause)
-    # "there was no collusion", "no one saw" (but "there is no question/doubt that" asserts)
-    return any(c.dep_ in ("attr", "nsubj", "dobj") and c.lemma_.lower() not in ("question", "doubt")
-               and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children) for c in v.children)
+    # "there was no collusion", "no one saw", "no passengers were injured" (but "there is no
+    # question/doubt that" asserts); "nobody was hurt", "none of the players tested positive"
+    return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
+               and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
+               for c in v.children)
 
 
 def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:

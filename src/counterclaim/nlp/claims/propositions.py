@@ -25,6 +25,9 @@ from .extraction import extract_claims
 from .lexicon import LexiconComponent, MeaningLexicon
 from .linking import record
 from .participants import canonical, claim_author, doc_mentions, index_mentions, source_actor
+from .frames import raising_frame
+from .positive import positive_text
+from .syntax import lemma
 from .types import QUOTES, SALIENCE_WINDOW, Claim, Ctx
 
 register()  # the Doc._ extensions this module reads and writes
@@ -45,10 +48,55 @@ def _structured(c: Claim) -> bool:
     # (a pronoun no actor stands behind makes an empty template: "You paid taxes", "which paid taxes")
 
 
-def _gist(ctx: Ctx, c: Claim) -> str:
+def _gist(ctx: Ctx, c: Claim, speaker: Optional[str] = None, quoted: bool = False) -> str:
+    """The claim in its positive form: the relation's normalized wording, else the clause's own words
+    with their negation taken out and the speaker's pronouns resolved (``positive.py``)."""
     if _structured(c):
         return c.rule.gist.format(agent=c.agent_name, recipient=c.recipient_name or "")
-    return _text(ctx.doc, c.start, c.end)
+    to = raising_frame(c.head, ctx.lx) if c.head is not None else None
+    return _clean(positive_text(doc_text(ctx.doc), c, to, speaker, quoted))
+
+
+def _predicate(c: Claim) -> Optional[str]:
+    """The lemma of the claim's main predicate, positive: the complement of a negative implicative
+    ("failed to [pay]"), the predicate noun or adjective of a copula ("was [fake]")."""
+    h = c.head
+    if h is None:
+        return None
+    if lemma(h) == "be":
+        pred = next((x for x in h.children if x.dep_ in ("acomp", "attr")), None)
+        if pred is not None:
+            return lemma(pred)
+    if h.lemma_.lower() in NEGATIVE_IMPLICATIVE_HEADS:
+        comp = next((x for x in h.children if x.dep_ == "xcomp"), None)
+        if comp is not None:
+            return lemma(comp)
+    return lemma(h)
+
+
+NEGATIVE_IMPLICATIVE_HEADS = frozenset({"fail", "avoid", "refuse", "decline", "neglect", "forget"})
+
+
+def _arguments(ctx: Ctx, c: Claim) -> list[str]:
+    """The claim's participants, subject first: actor ids where they resolve, else their words."""
+    out: list[str] = []
+    if c.agent or c.agent_name:
+        out.append(c.agent or c.agent_name)
+    h = c.head
+    if h is not None and c.kind != "anaphor":
+        for x in h.children:
+            if x.dep_ in ("dobj", "attr", "dative", "oprd", "nsubjpass", "nsubj") and x.pos_ != "PRON" \
+                    and c.start <= x.idx < c.end:
+                a = ctx.by_tok.get(x.i)
+                words = canonical(a) if a is not None else " ".join(
+                    t.text for t in x.subtree if not (t.lower_ == "no" and t.dep_ == "det"))
+                if words and words not in out and words != c.agent_name:
+                    out.append(words)
+    if c.recipient or c.recipient_name:
+        r = c.recipient or c.recipient_name
+        if r not in out:
+            out.append(r)
+    return out
 
 
 def _key(c: Claim, gist: str) -> str:
@@ -68,8 +116,9 @@ def _key(c: Claim, gist: str) -> str:
     return "gist|" + " ".join(re.sub(r"[^\w\s]", "", gist.lower()).split())
 
 
-def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
-    """The proposition an anaphor refers to: (id, how, distance in characters), or None.
+def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int, bool]]:
+    """The proposition an anaphor refers to: (id, how, distance in characters, whether the mention
+    referred to worded it negatively), or None.
 
     how: ``fit`` (the anaphor's noun or rule names the antecedent's relation), ``words`` (the
     anaphor's own words, besides its head noun, are in the antecedent's gist), ``relation`` (the
@@ -88,7 +137,7 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
     if want:
         fit = [h for h in recent if h[2] in want]
         if fit:
-            return fit[-1][1], "fit", pos - fit[-1][0]
+            return fit[-1][1], "fit", pos - fit[-1][0], fit[-1][3]
     said = _own_words(c)
     if said:
         if len(ctx.stems) < len(ctx.order):
@@ -98,12 +147,12 @@ def _salient(ctx: Ctx, c: Claim, pos: int) -> Optional[tuple[str, str, int]]:
         best = max(n for n, _ in scored)
         if best:
             h = [h for n, h in scored if n == best][-1]
-            return h[1], "words", pos - h[0]  # "the president's claims about potential retaliation" -> the
+            return h[1], "words", pos - h[0], h[3]  # "the president's claims about potential retaliation" -> the
             # latest claim that speaks of retaliation, not merely the latest one
     rel = [h for h in recent if h[2]]
     if rel:
-        return rel[-1][1], "relation", pos - rel[-1][0]
-    return recent[-1][1], "latest", pos - recent[-1][0]
+        return rel[-1][1], "relation", pos - rel[-1][0], rel[-1][3]
+    return recent[-1][1], "latest", pos - recent[-1][0], recent[-1][3]
 
 
 def _stems(text: str) -> set[str]:
@@ -125,7 +174,11 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def _text(doc: Doc, s: int, e: int) -> str:
-    t = " ".join(doc_text(doc)[s:e].split())
+    return _clean(doc_text(doc)[s:e])
+
+
+def _clean(text: str) -> str:
+    t = " ".join(text.split())
     t = t.strip(QUOTES + " ,.;:")
     t = re.sub(r"^(?:that|whether)\s+", "", t)
     return t.replace("“", "").replace("”", "").replace("‘", "").replace("’", "'")
@@ -135,24 +188,30 @@ def _when(dates: list[DateRef], c: Claim) -> Optional[DateRef]:
     return next((d for d in dates if c.start <= d.start and d.end <= c.end + 1), None)
 
 
-def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = None) -> None:
+def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = None,
+           speaker: Optional[str] = None, quoted: bool = False) -> None:
     """Give a claim its Proposition (creating it, or finding it by key or by salience), and record
     how sure the link is (``doc._.claim_links``, turned into Stance confidences by cc_links).
     ``source``: the canonical id of the statement's source, remembered as an author of the claims it
-    states (not of those it refers back to), so that "the AP report" can be told from Sessions' claim."""
+    states (not of those it refers back to), so that "the AP report" can be told from Sessions' claim.
+    ``speaker``: the source's name, for the speaker's own pronouns in the claim ("we", "I", and "he" /
+    "she" in reported speech); ``quoted``: the statement is a quotation."""
     pos = c.start
     if c.kind == "anaphor":
         found = _salient(ctx, c, pos)
         if found is not None:
-            pid, how, dist = found
+            pid, how, dist, worded_negated = found
             c.prop = pid
-            ctx.history.append((pos, pid, next((p.relation for p in ctx.order if p.id == pid), None)))
+            # only an antecedent the anaphor names ("the report that…", "these claims about retaliation")
+            # turns the stance round: the latest proposition by default may be another one
+            c.antecedent_negated = worded_negated and how in ("fit", "words")
+            ctx.history.append((pos, pid, next((p.relation for p in ctx.order if p.id == pid), None), worded_negated))
             record(ctx, c, how, dist)
             return
         gist = _text(ctx.doc, c.noun.left_edge.idx, c.noun.idx + len(c.noun.text)) if c.noun is not None \
             else _text(ctx.doc, c.start, c.end)
     else:
-        gist = _gist(ctx, c)
+        gist = _gist(ctx, c, speaker, quoted)
     key = _key(c, gist)
     p = ctx.props.get(key)
     when = _when(dates, c)
@@ -160,13 +219,14 @@ def assign(ctx: Ctx, c: Claim, dates: list[DateRef], source: Optional[str] = Non
         p = Proposition(id=f"P{len(ctx.order) + 1}", gist=gist, agent=c.agent,
                         relation=c.rule.relation if c.rule else None, recipient=c.recipient, theme=c.theme,
                         when=when.value if when else None, when_expr=when.text if when else None,
-                        negated=c.negated and c.kind != "anaphor" and not _structured(c))
+                        claim=gist, predicate=None if c.kind == "anaphor" else _predicate(c),
+                        arguments=_arguments(ctx, c))
         ctx.props[key] = p
         ctx.order.append(p)
     elif p.when is None and when is not None and when.value:
         p.when, p.when_expr = when.value, when.text
     c.prop = p.id
-    ctx.history.append((pos, p.id, p.relation))
+    ctx.history.append((pos, p.id, p.relation, c.negated and c.kind != "anaphor"))
     if source:
         ctx.authors.setdefault(p.id, set()).add(source)
     record(ctx, c, None)
@@ -201,8 +261,15 @@ def find_propositions(doc: Doc, lx: MeaningLexicon) -> Doc:
     for st in sorted(statements, key=lambda s: (s.start, s.end)):
         claims = extract_claims(ctx, st, by_id)
         claims.sort(key=lambda c: c.start)
+        who = source_actor(st, by_id)
+        # the source's name: its entity's, else its own words ("The star"), else the one it continues
+        speaker = st.source.entity.name if st.source and st.source.entity else None
+        if st.source and (speaker is None or speaker[:1].islower()):  # "The star", not the common noun "star"
+            speaker = st.source.span.text
+        if speaker is None and who is not None:
+            speaker = who.name
         for c in claims:
-            assign(ctx, c, dates, canonical(source_actor(st, by_id)))
+            assign(ctx, c, dates, canonical(who), speaker, st.kind == "direct")
         claims_of[st.id] = claims
     doc._.propositions = ctx.order
     doc._.claims = claims_of

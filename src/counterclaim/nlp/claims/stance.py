@@ -1,33 +1,29 @@
 """cc_stance: what each statement's source does to the propositions its content carries.
 
-For every claim ``cc_propositions`` found in a statement (``doc._.claims``):
+Every stance is the source's commitment to the proposition's claim **in its positive form**
+(``Proposition.claim``; FactBank's convention, docs/meaning.md): "the samples were not contaminated"
+denies "the samples were contaminated". For every claim ``cc_propositions`` found in a statement
+(``doc._.claims``):
 
 - ``no_knowledge`` when the statement is a no-knowledge formula ("I have not seen that
-  statement", "no further information", "declined to comment", "could not confirm");
+  statement", "no further information", "declined to comment", "could not confirm"), or its denial
+  cue is negated ("did not deny that…", "would neither confirm nor deny");
 - ``denies`` when
   * the cue is a denial cue (``data/cue_framing.tsv`` stance class ``denies``: deny, reject,
     dismiss, refute...): "dismissed reports that…", "rejected claims that…";
-  * the claim's own predicate is negated **as a rebuttal** (``rebuttal.py``: emphatic,
-    wrongdoing, the source about itself, a rebutting cue, or a claim on the table: "Manafort was
-    not involved", "I never touched her"), or its event is negated ("this does not make the US a
-    party…", "arms transaction … which has never happened"); a negated prediction, norm, habit or
-    present evaluation, or a negated accusation with no claim to rebut, is asserted;
+  * the claim's clause is negated, whatever its tense, mood or kind ("was not involved", "will not
+    be released", "does not sell", "no passengers were injured"): its positive form is denied;
   * the clause itself says a claim is false ("had fabricated the story", "is wrong for saying X");
   * a rejecting evaluation in the content outside the claim's clause applies to it ("the false
     report that…", "the groundless theory that…", "an absurd lie", "cooked up by…", "unfounded
     accusations"): each rejection goes to the nearest noun-headed claim (the claim noun it
     evaluates), or to the only claim;
   * the clause rebuts by its form (``negation.rebutting_form``: "there is no evidence that…", "is no
-    more biased than…", "does not mean Muslims are terrorists", "is not the X they make it out to
-    be"), or the claim is what absent evidence would support ("no evidence that [he lied]");
-  * a claim worded negatively answers another source's assertion of the same proposition earlier
-    in the article (``contested_negations``);
-  * a denial cue and a negation cancel out ("denied that he had not paid");
-- ``asserts`` otherwise.
-
-Each stance also says whether it reads against its proposition's gist the other way round
-(``Stance.negated``, see ``_reads_negated``): "Trump may not have paid a dime" asserts the
-negation of the positively worded "Donald Trump paid taxes".
+    more biased than…", "does not mean Muslims are terrorists"), or the claim is what absent
+    evidence would support ("no evidence that [he lied]");
+  * a frame above the claim in the content denies it ("doubts that…", "it is not true that…",
+    "is unlikely to…"), or the cue is a negated verb of belief ("I don't think [P]"; ``frames.py``);
+- ``asserts`` otherwise. Two of these cancel out ("denied that he had not paid" asserts that he paid).
 
 A statement with no claim (a question, an order, a norm) gets no stance, nor does one whose
 content only names a topic under a cue that neither confirms nor denies it ("responded to Trump's
@@ -35,15 +31,14 @@ remarks").
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...model import Stance, Statement
+from ...model import Stance, Statement, opposite
 from ..extensions import register
-from .cues import cue_lemma_or_none, framing_of
+from .cues import cue_lemma_or_none, framing_of, negated_raising_cue
 from .lexicon import LexiconComponent, MeaningLexicon
 from .negation import is_negated, nonevent_verb, rebutting_form, under_no_evidence
 from .participants import canonical, source_actor
@@ -55,9 +50,9 @@ from .types import PERCEPTION, Claim
 register()  # the Doc._ extensions this module reads and writes
 
 
-def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict[str, bool],
-                lx: MeaningLexicon) -> list[Stance]:
-    """``gist_negated``: proposition id -> whether its gist reads as a negation (``Proposition.negated``)."""
+def stances_for(doc: Doc, st: Statement, claims: list[Claim], lx: MeaningLexicon) -> list[Stance]:
+    """The stances of one statement on the propositions of its claims, each on the claim in its
+    positive form (``Proposition.claim``)."""
     if not claims:
         return []
     cue_lem = cue_lemma_or_none(doc, st, lx)
@@ -99,6 +94,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
     # "X as Y" hanging on the cue: a characterization of X ("dismissed him as an actor"), not a denial
     as_phrase = cue_class == "denies" and any(t.lower_ == "as" and t.dep_ == "prep" and (t.head.idx < lo or t.head.head.idx < lo) for t in toks)
     direct = {c.prop for c in claims if c.kind != "anaphor"}
+    raised = negated_raising_cue(doc, st, lx)  # "I don't think [the team will be relegated]": denied
     only_mentions = all(c.kind in ("anaphor", "nominal") for c in claims)  # claims named, none stated
     for i, c in enumerate(claims):
         if c.prop is None:
@@ -131,26 +127,31 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], gist_negated: dict
                 denied = True
                 flipped = False
             label = "denies" if denied else "asserts"
-        negated = _reads_negated(c, label, flipped, gist_negated.get(c.prop, False))
-        if (c.prop, label, negated) in seen:
+        label = positive_stance(c, label, flipped)
+        if label != "no_knowledge" and not c.forced and (c.framed ^ raised):
+            label = opposite(label)  # "did not think [P]", "nobody denies [that P]": the frame's commitment
+        if (c.prop, label) in seen:
             continue
-        seen.add((c.prop, label, negated))
-        out.append(Stance(c.prop, label, negated=negated))  # type: ignore[arg-type]
+        seen.add((c.prop, label))
+        out.append(Stance(c.prop, label))  # type: ignore[arg-type]
     return out
 
 
-def _reads_negated(c: Claim, label: str, flipped: bool, gist_negated: bool) -> bool:
-    """``Stance.negated``: does the label read against the proposition's gist the other way round?
-    A negated claim whose proposition is worded positively ("Trump may not have paid a dime" under
-    the normalized gist "Donald Trump paid taxes") and that is asserted asserts the negation: on the
-    gist, the source stands with the deniers. A negation taken as a rebuttal ("Manafort was not
-    involved": denies) already speaks of the positive claim, so it is negated only when the gist
-    itself reads negatively (the clause's own words, "Manafort was not involved")."""
-    if label == "no_knowledge" or c.kind == "anaphor":
-        return False
-    if flipped:
-        return gist_negated
-    return c.negated != gist_negated
+def positive_stance(c: Claim, label: str, flipped: bool) -> str:
+    """The source's commitment to the claim in its positive form. ``label`` is what the source does
+    to the claim's clause as worded, unless ``flipped`` says the negation was already taken into
+    it ("Manafort was not involved" read as a rebuttal: denies "Manafort was involved"). A negated
+    clause the source puts forward ("Trump may not have paid a dime", "no one was hurt") denies the
+    positive claim; a denial cue over a negated clause ("denied that he had not paid") asserts it.
+    An anaphor stands for what its antecedent said: denying "the report" that X did not pay asserts
+    that X paid."""
+    if label == "no_knowledge":
+        return label
+    if c.kind == "anaphor":
+        return opposite(label) if c.antecedent_negated else label
+    if flipped or not c.negated:
+        return label
+    return opposite(label)
 
 
 def _topic_only(doc: Doc, st: Statement, c: Claim, rejected: bool, cue_class: str, cue_lem: Optional[str],
@@ -268,29 +269,6 @@ def _linked(r, noun, memo: dict) -> bool:
     return cr is not None and cr == cn
 
 
-def contested_negations(doc: Doc, gist_negated: dict[str, bool]) -> None:
-    """A negated statement that answers a claim another source makes in the same article is a
-    denial, not the assertion of a negative fact: when one source asserts a proposition and another
-    asserts it worded the other way round after it ("X did not pay" after "X paid", both on one
-    proposition), the second denies it (the side it takes is unchanged). This is the "claim on the
-    table" test of ``rebuttal.rebuttal`` done by proposition identity rather than by cue words. An
-    accusation worded negatively before any claim ("X paid no taxes") stays asserted."""
-    sts = doc._.statements or []
-    by_id = {s.id: s for s in sts}
-    asserted: dict[str, set] = {}  # proposition -> the sources that asserted it so far, in text order
-    for st in sorted(sts, key=lambda s: s.start):
-        a = source_actor(st, by_id)
-        who = canonical(a) if a is not None else (st.source.span.text.lower() if st.source else None)
-        for k, x in enumerate(st.stances):
-            # worded negatively: the stance reads negated against a positively worded gist
-            if x.stance == "asserts" and x.negated and not gist_negated.get(x.proposition, False) \
-                    and who is not None and asserted.get(x.proposition, set()) - {who, None}:
-                st.stances[k] = replace(x, stance="denies", negated=False)
-        for x in st.stances:
-            if x.side == "asserts":
-                asserted.setdefault(x.proposition, set()).add(who)
-
-
 @Language.factory("cc_stance", default_config={"stance_lexicon": None, "cue_framing": None},
                   assigns=["doc._.statements"], requires=["doc._.statements", "doc._.propositions", "doc._.claims"])
 class StanceLabeller(LexiconComponent):
@@ -308,8 +286,6 @@ class StanceLabeller(LexiconComponent):
 def label_stances(doc: Doc, lx: MeaningLexicon) -> Doc:
     """Set each statement's ``stances`` from the claims cc_propositions found (``doc._.claims``)."""
     claims_of = doc._.claims or {}  # cc_links reads them after, and drops them
-    gist_negated = {p.id: p.negated for p in (doc._.propositions or [])}
     for st in doc._.statements or []:
-        st.stances = stances_for(doc, st, claims_of.get(st.id, []), gist_negated, lx)
-    contested_negations(doc, gist_negated)
+        st.stances = stances_for(doc, st, claims_of.get(st.id, []), lx)
     return doc

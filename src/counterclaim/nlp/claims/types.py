@@ -28,6 +28,15 @@ PERCEPTION = {"see", "read", "hear", "confirm", "deny", "reject", "dismiss", "ve
               "refute", "dispute", "repeat", "welcome", "investigate", "check", "corroborate", "retract"}
 
 
+# negative quantifiers and their existential counterparts (closed-class words): "nobody was hurt"
+# is the negation of "somebody was hurt"
+NEGATIVE_QUANTIFIERS = {"nobody": "somebody", "nothing": "something", "none": "some", "no-one": "someone",
+                        "neither": "either", "nowhere": "somewhere"}
+# negative polarity items and their forms outside a negation: "didn't steal anything" / "stole something"
+NEGATIVE_POLARITY = {"anything": "something", "anyone": "someone", "anybody": "somebody", "any": "some",
+                     "ever": "", "yet": ""}
+
+
 MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might", "must", "'ll", "'d", "shall"}
 
 
@@ -60,7 +69,9 @@ class Claim:
     agent_name: Optional[str] = None
     recipient: Optional[str] = None
     recipient_name: Optional[str] = None
-    negated: bool = False
+    negated: bool = False           # the clause as worded is negated ("was not involved"): its positive form is the claim
+    antecedent_negated: bool = False  # an anaphor whose antecedent was worded negatively ("denied the report" of "X did not pay")
+    framed: bool = False            # a frame above it in the content turns the commitment round ("doubts that…")
     modal: Optional[str] = None     # future | deontic | None
     gist: str = ""
     when: Optional[DateRef] = None
@@ -78,6 +89,6 @@ class Ctx:
     by_tok: dict = field(default_factory=dict)            # token index -> Actor of the mention it is in
     props: dict = field(default_factory=dict)             # key -> Proposition
     order: list = field(default_factory=list)             # Propositions in creation order
-    history: list = field(default_factory=list)           # (char position, prop id, relation)
+    history: list = field(default_factory=list)           # (char position, prop id, relation, worded negatively)
     stems: dict = field(default_factory=dict)             # prop id -> stems of its gist (for anaphors)
     authors: dict = field(default_factory=dict)           # prop id -> canonical ids of the sources stating it
