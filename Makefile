@@ -21,8 +21,9 @@ run: $(STAMP)
 	$(BIN)/counterclaim ingest examples/ --db $(DB)
 	$(BIN)/counterclaim disputes --db $(DB) --limit 5
 
-## test: the whole test suite (installs Debian's Chromium for the browser tests when missing)
+## test: ruff, then the whole test suite (installs Debian's Chromium for the browser tests when missing)
 test: $(STAMP) browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 browser:

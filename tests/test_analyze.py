@@ -96,7 +96,7 @@ def test_analyze_command_skips_bad_files_and_analyzes_the_rest(tmp_path: Path):
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
-    lines = [l for l in r.stderr.splitlines() if ": skipped: " in l]
+    lines = [ln for ln in r.stderr.splitlines() if ": skipped: " in ln]
     assert len(lines) == 4, r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["seed-rt-dprk-2022-12-23.json"]
     data = json.loads((out / "seed-rt-dprk-2022-12-23.json").read_text())

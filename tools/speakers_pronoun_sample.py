@@ -4,12 +4,18 @@ only speaker resolution is exercised (the spans are read by evaluate.brat_attrib
 
 Usage: .venv/bin/python tools/speakers_pronoun_sample.py SPLIT N_DOCS SEED OUT.json  (SPLIT: train | dev)
 Then shuffle OUT.json with random.Random(99) and judge items by hand."""
-import os, random, re, sys, json
+import os
+import random
+import re
+import sys
+import json
 
 from counterclaim.nlp.pipeline import get_nlp
 from counterclaim.nlp.speakers import resolve_speakers
 from counterclaim.dev.evaluate import brat_attributions, polnear_metadata
-split = sys.argv[1]; n_docs = int(sys.argv[2]); seed = int(sys.argv[3])
+split = sys.argv[1]
+n_docs = int(sys.argv[2])
+seed = int(sys.argv[3])
 if split not in ('train', 'dev'):
     sys.exit('only train or dev: the test split is never looked at')
 SHARED = os.environ.get('COUNTERCLAIM_SHARED', os.path.join(os.path.dirname(__file__), '..', '..', 'shared'))
@@ -34,7 +40,8 @@ for name in names:
     sts = brat_attributions(f'{root}/attributions/{pick}', text)
     doc = nlp.make_doc(text)
     for nm, proc in nlp.pipeline:
-        if nm == 'cc_attribution': break  # the parse (and cc_line_breaks), none of the analysis
+        if nm == 'cc_attribution':  # the parse (and cc_line_breaks), none of the analysis
+            break
         doc = proc(doc)
     resolve_speakers(doc, sts)
     for st in sts:

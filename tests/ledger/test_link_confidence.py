@@ -13,7 +13,7 @@ from counterclaim.ledger.queries import MIN_CONFIDENCE
 from counterclaim.model import Article, Proposition
 from counterclaim.nlp.claims.linking import LINK_CONFIDENCE
 
-from ledger_kit import KIRBY, PRK, USA, synthetic_analysis
+from ledger_kit import KIRBY, PRK, synthetic_analysis
 
 
 def _analyze(nlp, text: str):

@@ -10,12 +10,13 @@ import pytest
 
 import importlib
 
-analyze_mod = importlib.import_module("counterclaim.analyze")  # the module (the package exports a function of that name)
 from counterclaim.analyze import analyze_articles, batches
 from counterclaim.dev.bench import _made_up_name, stream_text
 from counterclaim.model import Analysis, Article
 
 from conftest import SEED_TXT
+
+analyze_mod = importlib.import_module("counterclaim.analyze")  # the module (the package exports a function of that name)
 
 
 def _units(lengths):

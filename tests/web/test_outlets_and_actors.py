@@ -73,7 +73,7 @@ def test_surname_merges_with_the_one_full_name(tmp_path):
     from counterclaim.ledger import Ledger
     from counterclaim.ledger.actor_lookup import same_person
 
-    with Ledger(tmp_path / "m.db") as led:
+    with Ledger(tmp_path / "m.db"):
         pass
     conn = sqlite3.connect(tmp_path / "m.db")
     conn.execute("INSERT INTO articles(id, text, content_hash) VALUES ('a', 'x', 'h')")

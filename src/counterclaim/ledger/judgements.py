@@ -25,7 +25,6 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from . import queries
 from ..errors import CounterclaimError

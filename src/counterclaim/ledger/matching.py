@@ -153,7 +153,6 @@ def match_claim(conn: sqlite3.Connection, p: Proposition, vec: Optional[np.ndarr
     me = ClaimRow.of(p, vec)
     terms = claim_index.claim_terms(me.text, p.agent, p.recipient, p.relation)
     m = model()
-    thr = float(m.get("threshold", 0.5))
     fme = features(me.text)
     best, best_rank = Match(None, 1.0, "new"), (-1, -1.0)
     for c in _rows(conn, claim_index.candidates(conn, terms)):

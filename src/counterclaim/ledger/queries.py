@@ -309,8 +309,8 @@ def proposition(conn: sqlite3.Connection, pid: int) -> Optional[dict]:
         return None
     refs = _refs_for(conn, [int(pid)])[int(pid)]
     timeline = sorted(({**r, "stance": s} for s in STANCES for r in refs[s]), key=_ref_sort_key)
-    matched = [{"article_id": a, "local_id": l, "confidence": c, "method": m, "gist": g}
-               for a, l, c, m, g in conn.execute(
+    matched = [{"article_id": a, "local_id": lid, "confidence": c, "method": m, "gist": g}
+               for a, lid, c, m, g in conn.execute(
                    "SELECT article_id, local_id, confidence, method, gist FROM article_propositions "
                    "WHERE proposition_id = ? ORDER BY rowid", (int(pid),))]
     out = {"proposition": props[int(pid)], "asserts": refs["asserts"], "denies": refs["denies"],

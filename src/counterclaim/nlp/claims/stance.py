@@ -41,7 +41,6 @@ from ..extensions import register
 from .cues import cue_lemma_or_none, framing_of, negated_raising_cue
 from .lexicon import LexiconComponent, MeaningLexicon
 from .negation import is_negated, nonevent_verb, rebutting_form, under_no_evidence
-from .participants import canonical, source_actor
 from .rebuttal import rebuts
 from .rejection import rejection_positions
 from .syntax import tok_range

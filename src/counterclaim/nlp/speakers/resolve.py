@@ -97,7 +97,6 @@ def _resolve_statement(ctx: Ctx, st: Statement, k: int) -> Optional[Ref]:
 def resolve_span(ctx: Ctx, span: TokSpan, allow_pronoun: bool) -> Optional[Ref]:
     lex = ctx.lex
     text = span.text
-    low = text.lower()
     # 1. pronouns
     if len(span) <= 2 and lex.kind(span[0].lower_, "pronoun") and (len(span) == 1 or span[1].lower_ in ("himself", "herself", "themselves", "itself", "all", "both")):
         return resolve_pronoun(ctx, span, lambda np: resolve_span(ctx, np, allow_pronoun=False)) if allow_pronoun else None
@@ -186,7 +185,7 @@ def resolve_span(ctx: Ctx, span: TokSpan, allow_pronoun: bool) -> Optional[Ref]:
                               subject=is_subject(root))
     if root.pos_ == "PROPN" and root.text[:1].isupper():
         name = strip_det(text)
-        return person_ref(ctx, name, None, span) if looks_like_name(lex, span) else group_ref(lex, 
+        return person_ref(ctx, name, None, span) if looks_like_name(lex, span) else group_ref(lex,
             Actor(id="org:" + slug(name), name=name, type="organization"), span, subject=is_subject(root))
     name = strip_det(text)
     if not name:
