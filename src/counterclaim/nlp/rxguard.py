@@ -125,3 +125,116 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
     if _START in items:
         return re.compile(f"(?:{_START}|(?i:(?={cls})))(?:{pattern})", flags)
     return re.compile(f"(?i:(?={cls}))(?:{pattern})", flags)
+
+
+
+
+_MAX_ALTS = 400  # alternatives of requirements kept when top-level branches multiply out
+_MIN_REQUIRED = 2  # single characters are in almost every text: not worth a requirement
+
+
+def required_strings(pattern: str, flags: int = 0) -> Optional[list[list[frozenset]]]:
+    """What every match of ``pattern`` contains, as alternatives of requirements: a match satisfies one
+    alternative, that is, for each set of strings in it, contains one of the set (letters compared
+    ignoring case). The alternatives are those of the pattern's top-level branches; a nested branch
+    requires one string of each of its alternatives. None when a top-level alternative requires no
+    string of ``_MIN_REQUIRED`` characters or more, or the pattern cannot be read. A text where no
+    alternative is satisfied holds no match: one scan of a document for these strings tells which of
+    its pieces need the pattern at all."""
+    try:
+        parsed = _p.parse(pattern, flags)
+        if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
+            return None
+        alts: list[list[frozenset]] = [[]]
+        prev = None
+        for op, av in _with_runs(list(parsed)):
+            heads = _heads(op, av) if prev is not None and op is not _RUN else None
+            if heads:
+                for a in alts:
+                    a.append(frozenset(prev + h for h in heads))
+            prev = av if op is _RUN else None
+            if op is _c.BRANCH:
+                sub = [_conj(alt) for alt in av[1]]
+                if len(alts) * len(sub) <= _MAX_ALTS:
+                    alts = [a + b for a in alts for b in sub]
+                    continue
+            got = _conj([(_RUN, av)] if op is _RUN else [(op, av)])
+            for a in alts:
+                a.extend(got)
+    except (re.error, AttributeError, TypeError, ValueError, RecursionError):
+        return None
+    out = []
+    for a in alts:
+        keep = list(dict.fromkeys(x for x in a if min(len(y) for y in x) >= _MIN_REQUIRED))
+        if not keep:
+            return None
+        if keep not in out:
+            out.append(keep)
+    return out
+
+
+_RUN = object()  # an op of ``_with_runs``: a string of consecutive literals
+
+
+def _with_runs(seq) -> list:
+    """The items of a sequence with consecutive literals joined into one (_RUN, string) item."""
+    out: list = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            if out and out[-1][0] is _RUN:
+                out[-1] = (_RUN, out[-1][1] + chr(av))
+            else:
+                out.append((_RUN, chr(av)))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _heads(op, av) -> Optional[list[str]]:
+    """The strings an item begins with, one per alternative, when each alternative begins with literals
+    (a branch whose alternatives the parser cut after a common prefix: "ha(?:ve|s|d)", "n(?:ot|'t)";
+    a class of single characters: "ha[sd]")."""
+    if op is _c.BRANCH:
+        out = []
+        for alt in av[1]:
+            items = _with_runs(alt)
+            if not items or items[0][0] is not _RUN:
+                return None
+            out.append(items[0][1])
+        return out
+    if op is _c.IN and len(av) <= 12 and all(sop is _c.LITERAL for sop, _ in av):
+        return [chr(x) for _, x in av]
+    return None
+
+
+def _conj(seq) -> list[frozenset]:
+    """Sets of strings a match of ``seq`` contains one of each."""
+    out: list[frozenset] = []
+    prev = None
+    for op, av in _with_runs(seq):
+        if prev is not None and op is not _RUN:
+            heads = _heads(op, av)
+            if heads:  # the literals before the item and the start of each of its alternatives, together
+                out.append(frozenset(prev + h for h in heads))
+        prev = av if op is _RUN else None
+        if op is _RUN:
+            out.append(frozenset([av]))
+        elif op is _c.BRANCH:
+            best = [_best(alt) for alt in av[1]]
+            if all(best):
+                out.append(frozenset().union(*best))
+        elif op is _c.SUBPATTERN:
+            out.extend(_conj(av[-1]))
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                out.extend(_conj(av[2]))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            out.extend(_conj(av))
+        # a class, a look-around, an anchor...: no string required
+    return out
+
+
+def _best(seq) -> Optional[frozenset]:
+    """The most selective set of ``_conj(seq)`` (its shortest string longest, then the fewest strings)."""
+    got = _conj(seq)
+    return max(got, key=lambda x: (min(len(y) for y in x), -len(x))) if got else None
