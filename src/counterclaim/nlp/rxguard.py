@@ -3,7 +3,8 @@
 A big alternation of phrases (``\\b(?:declined to comment|no comment|...)``) makes Python's regex
 engine try every alternative at every word boundary of the text. ``compile_guarded`` works out
 the characters a match can begin with and puts a look-ahead for them in front of the pattern:
-the positions where none of them stands are left after one character test. A branch anchored at
+the positions where none of them stands are left after one character test; the characters that
+begin a match only after a ``\\b`` are looked for at word boundaries only. A branch anchored at
 the start of the text (``(?:^|[.!?]\\s+)who knows``) adds the start of the text to the guard
 (``(?:\\A|(?=[.!?]))``) rather than leaving the pattern unguarded. The look-ahead only
 says what the pattern requires anyway, so the matches are exactly the same (same spans, same
@@ -39,52 +40,60 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"
 
 
-def _first(seq) -> tuple[list[str], bool]:
-    """(class items a match of ``seq`` can begin with, whether ``seq`` can match the empty string)."""
+_AFTER_B = "\x00"  # marks an item that a match can begin with only at a word boundary (after ``\\b``)
+
+
+def _first(seq, bnd: bool = False) -> tuple[list[str], bool]:
+    """(class items a match of ``seq`` can begin with, whether ``seq`` can match the empty string).
+    ``bnd``: a ``\\b`` stands before ``seq``; the items are then marked with ``_AFTER_B``."""
     items: list[str] = []
     for op, av in seq:
-        got, nullable = _first_item(op, av)
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            bnd = True  # what follows on this path begins where ``\\b`` holds
+            continue
+        got, nullable = _first_item(op, av, bnd)
         items.extend(got)
         if not nullable:
             return items, False
     return items, True
 
 
-def _first_item(op, av) -> tuple[list[str], bool]:
+def _first_item(op, av, bnd: bool = False) -> tuple[list[str], bool]:
+    mark = _AFTER_B if bnd else ""
     if op is _c.LITERAL:
-        return [_char(av)], False
+        return [mark + _char(av)], False
     if op is _c.IN:
         out = []
         for sop, sav in av:
             if sop is _c.LITERAL:
-                out.append(_char(sav))
+                out.append(mark + _char(sav))
             elif sop is _c.RANGE:
-                out.append(_char(sav[0]) + "-" + _char(sav[1]))
+                out.append(mark + _char(sav[0]) + "-" + _char(sav[1]))
             elif sop is _c.CATEGORY and sav in _CATEGORIES:
-                out.append(_CATEGORIES[sav])
+                out.append(mark + _CATEGORIES[sav])
             else:  # a negated class, \D, \W...: anything may follow
                 raise _Unknown
         return out, False
     if op is _c.AT and av in _AT_START:
         return [_START], False  # matches only at the start of the text: what follows cannot begin elsewhere
     if op in _ZERO_WIDTH:
-        return [], True  # \b, $, look-arounds: they consume nothing
+        return [], True  # \B, $, look-arounds: they consume nothing
     if op is _c.BRANCH:
         out, nullable = [], False
         for alt in av[1]:
-            got, n = _first(alt)
+            got, n = _first(alt, bnd)
             out.extend(got)
             nullable = nullable or n
         return out, nullable
     if op is _c.SUBPATTERN:
         if av[1] & re.MULTILINE:
             raise _Unknown  # (?m:...): ``^`` also after every line break
-        return _first(av[-1])
+        return _first(av[-1], bnd)
     if op in _REPEATS:
-        got, nullable = _first(av[2])
+        got, nullable = _first(av[2], bnd)
         return got, nullable or av[0] == 0
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first(av)
+        return _first(av, bnd)
     raise _Unknown  # ANY, NOT_LITERAL, group references...
 
 
@@ -93,7 +102,7 @@ def first_chars(pattern: str, flags: int = 0) -> Optional[str]:
     got = _first_items(pattern, flags)
     if got is None or _START in got:
         return None
-    return "[" + "".join(got) + "]"
+    return "[" + "".join(dict.fromkeys(x.lstrip(_AFTER_B) for x in got)) + "]"
 
 
 def _first_items(pattern: str, flags: int) -> Optional[list[str]]:
@@ -121,10 +130,13 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     if pattern.startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", pattern):
         return re.compile(pattern, flags)  # global inline flags must stay in front
-    cls = "[" + "".join(x for x in items if x != _START) + "]"
+    anywhere = [x for x in items if x != _START and not x.startswith(_AFTER_B)]
+    after_b = [x[1:] for x in items if x.startswith(_AFTER_B) and x[1:] not in anywhere]
+    # the items that begin a match only after ``\\b`` are looked for at word boundaries only
+    look = "|".join(([f"\\b[{''.join(after_b)}]"] if after_b else []) + ([f"[{''.join(anywhere)}]"] if anywhere else []))
     if _START in items:
-        return re.compile(f"(?:{_START}|(?i:(?={cls})))(?:{pattern})", flags)
-    return re.compile(f"(?i:(?={cls}))(?:{pattern})", flags)
+        return re.compile(f"(?:{_START}|(?i:(?={look})))(?:{pattern})", flags)
+    return re.compile(f"(?i:(?={look}))(?:{pattern})", flags)
 
 
 
