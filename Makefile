@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= counterclaim.db
 
-.PHONY: run test browser eval eval-stance bench profile fuzz screenshots clean model
+.PHONY: run test browser eval eval-stance bench bench-check profile fuzz screenshots clean model
 
 $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ bench: $(STAMP)
 	taskset -c 0 $(BIN)/counterclaim bench --corpus $(BENCH_CORPUS) --rounds 3
 	$(BIN)/counterclaim bench scale --corpus ../shared/polnear/train --limit 300 --workers 1,2
 	$(BIN)/counterclaim bench memory --corpus ../shared/polnear/train
+
+## bench-check: each step's share of the pipeline's CPU against the budget, analyze/spaCy against the
+##              recorded figure (docs/bench-baseline.json); run before leaving a change to the analyzer
+bench-check: $(STAMP)
+	taskset -c 0 $(BIN)/counterclaim bench check --corpus $(BENCH_CORPUS)
 
 ## profile: where the analyzer spends its time (per component, then pyinstrument) on PolNeAR dev
 profile: $(STAMP)

@@ -96,3 +96,26 @@ def test_memory_child_big_article_is_analyzed_in_segments(tiny_corpus):
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["bytes"] >= 0.06 * 2**20 and out["tokens"] > 8_000 and out["segment_chars"] == 20000
     assert out["peak_rss_mb"] >= out["rss_after_model_mb"] > 0
+
+
+def test_bench_check_reports_shares_against_the_budget_and_records(nlp, tiny_corpus, tmp_path):
+    from counterclaim.cli import app
+
+    base = tmp_path / "baseline.json"
+    base.write_text(json.dumps({"budget": {"counterclaim_share": 0.99, "steps": {"cc_propositions": 0.0}},
+                                "recorded": {"analyze_vs_spacy": 0.5}}), encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["bench", "check", "--corpus", str(tiny_corpus), "--rounds", "1", "--baseline", str(base),
+                              "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert {"cc_attribution", "cc_propositions", "parser"} <= set(out["shares"])
+    assert 0 < out["counterclaim_share"] < 1 and out["analyze_vs_spacy"] > 0
+    assert out["verdict"]["over_budget"] == ["cc_propositions"] and not out["verdict"]["total_over_budget"]
+    res = runner.invoke(app, ["bench", "check", "--corpus", str(tiny_corpus), "--rounds", "1", "--baseline", str(base),
+                              "--record", "--strict"])
+    assert res.exit_code == 1, res.output  # over the (zero) budget of one step
+    assert "OVER" in res.stdout and "analyze / bare spaCy" in res.stdout
+    saved = json.loads(base.read_text(encoding="utf-8"))
+    assert saved["budget"]["counterclaim_share"] == 0.99  # the budget is kept
+    assert saved["recorded"]["shares"]["cc_propositions"] >= 0 and saved["recorded"]["analyze_vs_spacy"] > 0

@@ -101,3 +101,53 @@ def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
         for sent in doc.sents:
             for t in sent:
                 assert view.sent(t.i) == (sent.start, sent.end)
+
+
+def test_required_strings_of_a_pattern():
+    from counterclaim.nlp.rxguard import required_strings
+
+    got = required_strings(r"\bha(?:ve|s|d)\s*n(?:ot|'t)\s+seen\b|\bno comment\b", re.I)
+    assert got is not None
+    assert any({"have", "has", "had"} in [set(x) for x in alt] and {"seen"} in [set(x) for x in alt] for alt in got)
+    assert [frozenset({"no comment"})] in got
+    # a path that needs no string of two characters or more: no requirement at all
+    assert required_strings(r"a?b?") is None and required_strings(r"ab|") is None and required_strings(r"\w+|x") is None
+
+
+def test_required_index_never_rules_out_a_match():
+    """Over pieces of texts with quotation marks, curly apostrophes, odd case and letters that match ASCII
+    ones ignoring case, the index says "maybe" wherever the no-knowledge pattern finds a formula."""
+    import bisect
+    import random
+
+    from counterclaim.nlp.claims.lexicon import lexicon
+    from counterclaim.nlp.claims.noknowledge import _UNQUOTE, _required
+    from counterclaim.nlp.required_index import RequiredIndex, usable
+
+    rx = lexicon().no_knowledge
+    need = _required(rx)
+    assert usable(need)
+    rng = random.Random(3)
+    base = " ".join(SENTENCES) + " Who knows? He hasn’t seen the reports and declined to comment. NO COMMENT."
+    odd = ['"', "’", "'", "“", "\u212a", "\u017f", "\u0130", "\u0131"]  # Kelvin sign, long s, dotted and dotless i
+    texts = [base]
+    for _ in range(6):
+        out = []
+        for c in base:
+            if rng.random() < 0.03:
+                out.append(rng.choice(odd))
+            out.append(c.upper() if rng.random() < 0.1 else c)
+        texts.append("".join(out))
+    found = ruled_out = 0
+    for t in texts:
+        removed = [m.start() for m in _UNQUOTE.finditer(t)]
+        index = RequiredIndex(_UNQUOTE.sub("", t).replace("’", "'"), need)
+        for a in range(0, len(t), 3):
+            for n in (15, 40, 120, 400):
+                b = min(len(t), a + n)
+                has = rx.search(_UNQUOTE.sub("", t[a:b]).replace("’", "'")) is not None
+                maybe = index.may_match(a - bisect.bisect_left(removed, a), b - bisect.bisect_left(removed, b))
+                assert maybe or not has, t[a:b]
+                found += has
+                ruled_out += not maybe
+    assert found and ruled_out  # both cases were met

@@ -174,3 +174,39 @@ def bench_matching_cmd(
     else:
         typer.echo(format_cost(cost))
         typer.echo(format_growth(growth))
+
+
+@bench_app.command("check")
+def bench_check_cmd(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    rounds: int = typer.Option(2, "--rounds", help="Rounds of each measure; the median is kept."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="The budget and recorded figures "
+                                            "(default: docs/bench-baseline.json)."),
+    record: bool = typer.Option(False, "--record", help="Write this run's figures as the recorded ones."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 when a share is over budget or the ratio "
+                                "fell below the recorded one."),
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
+) -> None:
+    """Each step's share of the pipeline's CPU against the budget, and analyze / spaCy against the last
+    recorded figure (see docs/bench.md): run before leaving a change to the analyzer."""
+    from ..dev import bench_check
+
+    path = baseline or bench_check.BASELINE
+    try:
+        res = bench_check.run_check(corpus, rounds=rounds, limit=limit, log=None if as_json else _log)
+    except (FileNotFoundError, ValueError) as e:
+        _err(str(e))
+        raise typer.Exit(2)
+    base = bench_check.load_baseline(path)
+    verdict = bench_check.compare(res, base)
+    if as_json:
+        typer.echo(json.dumps({**res, "verdict": verdict}))
+    else:
+        typer.echo(bench_check.format_check(res, base, verdict))
+    if record:
+        bench_check.record(res, path)
+        if not as_json:
+            typer.echo(f"recorded in {path}")
+    if strict and not verdict["ok"]:
+        raise typer.Exit(1)

@@ -3,7 +3,8 @@
 A big alternation of phrases (``\\b(?:declined to comment|no comment|...)``) makes Python's regex
 engine try every alternative at every word boundary of the text. ``compile_guarded`` works out
 the characters a match can begin with and puts a look-ahead for them in front of the pattern:
-the positions where none of them stands are left after one character test. A branch anchored at
+the positions where none of them stands are left after one character test; the characters that
+begin a match only after a ``\\b`` are looked for at word boundaries only. A branch anchored at
 the start of the text (``(?:^|[.!?]\\s+)who knows``) adds the start of the text to the guard
 (``(?:\\A|(?=[.!?]))``) rather than leaving the pattern unguarded. The look-ahead only
 says what the pattern requires anyway, so the matches are exactly the same (same spans, same
@@ -39,52 +40,60 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"
 
 
-def _first(seq) -> tuple[list[str], bool]:
-    """(class items a match of ``seq`` can begin with, whether ``seq`` can match the empty string)."""
+_AFTER_B = "\x00"  # marks an item that a match can begin with only at a word boundary (after ``\\b``)
+
+
+def _first(seq, bnd: bool = False) -> tuple[list[str], bool]:
+    """(class items a match of ``seq`` can begin with, whether ``seq`` can match the empty string).
+    ``bnd``: a ``\\b`` stands before ``seq``; the items are then marked with ``_AFTER_B``."""
     items: list[str] = []
     for op, av in seq:
-        got, nullable = _first_item(op, av)
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            bnd = True  # what follows on this path begins where ``\\b`` holds
+            continue
+        got, nullable = _first_item(op, av, bnd)
         items.extend(got)
         if not nullable:
             return items, False
     return items, True
 
 
-def _first_item(op, av) -> tuple[list[str], bool]:
+def _first_item(op, av, bnd: bool = False) -> tuple[list[str], bool]:
+    mark = _AFTER_B if bnd else ""
     if op is _c.LITERAL:
-        return [_char(av)], False
+        return [mark + _char(av)], False
     if op is _c.IN:
         out = []
         for sop, sav in av:
             if sop is _c.LITERAL:
-                out.append(_char(sav))
+                out.append(mark + _char(sav))
             elif sop is _c.RANGE:
-                out.append(_char(sav[0]) + "-" + _char(sav[1]))
+                out.append(mark + _char(sav[0]) + "-" + _char(sav[1]))
             elif sop is _c.CATEGORY and sav in _CATEGORIES:
-                out.append(_CATEGORIES[sav])
+                out.append(mark + _CATEGORIES[sav])
             else:  # a negated class, \D, \W...: anything may follow
                 raise _Unknown
         return out, False
     if op is _c.AT and av in _AT_START:
         return [_START], False  # matches only at the start of the text: what follows cannot begin elsewhere
     if op in _ZERO_WIDTH:
-        return [], True  # \b, $, look-arounds: they consume nothing
+        return [], True  # \B, $, look-arounds: they consume nothing
     if op is _c.BRANCH:
         out, nullable = [], False
         for alt in av[1]:
-            got, n = _first(alt)
+            got, n = _first(alt, bnd)
             out.extend(got)
             nullable = nullable or n
         return out, nullable
     if op is _c.SUBPATTERN:
         if av[1] & re.MULTILINE:
             raise _Unknown  # (?m:...): ``^`` also after every line break
-        return _first(av[-1])
+        return _first(av[-1], bnd)
     if op in _REPEATS:
-        got, nullable = _first(av[2])
+        got, nullable = _first(av[2], bnd)
         return got, nullable or av[0] == 0
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first(av)
+        return _first(av, bnd)
     raise _Unknown  # ANY, NOT_LITERAL, group references...
 
 
@@ -93,7 +102,7 @@ def first_chars(pattern: str, flags: int = 0) -> Optional[str]:
     got = _first_items(pattern, flags)
     if got is None or _START in got:
         return None
-    return "[" + "".join(got) + "]"
+    return "[" + "".join(dict.fromkeys(x.lstrip(_AFTER_B) for x in got)) + "]"
 
 
 def _first_items(pattern: str, flags: int) -> Optional[list[str]]:
@@ -121,7 +130,123 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     if pattern.startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", pattern):
         return re.compile(pattern, flags)  # global inline flags must stay in front
-    cls = "[" + "".join(x for x in items if x != _START) + "]"
+    anywhere = [x for x in items if x != _START and not x.startswith(_AFTER_B)]
+    after_b = [x[1:] for x in items if x.startswith(_AFTER_B) and x[1:] not in anywhere]
+    # the items that begin a match only after ``\\b`` are looked for at word boundaries only
+    look = "|".join(([f"\\b[{''.join(after_b)}]"] if after_b else []) + ([f"[{''.join(anywhere)}]"] if anywhere else []))
     if _START in items:
-        return re.compile(f"(?:{_START}|(?i:(?={cls})))(?:{pattern})", flags)
-    return re.compile(f"(?i:(?={cls}))(?:{pattern})", flags)
+        return re.compile(f"(?:{_START}|(?i:(?={look})))(?:{pattern})", flags)
+    return re.compile(f"(?i:(?={look}))(?:{pattern})", flags)
+
+
+
+
+_MAX_ALTS = 400  # alternatives of requirements kept when top-level branches multiply out
+_MIN_REQUIRED = 2  # single characters are in almost every text: not worth a requirement
+
+
+def required_strings(pattern: str, flags: int = 0) -> Optional[list[list[frozenset]]]:
+    """What every match of ``pattern`` contains, as alternatives of requirements: a match satisfies one
+    alternative, that is, for each set of strings in it, contains one of the set (letters compared
+    ignoring case). The alternatives are those of the pattern's top-level branches; a nested branch
+    requires one string of each of its alternatives. None when a top-level alternative requires no
+    string of ``_MIN_REQUIRED`` characters or more, or the pattern cannot be read. A text where no
+    alternative is satisfied holds no match: one scan of a document for these strings tells which of
+    its pieces need the pattern at all."""
+    try:
+        parsed = _p.parse(pattern, flags)
+        if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
+            return None
+        alts: list[list[frozenset]] = [[]]
+        prev = None
+        for op, av in _with_runs(list(parsed)):
+            heads = _heads(op, av) if prev is not None and op is not _RUN else None
+            if heads:
+                for a in alts:
+                    a.append(frozenset(prev + h for h in heads))
+            prev = av if op is _RUN else None
+            if op is _c.BRANCH:
+                sub = [_conj(alt) for alt in av[1]]
+                if len(alts) * len(sub) <= _MAX_ALTS:
+                    alts = [a + b for a in alts for b in sub]
+                    continue
+            got = _conj([(_RUN, av)] if op is _RUN else [(op, av)])
+            for a in alts:
+                a.extend(got)
+    except (re.error, AttributeError, TypeError, ValueError, RecursionError):
+        return None
+    out = []
+    for a in alts:
+        keep = list(dict.fromkeys(x for x in a if min(len(y) for y in x) >= _MIN_REQUIRED))
+        if not keep:
+            return None
+        if keep not in out:
+            out.append(keep)
+    return out
+
+
+_RUN = object()  # an op of ``_with_runs``: a string of consecutive literals
+
+
+def _with_runs(seq) -> list:
+    """The items of a sequence with consecutive literals joined into one (_RUN, string) item."""
+    out: list = []
+    for op, av in seq:
+        if op is _c.LITERAL:
+            if out and out[-1][0] is _RUN:
+                out[-1] = (_RUN, out[-1][1] + chr(av))
+            else:
+                out.append((_RUN, chr(av)))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _heads(op, av) -> Optional[list[str]]:
+    """The strings an item begins with, one per alternative, when each alternative begins with literals
+    (a branch whose alternatives the parser cut after a common prefix: "ha(?:ve|s|d)", "n(?:ot|'t)";
+    a class of single characters: "ha[sd]")."""
+    if op is _c.BRANCH:
+        out = []
+        for alt in av[1]:
+            items = _with_runs(alt)
+            if not items or items[0][0] is not _RUN:
+                return None
+            out.append(items[0][1])
+        return out
+    if op is _c.IN and len(av) <= 12 and all(sop is _c.LITERAL for sop, _ in av):
+        return [chr(x) for _, x in av]
+    return None
+
+
+def _conj(seq) -> list[frozenset]:
+    """Sets of strings a match of ``seq`` contains one of each."""
+    out: list[frozenset] = []
+    prev = None
+    for op, av in _with_runs(seq):
+        if prev is not None and op is not _RUN:
+            heads = _heads(op, av)
+            if heads:  # the literals before the item and the start of each of its alternatives, together
+                out.append(frozenset(prev + h for h in heads))
+        prev = av if op is _RUN else None
+        if op is _RUN:
+            out.append(frozenset([av]))
+        elif op is _c.BRANCH:
+            best = [_best(alt) for alt in av[1]]
+            if all(best):
+                out.append(frozenset().union(*best))
+        elif op is _c.SUBPATTERN:
+            out.extend(_conj(av[-1]))
+        elif op in _REPEATS:
+            if av[0] >= 1:
+                out.extend(_conj(av[2]))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            out.extend(_conj(av))
+        # a class, a look-around, an anchor...: no string required
+    return out
+
+
+def _best(seq) -> Optional[frozenset]:
+    """The most selective set of ``_conj(seq)`` (its shortest string longest, then the fewest strings)."""
+    got = _conj(seq)
+    return max(got, key=lambda x: (min(len(y) for y in x), -len(x))) if got else None

@@ -54,21 +54,35 @@ def runs(doc: Doc, idxs: set[int]) -> list[Range]:
     if not idxs:
         return out
     order = sorted(idxs)
-    # the runs' bounds from the gaps between sorted indices (no Python step per index)
-    arr = numpy.array(order, dtype=numpy.int64)
-    gaps = numpy.flatnonzero(arr[1:] != arr[:-1] + 1).tolist()
-    firsts = [order[0]] + [order[g + 1] for g in gaps]
-    lasts = [order[g] for g in gaps] + [order[-1]]
+    if len(order) < SMALL_SUBTREE:  # a few indices: a plain pass costs less than numpy's set-up
+        firsts, lasts = [order[0]], []
+        prev = order[0]
+        for i in order[1:]:
+            if i != prev + 1:
+                lasts.append(prev)
+                firsts.append(i)
+            prev = i
+        lasts.append(prev)
+    else:  # the runs' bounds from the gaps between sorted indices (no Python step per index)
+        arr = numpy.array(order, dtype=numpy.int64)
+        gaps = numpy.flatnonzero(arr[1:] != arr[:-1] + 1).tolist()
+        firsts = [order[0]] + [order[g + 1] for g in gaps]
+        lasts = [order[g] for g in gaps] + [order[-1]]
     for a, b in zip(firsts, lasts):  # each run's first and last token, trimmed (no Token list built)
         if a == b and doc[a].lower_ in REL_PRON:
             b = a - 1  # "which" left over from "which he said was ..."
-        while a <= b and (doc[a].text in PUNCT_TRIM or doc[a].is_space):
+        while a <= b and _trimmed(doc[a]):
             a += 1
-        while a <= b and (doc[b].text in PUNCT_TRIM or doc[b].is_space):
+        while a <= b and _trimmed(doc[b]):
             b -= 1
         if a <= b:
-            out.append((doc[a].idx, doc[b].idx + len(doc[b])))
+            t = doc[b]
+            out.append((doc[a].idx, t.idx + len(t)))
     return out
+
+
+def _trimmed(t: Token) -> bool:
+    return t.text in PUNCT_TRIM or t.is_space
 
 
 def span_of(view: "DocView", tok: Token) -> Range:
@@ -152,6 +166,7 @@ class DocView:
                         if doc[i].lower_ in marker_first]
         nc = [h for h, w in lem_low.items() if w in nc_lemmas]
         self.nocomment = [doc[i] for i in numpy.flatnonzero(numpy.isin(lemma, nc)).tolist()]
+        self._kids: Optional[list[list[int]]] = None  # each token's children, made on first use
         starts = [i for i in numpy.flatnonzero(cols[:, 1] == 1).tolist() if i > 0]
         self.sent_lo: list[int] = []
         self.sent_hi: list[int] = []
@@ -172,13 +187,31 @@ class DocView:
         ok[tok.i - lo] = True
         return bool(ok.all())
 
+    def kids(self) -> list[list[int]]:
+        """Each token's children (indices), from the heads."""
+        if self._kids is None:
+            kids: list[list[int]] = [[] for _ in range(len(self.heads))]
+            for i, h in enumerate(self.heads.tolist()):
+                if h != i:
+                    kids[h].append(i)
+            self._kids = kids
+        return self._kids
+
     def subtree_idx(self, tok: Token) -> set[int]:
         """The token indices of the subtree of ``tok``; a large contiguous one is read off its edges
-        (no Token object per token: the rules ask for whole clauses of long sentences)."""
+        (no Token object per token: the rules ask for whole clauses of long sentences), a small one
+        walked on the children's indices."""
         lo, hi = tok.left_edge.i, tok.right_edge.i
         if hi - lo >= SMALL_SUBTREE and self.contiguous(tok):
             return set(range(lo, hi + 1))
-        return {t.i for t in tok.subtree}
+        kids = self.kids()
+        out = set()
+        todo = [tok.i]
+        while todo:
+            i = todo.pop()
+            out.add(i)
+            todo.extend(kids[i])
+        return out
 
     def has_quote(self, tok: Token, qi: QuoteIndex) -> bool:
         """Does a quotation open at a token of the subtree of ``tok``?"""

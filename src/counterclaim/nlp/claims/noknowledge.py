@@ -3,12 +3,17 @@ information", "declined to comment", "it is unclear whether…"), told from form
 someone else or belong to another speaker inside the content."""
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from typing import Optional
 
 from spacy.tokens import Doc, Token
 
 from ...model import Statement
 from ..doctext import doc_text
+from ..required_index import RequiredIndex, usable
+from ..rxguard import required_strings
 from .lexicon import MeaningLexicon
 from .syntax import Scope, in_scope, lemma
 from .types import PERSONAL, PRON_SELF
@@ -32,6 +37,8 @@ def no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, h
     base = anchors[0]
     if st.source is not None and st.cue is not None and 0 <= st.cue.span.start - st.source.span.end < 40:
         base = min(base, st.source.span.start)  # "Neither X nor Y responded to requests…": the negation is the subject's
+    if hi - base >= INDEX_FROM and not _may_hold_formula(doc, lx, base, hi):
+        return False  # none of the strings a formula needs is there: the pattern would find nothing
     raw = doc_text(doc)[base:hi]
     # the lexicon's formulas are written with a straight apostrophe ("don't", "he's not sure")
     text = _UNQUOTE.sub("", raw).replace("’", "'")
@@ -61,6 +68,35 @@ def no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, h
         if near or (_main_clause(v, scope, cue_lo, cue_hi) and _first_sentence(v, st)):
             return True
     return False
+
+
+INDEX_FROM = 2000  # characters of text from which a statement first asks the doc's index of formula strings
+
+
+@functools.lru_cache(maxsize=8)
+def _required(rx: re.Pattern) -> Optional[list]:
+    return required_strings(rx.pattern, rx.flags & ~re.UNICODE)
+
+
+def _may_hold_formula(doc: Doc, lx: MeaningLexicon, lo: int, hi: int) -> bool:
+    """Can the text ``lo``-``hi`` hold a no-knowledge formula? The pattern runs on the text without its
+    quotation marks: that text, for a piece, is the piece of the doc's unquoted text, less a stray
+    apostrophe at either end (which only the piece sees as standing alone), so a string the
+    pattern needs that is not in the doc's unquoted piece is not in the piece's either."""
+    key = ("cc_nk_index", id(lx))
+    got = doc.user_data.get(key)
+    if got is None:
+        need = _required(lx.no_knowledge)
+        if not usable(need):
+            got = doc.user_data[key] = (None, None)
+        else:
+            text = doc_text(doc)
+            removed = [m.start() for m in _UNQUOTE.finditer(text)]
+            got = doc.user_data[key] = (removed, RequiredIndex(_UNQUOTE.sub("", text).replace("’", "'"), need))
+    removed, index = got
+    if index is None:
+        return True
+    return index.may_match(lo - bisect.bisect_left(removed, lo), hi - bisect.bisect_left(removed, hi))
 
 
 def _describes_noun(t: Token, v: Token, scope: "Scope", lo: int, hi: int) -> bool:

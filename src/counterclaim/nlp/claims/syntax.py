@@ -2,7 +2,7 @@
 token's lemma (with the model's slips corrected)."""
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Optional
 
 import numpy
 from spacy.attrs import HEAD, IDX, IS_PUNCT
@@ -24,13 +24,27 @@ class Scope:
         return False
 
 
-class Tree(NamedTuple):
+class Tree:
     """A doc's parse as plain lists indexed by token: each token's head, character offset, whether it is
-    punctuation, and its children in text order (as ``Token.children``)."""
-    heads: list[int]
-    idx: list[int]
-    punct: list[bool]
-    kids: list[list[int]]
+    punctuation (1 or 0), and (``kids()``, made on first use) its children in text order, as
+    ``Token.children``."""
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        cols = doc.to_array([HEAD, IDX, IS_PUNCT]).astype("int64") if n else numpy.zeros((0, 3), dtype="int64")
+        self.heads: list[int] = (cols[:, 0] + numpy.arange(n)).tolist()  # HEAD is relative to the token
+        self.idx: list[int] = cols[:, 1].tolist()
+        self.punct: list[int] = cols[:, 2].tolist()
+        self._kids: Optional[list[list[int]]] = None
+
+    def kids(self) -> list[list[int]]:
+        if self._kids is None:
+            kids: list[list[int]] = [[] for _ in self.heads]
+            for i, h in enumerate(self.heads):
+                if h != i:
+                    kids[h].append(i)
+            self._kids = kids
+        return self._kids
 
 
 _TREE = "cc_tree"
@@ -41,14 +55,7 @@ def doc_tree(doc: Doc) -> Tree:
     walk every token of every content compare ints instead of making a Token per step."""
     tree = doc.user_data.get(_TREE)
     if tree is None:
-        n = len(doc)
-        cols = doc.to_array([HEAD, IDX, IS_PUNCT]).astype("int64") if n else numpy.zeros((0, 3), dtype="int64")
-        heads = (cols[:, 0] + numpy.arange(n)).tolist()  # HEAD is relative to the token
-        kids: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(heads):
-            if h != i:
-                kids[h].append(i)
-        tree = doc.user_data[_TREE] = Tree(heads, cols[:, 1].tolist(), [bool(x) for x in cols[:, 2].tolist()], kids)
+        tree = doc.user_data[_TREE] = Tree(doc)
     return tree
 
 
@@ -56,7 +63,7 @@ def clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[To
     """The subtree of ``head`` within the content, not descending into nested clauses in ``stop``."""
     doc = head.doc
     tree = doc_tree(doc)
-    idx, kids = tree.idx, tree.kids
+    idx, kids = tree.idx, tree.kids()
     out = []
     todo = [head.i]
     while todo:
