@@ -1,7 +1,7 @@
 """Shared fixtures: the real pipeline (loaded once per test run) and the shared data.
 
 The tests are laid out like src/counterclaim (tests/nlp, tests/ledger, ...); the kits they share
-(meaning_kit, ledger_kit, hostile_corpus, web_kit) live in tests/, which is put on sys.path here."""
+(claim_steps_kit, ledger_kit, hostile_corpus, web_kit) live in tests/, which is put on sys.path here."""
 from __future__ import annotations
 
 import os

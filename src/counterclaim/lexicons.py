@@ -44,3 +44,18 @@ def function_words() -> frozenset[str]:
 def data_text(name: str, path: Optional[Union[str, Path]] = None) -> str:
     """The text of a data file: the one at ``path`` when given, else the packaged ``data/<name>``."""
     return Path(path if path is not None else DATA_DIR / name).read_text(encoding="utf-8")
+
+
+def write_texts(path: Union[str, Path], texts: dict[str, str], files: dict[str, str]) -> Path:
+    """Write a component's data texts into ``path`` (a saved pipeline's component folder), each
+    ``texts[key]`` under the file name ``files[key]``."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    for key, text in texts.items():
+        (path / files[key]).write_text(text, encoding="utf-8")
+    return path
+
+
+def read_texts(path: Union[str, Path], files: dict[str, str]) -> dict[str, str]:
+    """The data texts ``write_texts`` saved in ``path``, by key."""
+    return {key: (Path(path) / name).read_text(encoding="utf-8") for key, name in files.items()}

@@ -1,5 +1,5 @@
 """cc_framing: the reporter's framing of cues, hedges, scare quotes and relayed statements."""
-from meaning_kit import parse
+from claim_steps_kit import parse
 
 
 def test_cue_framing_from_the_lexicon():

@@ -1,5 +1,5 @@
 """cc_quantities: money, counts and percentages with units and normalized values."""
-from meaning_kit import parse
+from claim_steps_kit import parse
 
 
 def q(doc):

@@ -3,7 +3,7 @@
 negative imperative, a curly "It’s time to"), cues of naming and linking whose object is a
 characterization ("was declared the winner", "compared X to Y"), an "as" phrase wherever the parser
 hangs it, and "don't foresee" as a negation-raising cue. Real-style sentences written for these tests."""
-from meaning_kit import labels, parse
+from claim_steps_kit import labels, parse
 
 
 def test_a_curly_its_time_to_is_a_norm():

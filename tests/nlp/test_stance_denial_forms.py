@@ -3,7 +3,7 @@ rather than denies ("denied his party the victory"), cues of refutation whose ob
 people named by what they say, "nothing to do with", comparisons that deny a difference or a common
 belief, "wrong in their recollections", attributive "wrong", indefinite claim nouns of a kind of
 saying, and a quoted third person who does not know. Real-style sentences written for these tests."""
-from meaning_kit import labels, parse
+from claim_steps_kit import labels, parse
 
 
 def test_deny_with_a_recipient_refuses_to_grant():

@@ -1,7 +1,7 @@
 """cc_stance: no-knowledge formulas found by structure, negations of states and events,
 self-descriptions, negated cues, small clauses and raising cues, and the polarity of a stance on a
 proposition in its positive form (``Proposition.claim``). Real-style sentences written for these tests."""
-from meaning_kit import actor, labels, parse
+from claim_steps_kit import actor, labels, parse
 
 TRUMP = actor("trump", "Donald Trump", type="person")
 

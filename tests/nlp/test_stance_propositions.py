@@ -1,5 +1,5 @@
 """cc_propositions + cc_stance on real-style sentences: propositions, grouping, anaphora and stances."""
-from meaning_kit import actor, parse
+from claim_steps_kit import actor, parse
 
 RUS = actor("RUS", "Russia")
 IRN = actor("IRN", "Iran")

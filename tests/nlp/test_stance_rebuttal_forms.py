@@ -3,7 +3,7 @@
 wanting make of their content, norms without a modal, the mandative subjunctive, negated
 rejections, no-knowledge formulas that describe a noun, and a negation answering another source's
 claim in the same article. Real-style sentences written for these tests."""
-from meaning_kit import labels, parse
+from claim_steps_kit import labels, parse
 
 
 def gists(doc):

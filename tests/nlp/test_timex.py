@@ -1,7 +1,7 @@
 """cc_timex: time expressions resolved against the publication date; said_on from the reporting clause."""
 from counterclaim.nlp.timex import find_dates
 
-from meaning_kit import parse
+from claim_steps_kit import parse
 
 
 def values(text, pub):

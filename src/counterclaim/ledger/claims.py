@@ -1,7 +1,7 @@
 """Cross-article claim matching: an article's propositions -> ledger propositions.
 
 An article's analysis gives each proposition a structured key (``agent|relation|recipient``,
-canonical actor ids and a normalized relation, from the MEANING step) and a gist. Two
+canonical actor ids and a normalized relation, from the CLAIM_STEPS step) and a gist. Two
 propositions are the same claim when
 
 * their structured keys agree (same relation; agent and recipient equal, or one side unknown

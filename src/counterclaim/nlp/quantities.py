@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 import numpy
@@ -27,7 +26,7 @@ from ..model import Quantity, Statement
 from . import extensions
 from .doctext import doc_text
 from .rxguard import compile_guarded
-from ..lexicons import data_text, tsv_text_rows
+from ..lexicons import data_text, read_texts, tsv_text_rows, write_texts
 
 
 
@@ -200,13 +199,10 @@ class Quantities:
         return doc
 
     def to_disk(self, path, exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for key, text in self.texts.items():
-            (path / FILES[key]).write_text(text, encoding="utf-8")
+        write_texts(path, self.texts, FILES)
 
     def from_disk(self, path, exclude=()) -> "Quantities":
-        self.texts = {key: (Path(path) / name).read_text(encoding="utf-8") for key, name in FILES.items()}
+        self.texts = read_texts(path, FILES)
         self.tables = tables_from_texts(self.texts)
         return self
 

@@ -2,7 +2,7 @@
 (source, cue, content) substrings, and the claims extraction finds in one statement."""
 from __future__ import annotations
 
-from meaning_kit import parse
+from claim_steps_kit import parse
 
 from counterclaim.nlp.claims.extraction import extract_claims
 from counterclaim.nlp.claims.lexicon import lexicon

@@ -1,7 +1,7 @@
 """The claim and stance components as spaCy factories: their lexicon paths in the config, the Doc
 extensions they pass on, and a pipeline saved with ``nlp.to_disk`` and read back with ``spacy.load``."""
 import spacy
-from meaning_kit import span
+from claim_steps_kit import span
 
 from counterclaim.lexicons import DATA_DIR
 from counterclaim.model import Article, Cue, Source, Statement

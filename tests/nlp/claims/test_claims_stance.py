@@ -1,6 +1,6 @@
 """nlp/claims/propositions.py, stance.py and linking.py: claims grouped into Propositions, what each
 source does to them, and how sure each link is."""
-from meaning_kit import parse
+from claim_steps_kit import parse
 
 from counterclaim.nlp.claims.lexicon import lexicon
 from counterclaim.nlp.claims.linking import LINK_CONFIDENCE, basis

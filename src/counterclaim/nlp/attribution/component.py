@@ -12,6 +12,7 @@ from typing import Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...lexicons import read_texts, write_texts
 from .. import extensions
 from .assembly import extract
 from .cue_model import CueModel, model_text
@@ -41,16 +42,13 @@ class Attribution:
         return doc
 
     def to_disk(self, path: Union[str, Path], exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for key, text in self.texts.items():
-            (path / FILES[key]).write_text(text, encoding="utf-8")
+        path = write_texts(path, self.texts, FILES)
         if self.model_text is not None:
             (path / MODEL_FILE).write_text(self.model_text, encoding="utf-8")
 
     def from_disk(self, path: Union[str, Path], exclude=()) -> "Attribution":
         path = Path(path)
-        self.texts = {key: (path / name).read_text(encoding="utf-8") for key, name in FILES.items()}
+        self.texts = read_texts(path, FILES)
         model = path / MODEL_FILE
         self.model_text = model.read_text(encoding="utf-8") if model.is_file() else None
         self._build()

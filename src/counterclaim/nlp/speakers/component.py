@@ -11,6 +11,7 @@ from typing import Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...lexicons import read_texts, write_texts
 from .. import extensions
 from .lexicon import FILES, lexicon_from_texts, lexicon_texts
 from .resolve import resolve_speakers
@@ -28,14 +29,10 @@ class Speakers:
         return doc
 
     def to_disk(self, path: Union[str, Path], exclude=()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for key, text in self.texts.items():
-            (path / FILES[key]).write_text(text, encoding="utf-8")
+        write_texts(path, self.texts, FILES)
 
     def from_disk(self, path: Union[str, Path], exclude=()) -> "Speakers":
-        path = Path(path)
-        self.texts = {key: (path / name).read_text(encoding="utf-8") for key, name in FILES.items()}
+        self.texts = read_texts(path, FILES)
         self.lex = lexicon_from_texts(self.texts)
         return self
 

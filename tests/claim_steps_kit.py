@@ -1,7 +1,7 @@
-"""Helpers for the MEANING tests: a parsed doc whose statements are given by real sentences' spans.
+"""Helpers for the tests of the claim and stance steps: a parsed doc whose statements are given by real sentences' spans.
 
 The attribution step is not run: each statement is built from (source, cue, content) strings found
-in the text, so that the MEANING components are tested on their own.
+in the text, so that the claim and stance components are tested on their own.
 """
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from typing import Optional
 
 from counterclaim.model import Actor, Article, Cue, Source, Span, Statement
 
-MEANING = ("cc_timex", "cc_quantities", "cc_framing", "cc_propositions", "cc_stance")
+CLAIM_STEPS = ("cc_timex", "cc_quantities", "cc_framing", "cc_propositions", "cc_stance")
 
 
 @lru_cache(maxsize=1)
-def meaning_nlp():
+def claim_steps_nlp():
     """The pinned model with only the claim and stance components (loaded once per test run)."""
     import spacy
     from counterclaim.nlp.pipeline import MODEL, add_components
 
-    return add_components(spacy.load(MODEL), MEANING)
+    return add_components(spacy.load(MODEL), CLAIM_STEPS)
 
 
 def span(text: str, part: str, after: int = 0) -> Span:
@@ -27,13 +27,13 @@ def span(text: str, part: str, after: int = 0) -> Span:
     return Span(i, i + len(part), part)
 
 
-def parse(_nlp, text: str, published: Optional[str] = None, statements=(), entities=None, run=MEANING):
-    """Parse ``text`` with the model's own components, attach statements, run the MEANING components.
+def parse(_nlp, text: str, published: Optional[str] = None, statements=(), entities=None, run=CLAIM_STEPS):
+    """Parse ``text`` with the model's own components, attach statements, run the claim and stance components.
 
     ``statements``: tuples (source, cue, content[, kind]) of substrings of ``text`` (searched left to
     right); ``entities``: {source text: Actor} for the speaker of a statement.
     """
-    nlp = meaning_nlp()
+    nlp = claim_steps_nlp()
     doc = nlp.make_doc(text)
     doc._.article = Article(text=text, published=published)
     for name, proc in nlp.pipeline:
