@@ -2,8 +2,9 @@
 options, one progress line per part."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import typer
 
@@ -21,6 +22,23 @@ def killed_worker_message(e: BaseException) -> str:
 
 def _is_killed_worker(e: BaseException) -> bool:
     return type(e).__name__ == "KilledWorker"
+
+
+@contextmanager
+def _dask_errors() -> Iterator[None]:
+    """A scheduler that does not answer, or workers that kept dying: one line and exit 1."""
+    try:
+        yield
+    except FileExistsError:
+        raise
+    except OSError as e:  # e.g. a scheduler address that does not answer
+        _err(f"dask: {e}")
+        raise typer.Exit(1)
+    except Exception as e:
+        if not _is_killed_worker(e):
+            raise
+        _err(killed_worker_message(e))
+        raise typer.Exit(1)
 
 
 def _progress(info: dict) -> None:
@@ -44,20 +62,13 @@ def analyze_dask_cmd(articles: Iterable, out: Optional[Path], skipped: list[Skip
         _err("--workers must be at least 1")
         raise typer.Exit(2)
     try:
-        rep = analyze_dask(articles, out, fmt=fmt, scheduler=scheduler, workers=workers,
-                           partition_size=partition_size or PARTITION_SIZE,
-                           progress=_progress if verbose else None, **options)
+        with _dask_errors():
+            rep = analyze_dask(articles, out, fmt=fmt, scheduler=scheduler, workers=workers,
+                               partition_size=partition_size or PARTITION_SIZE,
+                               progress=_progress if verbose else None, **options)
     except FileExistsError as e:
         _err(str(e))
         raise typer.Exit(2)
-    except OSError as e:  # e.g. a scheduler address that does not answer
-        _err(f"dask: {e}")
-        raise typer.Exit(1)
-    except Exception as e:
-        if not _is_killed_worker(e):
-            raise
-        _err(killed_worker_message(e))
-        raise typer.Exit(1)
     for s in rep.skipped:
         _err(f"{s.origin}: skipped: {s.reason}")
     n_skip = len(rep.skipped) + len(skipped)
@@ -77,15 +88,7 @@ def ingest_dask_cmd(articles: Iterable, db, *, scheduler: Optional[str] = None, 
     if workers is not None and workers < 1:
         _err("--workers must be at least 1")
         raise typer.Exit(2)
-    try:
+    with _dask_errors():
         return ingest_dask(articles, db, scheduler=scheduler, workers=workers,
                            partition_size=partition_size or PARTITION_SIZE, staging=staging,
                            progress=_progress if verbose else None, **options)
-    except OSError as e:
-        _err(f"dask: {e}")
-        raise typer.Exit(1)
-    except Exception as e:
-        if not _is_killed_worker(e):
-            raise
-        _err(killed_worker_message(e))
-        raise typer.Exit(1)
