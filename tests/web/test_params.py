@@ -76,3 +76,9 @@ def test_openapi_limits_agree_with_the_docs(client):
                 dates += 1
                 assert "YYYY, YYYY-MM or YYYY-MM-DD" in p["description"], path
     assert limits >= 7 and dates == 4
+
+
+def test_pages_refuse_unknown_parameters_too(client):
+    r = client.get("/actors?ofset=30")
+    assert r.status_code == 400 and "&#39;ofset&#39;" in r.text and "offset, sort, format" in r.text
+    assert client.get("/actors?offset=30&sort=name").status_code == 200

@@ -55,7 +55,8 @@ def accepted_params(route) -> tuple[str, ...]:
 
 
 def known_params_only(request: Request) -> None:
-    """HTTP 422 naming the query parameters the endpoint does not declare, with the ones it does."""
+    """HTTP 422 (a 400 page) naming the query parameters the endpoint does not declare, with the
+    ones it does."""
     route = request.scope.get("route")
     if route is None:
         return
@@ -63,5 +64,6 @@ def known_params_only(request: Request) -> None:
     unknown = sorted({k for k in request.query_params.keys() if k not in accepted})
     if unknown:  # named, but never echoed at length
         names = ", ".join(repr(k[:40]) for k in unknown[:10]) + (", ..." if len(unknown) > 10 else "")
-        raise HTTPException(422, f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names}: "
+        status = 422 if request.url.path.startswith("/api/") else 400  # as the other refusals of each
+        raise HTTPException(status, f"unknown query parameter{'s' if len(unknown) > 1 else ''} {names}: "
                                  f"this endpoint accepts {', '.join(accepted) if accepted else 'none'}")

@@ -5,7 +5,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Optional
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi import Path as Path_
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from .deps import cached
 from ..ledger import actor_lookup, reviews
 from ..ledger.outlet_report import outlet_report
-from .inputs import MAX_TEXT, DateQuery, checked_date
+from .inputs import MAX_TEXT, DateQuery, checked_date, known_params_only
 from .labels import country_name, human_date, relation_phrase
 from .listing import FORMATS, data_response, sort_rows, sorter, window
 from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, framing_class,
@@ -89,7 +89,7 @@ def warm(app) -> None:
     cached(app, "disputes", limit=ALL, offset=0, outlet=None, since=None, until=None, actor=None)
 
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(known_params_only)])
 
 def TextQ():
     return Query(None, max_length=200)
