@@ -37,7 +37,7 @@ def parse_published(value: Optional[object]) -> Optional[str]:
         raise BadDate(f"publication date {value!r} is impossible: {e}") from None
 
 
-_QUERY_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_QUERY_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 QUERY_DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 

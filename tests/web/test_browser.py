@@ -197,3 +197,122 @@ def test_search_box(page, base_url):
     page.keyboard.press("Enter")
     page.wait_for_url("**/search?q=weapons")
     assert page.locator("article.ref").count() >= 1
+
+
+@pytest.fixture(scope="module")
+def desk_url(tmp_path_factory, seed_analysis):
+    """A server that records verdicts, over its own copy of the ledger."""
+    import sqlite3
+
+    from counterclaim.web import create_app
+    from counterclaim.web.server import running
+
+    src = build_ledger(tmp_path_factory.mktemp("webb"), seed_analysis)
+    db = tmp_path_factory.mktemp("desk") / "desk.db"
+    with sqlite3.connect(src) as a, sqlite3.connect(db) as b:
+        a.backup(b)
+    _add_speakers(db)
+    with running(create_app(db, allow_review=True)) as base:
+        yield base
+
+
+SPEAKERS = ["Anna Kowalski", "Brian Okafor", "Carla Mendes", "David Lindqvist", "Elena Petrova", "Farid Haddad",
+            "Grace Nakamura", "Henrik Olsen", "Isabel Duarte", "Jonas Weber", "Kwame Mensah", "Laura Bianchi",
+            "Miguel Torres", "Nadia Rahman", "Oliver Grant", "Priya Natarajan", "Rafael Ortiz", "Sofia Novak",
+            "Thomas Becker", "Ursula Lind"]
+
+
+def _add_speakers(db) -> None:
+    """One more article in which many people speak, so that the actors list runs to several pages."""
+    from counterclaim import analyze
+    from counterclaim.ledger import Ledger
+
+    text = " ".join(f"{name}, a spokesperson for the port authority, said the bridge at pier {i} was closed on Monday."
+                    for i, name in enumerate(SPEAKERS, 1))
+    with Ledger(db) as led:
+        led.add_analysis(analyze(text, outlet="Harbour News", published="2023-02-01", title="Who said the bridges closed"))
+
+
+@pytest.fixture()
+def desk(browser, desk_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(15_000)
+    p = ctx.new_page()
+    p.watch = Watch(p, desk_url)
+    yield p
+    ctx.close()
+
+
+def test_desk_path_board_claim_article_actor_outlet(desk, desk_url):
+    """A fact-checker's path by clicking links: board, claim, an article, a speaker, the outlet."""
+    page = desk
+    page.goto(desk_url + "/")
+    page.locator("ol.disputes li.dispute a.prop-link").first.click()
+    page.wait_for_url("**/propositions/*")
+    page.locator(".sg-asserts .ref a.to-article").first.click()
+    page.wait_for_url("**/articles/**")
+    outlet = page.locator(".kicker a").first.inner_text()
+    actor = page.locator(".st-card a.actor").first
+    name = actor.inner_text()
+    actor.click()
+    page.wait_for_url("**/actors/**")
+    assert page.locator("h1").inner_text() == name
+    assert int(page.locator(".actor-statements .range").get_attribute("data-total")) >= 1
+    link = page.locator(".actor-statements a.outlet", has_text=outlet).first
+    link.click()
+    page.wait_for_url("**/outlets/**")
+    assert page.locator("h1").inner_text() == outlet
+    assert not page.watch.errors and not page.watch.dialogs and not page.watch.foreign
+
+
+def test_a_verdict_recorded_on_the_claim_page_shows_on_the_board(desk, desk_url):
+    page = desk
+    page.goto(desk_url + "/")
+    first = page.locator("ol.disputes li.dispute a.prop-link").first
+    href = first.get_attribute("href")
+    pid = int(href.rsplit("/", 1)[1])
+    first.click()
+    page.wait_for_url("**/propositions/*")
+    form = page.locator("form.review-form")
+    form.locator("select[name=verdict]").select_option("false")
+    form.locator("input[name=note]").fill("The ministry's records show no such transfer.")
+    form.locator("input[name=reviewer]").fill("A. Checker")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(f"**/propositions/{pid}*")
+    current = page.locator(".verdict-current")
+    assert "A. Checker" in current.inner_text() and "no such transfer" in current.inner_text()
+
+    page.goto(desk_url + "/")
+    assert page.locator(f"#p{pid} [data-verdict=false]").count() >= 1
+    page.locator("form.filters select[name=verdict]").select_option("false")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**/?*verdict=false*")
+    assert page.locator("ol.disputes li.dispute").count() == 1
+    assert page.locator(f"#p{pid}").count() == 1
+    assert page.locator(".range").get_attribute("data-total") == "1"
+    page.locator("form.filters select[name=verdict]").select_option("true")
+    page.locator("form.filters button[type=submit]").click()
+    page.wait_for_url("**/?*verdict=true*")
+    assert page.locator("ol.disputes li.dispute").count() == 0
+    assert not page.watch.errors and not page.watch.foreign
+
+
+def test_the_pager_walks_every_actor_to_the_last_page(desk, desk_url):
+    import httpx
+
+    page = desk
+    page.goto(desk_url + "/actors")
+    total = int(page.locator(".range").get_attribute("data-total"))
+    assert total == len(httpx.get(desk_url + "/api/actors?limit=500").json())
+    seen: list[str] = []
+    for _ in range(total):
+        seen += page.locator("table.grid tbody td:first-child a").evaluate_all("as => as.map(a => a.href)")
+        nxt = page.locator("nav.pager a[rel=next]")
+        if not nxt.count():
+            break
+        nxt.click()
+        page.wait_for_load_state()
+    assert total > 30  # more than one page
+    assert len(seen) == total == len(set(seen))
+    assert page.locator("nav.pager a[rel=prev]").count() == (1 if total > 30 else 0)
+    assert not page.watch.errors

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..dates import BadDate, check_query_date
 from .deps import cached
-from .inputs import DATE_RE, MAX_TEXT, checked_date
+from .inputs import MAX_TEXT, DateQuery, checked_date, known_params_only
 
 
 class AnalyzeIn(BaseModel):
@@ -44,24 +43,13 @@ def _found(x, what: str):
     return x
 
 
-def _query_date(value: Optional[str], what: str) -> None:
-    try:
-        check_query_date(value, what)
-    except BadDate as e:
-        raise HTTPException(422, str(e))
-
-
 # Fresh Query objects for every parameter: FastAPI must not share one FieldInfo between two parameters.
-def Limit():
-    return Query(50, ge=1, le=500)
+def Limit(default: int = 50):
+    return Query(default, ge=1, le=500)
 
 
 def Offset():
     return Query(0, ge=0, le=1_000_000)
-
-
-def DateQ():
-    return Query(None, pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 def Text200():
@@ -77,7 +65,8 @@ def _out(x) -> FastJSON:
     return FastJSON(x)
 
 
-router = APIRouter(prefix="/api", tags=["ledger"], default_response_class=FastJSON)
+router = APIRouter(prefix="/api", tags=["ledger"], default_response_class=FastJSON,
+                   dependencies=[Depends(known_params_only)])
 
 
 @router.get("/stats", summary="Counts of what the ledger holds")
@@ -87,9 +76,7 @@ def stats(request: Request):
 
 @router.get("/disputes", summary="Contested propositions, most contested first")
 def disputes(request: Request, limit: int = Limit(), offset: int = Offset(), outlet: Optional[str] = Text200(),
-             since: Optional[str] = DateQ(), until: Optional[str] = DateQ(), actor: Optional[str] = Text200()):
-    _query_date(since, "since")
-    _query_date(until, "until")
+             since: DateQuery = None, until: DateQuery = None, actor: Optional[str] = Text200()):
     return _out(_cached(request, "disputes", limit=limit, offset=offset, outlet=outlet, since=since, until=until,
                         actor=actor))
 
@@ -118,7 +105,7 @@ def article(request: Request, article_id: str):
 
 @router.get("/statements", summary="Statements (flat rows), filtered")
 def statements(request: Request, limit: int = Limit(), offset: int = Offset(), outlet: Optional[str] = Text200(),
-               since: Optional[str] = DateQ(), until: Optional[str] = DateQ(), actor: Optional[str] = Text200(),
+               since: DateQuery = None, until: DateQuery = None, actor: Optional[str] = Text200(),
                article: Optional[str] = Query(None, max_length=500),
                disputed_only: bool = False):
     return _out(_statement_page(_ledger(request), limit=limit, offset=offset, outlet=outlet, since=since,
@@ -138,7 +125,7 @@ def _statement_page(led, *, limit: int, offset: int, **filters) -> list[dict]:
 
 
 @router.get("/actors", summary="Who speaks, most statements first")
-def actors(request: Request, limit: int = Query(100, ge=1, le=1000)):
+def actors(request: Request, limit: int = Limit(100)):
     return _out(_cached(request, "actors", limit=limit))
 
 
@@ -161,7 +148,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500), 
 
 @router.get("/claims", summary="Propositions matching a claim in words")
 def claims(request: Request, about: str = Query(..., min_length=1, max_length=500),
-           limit: int = Query(20, ge=1, le=200)):
+           limit: int = Limit(20)):
     return _out(_ledger(request).claims(about, limit=limit))
 
 

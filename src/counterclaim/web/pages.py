@@ -5,7 +5,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Optional
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi import Path as Path_
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined
 from .deps import cached
 from ..ledger import actor_lookup, reviews
 from ..ledger.outlet_report import outlet_report
-from .inputs import DATE_RE, MAX_TEXT, checked_date
+from .inputs import MAX_TEXT, DateQuery, checked_date, known_params_only
 from .labels import country_name, human_date, relation_phrase
 from .listing import FORMATS, data_response, sort_rows, sorter, window
 from .views import (STANCE_LABEL, analysis_article, article_view, dispute_view, framing_class,
@@ -89,11 +89,7 @@ def warm(app) -> None:
     cached(app, "disputes", limit=ALL, offset=0, outlet=None, since=None, until=None, actor=None)
 
 
-router = APIRouter(include_in_schema=False)
-
-def DateQ():
-    return Query(None, pattern=DATE_RE)
-
+router = APIRouter(include_in_schema=False, dependencies=[Depends(known_params_only)])
 
 def TextQ():
     return Query(None, max_length=200)
@@ -130,17 +126,12 @@ def VerdictQ():
 
 @router.get("/", response_class=HTMLResponse)
 def dispute_board(request: Request, offset: int = Query(0, ge=0, le=1_000_000), outlet: Optional[str] = TextQ(),
-                  actor: Optional[str] = TextQ(), since: Optional[str] = DateQ(), until: Optional[str] = DateQ(),
+                  actor: Optional[str] = TextQ(), since: DateQuery = None, until: DateQuery = None,
                   verdict: Optional[str] = VerdictQ(), format: Optional[str] = FormatQ()):
-    from ..dates import BadDate, check_query_date
-
     outlet = outlet or None
     actor = actor or None
     verdict = verdict or None
-    try:
-        since, until = check_query_date(since, "since") or None, check_query_date(until, "until") or None
-    except BadDate as e:
-        raise HTTPException(400, str(e))
+    since, until = since or None, until or None
     conn = _ledger(request).conn
     choices = []
     if actor:
