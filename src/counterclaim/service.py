@@ -140,7 +140,7 @@ def _analyze_chunk(ledger: Ledger, chunk: list[Article], report: IngestReport, b
     try:
         for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size, **opts):
             results.append(res)
-    except (KeyboardInterrupt, MemoryError):
+    except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
         raise
     except Exception:  # noqa: BLE001 - the articles after the one that failed are redone below
         failed = True

