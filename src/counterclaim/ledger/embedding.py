@@ -314,6 +314,13 @@ def embed(texts: Iterable[str]) -> np.ndarray:
         return encoder().embed(texts)
 
 
+def clear_cache() -> None:
+    """Forget the cached vectors (a benchmark's rounds each embed their claims afresh)."""
+    if _model is not None:
+        with _model._cache_lock:
+            _model._cache.clear()
+
+
 def _one_blas_thread():
     try:
         from threadpoolctl import threadpool_limits
