@@ -26,6 +26,7 @@ from .ingest.folders import DEFAULT_MAX_TEXT_BYTES
 from .errors import CounterclaimError
 from .ingest.ids import derived_id, unique
 from .ledger import IngestReport, Ledger, LedgerError, WriteRefused, content_hash, stop_message
+from .ledger.matching import embed_ahead
 from .ledger.store import article_exists
 from .limits import BATCH_SIZE, MAX_CHARS
 from .model import Analysis, Article, Skipped
@@ -132,27 +133,38 @@ def ingest(ledger: LedgerOrPath, articles: Iterable[Union[Article, Skipped]], *,
 
 def _analyze_chunk(ledger: Ledger, chunk: list[Article], report: IngestReport, batch_size: int, nlp,
                    prog: IngestProgress, opts: dict) -> None:
-    done = 0
+    """Analyze a batch of articles, then store them in order: the claims of the whole batch are
+    embedded in one pass (``matching.embed_ahead``) before the first is matched."""
+    results: list[Union[Analysis, Skipped]] = []
+    failed = False
     try:
         for res in analyze_articles(chunk, nlp=nlp, batch_size=batch_size, **opts):
+            results.append(res)
+    except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - the articles after the one that failed are redone below
+        failed = True
+    embed_ahead([r for r in results if isinstance(r, Analysis)])
+    done = 0
+    try:
+        for res in results:
             ledger.store_result(res, report)
             done += 1
             prog.update(report)
     except WriteRefused as e:
         e.pending = [a.origin or a.id for a in chunk[done + 1:]]
         raise
-    except (KeyboardInterrupt, sqlite3.OperationalError, LedgerError, MemoryError):
-        raise
-    except Exception:
-        # A bug in the analyzer on one text must not cost the others: redo the rest one by one.
-        for art in chunk[done:]:
-            try:
-                res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1, **opts)))
-            except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
-                report.skip(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
-                continue
-            ledger.store_result(res, report)
-            prog.update(report)
+    if not failed:
+        return
+    # A bug in the analyzer on one text must not cost the others: redo the rest one by one.
+    for art in chunk[len(results):]:
+        try:
+            res = next(iter(analyze_articles([art], nlp=nlp, batch_size=1, **opts)))
+        except Exception as e:  # noqa: BLE001 - reported as a skip with the reason
+            report.skip(Skipped(art.origin or art.id, f"analysis failed: {type(e).__name__}: {e}"))
+            continue
+        ledger.store_result(res, report)
+        prog.update(report)
 
 
 # On-the-fly analysis (POST /api/analyze and the paste box) has limits of its own, tighter than the

