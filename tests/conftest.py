@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
+pytest_plugins = ["web_kit.browser"]  # the `browser` fixture of the web tests
 SHARED = Path(os.environ.get("COUNTERCLAIM_SHARED", ROOT.parent / "shared"))
 SEED_TXT = ROOT / "examples" / "seed-rt-dprk-2022-12-23.txt"
 SEED_GOLD = SHARED / "gold" / "seed-rt-dprk-2022-12-23.gold.json"

@@ -2,15 +2,9 @@
 on loopback, serving a real ledger (real analyses, two hostile articles among them)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from web_kit.web_ledger import PAYLOAD_FLAGS, build_ledger, load_articles
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -23,18 +17,6 @@ def base_url(tmp_path_factory, seed_analysis):
     db = build_ledger(tmp_path_factory.mktemp("webb"), seed_analysis)
     with running(create_app(db, allow_analyze=True)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 class Watch:

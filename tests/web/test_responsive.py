@@ -3,15 +3,9 @@ wider than the window (wide tables and timelines scroll inside their own box), t
 inside their figure, one column on the phone."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from web_kit.web_ledger import build_ledger
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -26,18 +20,6 @@ def base_url(tmp_path_factory, seed_analysis):
     db = build_ledger(tmp_path_factory.mktemp("webr"), seed_analysis)
     with running(create_app(db, allow_review=True)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browser` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
