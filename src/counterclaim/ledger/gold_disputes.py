@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from . import queries
+from .judgements import read_format_file
 from ..errors import CounterclaimError
 
 FORMAT = "counterclaim-dispute-gold/1"
@@ -61,14 +62,7 @@ def is_gold(path: Path) -> bool:
 
 
 def load_gold(path: Path) -> list[GoldClaim]:
-    try:
-        d = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GoldError(f"no gold file at {path}") from None
-    except json.JSONDecodeError as e:
-        raise GoldError(f"{path} is not JSON: {e}") from None
-    if d.get("format") != FORMAT:
-        raise GoldError(f"{path}: not a {FORMAT} file")
+    d = read_format_file(path, FORMAT, GoldError, "gold")
     out = []
     for i, c in enumerate(d.get("claims") or []):
         try:

@@ -41,6 +41,19 @@ def link_key(article_id: str, start: int, end: int, stance: str) -> tuple:
     return (article_id, int(start), int(end), stance)
 
 
+def read_format_file(path: Path, fmt: str, error: type[Exception], what: str) -> dict:
+    """The JSON object in ``path``, whose ``format`` must be ``fmt``; ``error`` with one line otherwise."""
+    try:
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(f"no {what} file at {path}") from None
+    except json.JSONDecodeError as e:
+        raise error(f"{path} is not JSON: {e}") from None
+    if not isinstance(d, dict) or d.get("format") != fmt:
+        raise error(f"{path}: not a {fmt} file")
+    return d
+
+
 @dataclass
 class Judgements:
     claims: dict[str, str] = field(default_factory=dict)
@@ -49,14 +62,7 @@ class Judgements:
 
     @classmethod
     def load(cls, path: Path) -> "Judgements":
-        try:
-            d = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise JudgementError(f"no judgement file at {path}") from None
-        except json.JSONDecodeError as e:
-            raise JudgementError(f"{path} is not JSON: {e}") from None
-        if d.get("format") != FORMAT:
-            raise JudgementError(f"{path}: not a {FORMAT} file")
+        d = read_format_file(path, FORMAT, JudgementError, "judgement")
         j = cls(claims=dict(d.get("claims") or {}), disputes=list(d.get("disputes") or []))
         for i, x in enumerate(d.get("links") or []):
             try:
