@@ -2,6 +2,8 @@
 positive-form convention (see README.md) and drawn before any rule was written from it.
 
 Usage: python eval/stance/draw_fresh_train_dev.py ../shared/polnear --seed 4127 > fresh-train-dev.jsonl
+       python eval/stance/draw_fresh_train_dev.py ../shared/polnear --seed 9403 --random 120 --denial 120 \
+           --also-exclude fresh-train-dev.jsonl > fresh-train-dev-second.jsonl
 
 Only the train and dev splits are read (never test).
 Pool: draw_heldout_dev_stratified.pool over `<polnear>/train` and `<polnear>/dev` (all annotators' .ann files,
@@ -60,8 +62,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=4127)
     ap.add_argument("--random", type=int, default=150)
     ap.add_argument("--denial", type=int, default=150)
+    ap.add_argument("--also-exclude", nargs="*", default=[], metavar="SET",
+                    help="further sets beside this script whose items are left out (for a later fresh draw)")
     a = ap.parse_args()
-    labelled = labelled_items(SETS)
+    labelled = labelled_items(SETS + tuple(a.also_exclude))
     items = []
     for split in ("train", "dev"):
         xs, stats = pool(a.polnear / split, labelled[split])
