@@ -82,15 +82,35 @@ def featurize(pairs: list[dict], index: dict, whys: Optional[list] = None) -> tu
         rule = 1 if matching.lexical_decision(ra.key_text, ra.text, ra.agent, ra.relation, ra.recipient, ra.when,
                                               rb.key_text, rb.text, rb.agent, rb.relation, rb.recipient, rb.when) \
             else -1 if matching.conflict(ra, rb, pair_article_same) else 0
-        X.append([rule] + matching.pair_features(ra, rb))
+        X.append([rule] + matching.pair_features(ra, rb, pair_article_same))
         y.append(same)
         if whys is not None:
             whys.append(why)
     return np.array(X, dtype=float), np.array(y, dtype=bool), miss_pos, miss_neg
 
 
+SAME_LABELS = ("same_side", "opposite")   # a labelled pair of one claim (paraphrase or the two sides of it)
+
+
+def read_pairs(path: Path) -> list[dict]:
+    """Pairs of a JSON Lines file: ``same`` given, or derived from a ``label`` (same_side / opposite:
+    one claim; related / unrelated: not)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        p = json.loads(line)
+        if "same" not in p:
+            if p.get("label") not in (*SAME_LABELS, "related", "unrelated"):
+                continue  # not labelled (yet)
+            p["same"] = p["label"] in SAME_LABELS
+            p.setdefault("why", p["label"])
+        out.append(p)
+    return out
+
+
 def load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (HERE / f"pairs-{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+    return read_pairs(HERE / f"pairs-{name}.jsonl")
 
 
 def decide(X: np.ndarray, prob: np.ndarray, thr: float) -> np.ndarray:
@@ -112,6 +132,8 @@ def main(argv=None) -> None:
     ap.add_argument("--train-db", type=Path, required=True)
     ap.add_argument("--dev-db", type=Path, required=True)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--extra-train", type=Path, nargs="*", default=[],
+                    help="More labelled train pairs (JSON Lines with same, or label same_side/opposite/related/unrelated).")
     ap.add_argument("--use", nargs="+", default=["cosine"], choices=list(matching.FEATURES),
                     help="The features fitted (the others get weight 0): with few labelled pairs, few features.")
     ap.add_argument("--c", type=float, default=100.0, help="Inverse regularization strength.")
@@ -121,10 +143,12 @@ def main(argv=None) -> None:
     from sklearn.linear_model import LogisticRegression
 
     if args.texts:
-        it, id_ = spans_as_claims(load("train"), args.texts[0]), spans_as_claims(load("dev"), args.texts[1])
+        train_all = load("train") + [p for f in args.extra_train for p in read_pairs(f)]
+        it, id_ = spans_as_claims(train_all, args.texts[0]), spans_as_claims(load("dev"), args.texts[1])
     else:
         it, id_ = claims_by_statement(args.train_db), claims_by_statement(args.dev_db)
-    Xt, yt, mt, nt = featurize(load("train"), it)
+    train = load("train") + [p for f in args.extra_train for p in read_pairs(f)]
+    Xt, yt, mt, nt = featurize(train, it)
     wd: list = []
     Xd, yd, md, nd = featurize(load("dev"), id_, wd)
     print(f"train pairs with claims: {len(yt)} ({int(yt.sum())} same); without: {mt} same, {nt} not")
@@ -162,7 +186,8 @@ def main(argv=None) -> None:
     print()
     if args.write:
         out = {k: rep[k] for k in ("features", "weights", "bias", "threshold")}
-        out["fitted_on"] = "eval/claims/pairs-train.jsonl (eval/claims/fit_matcher.py)"
+        out["fitted_on"] = " + ".join(["eval/claims/pairs-train.jsonl", *(f"eval/claims/{f.name}" for f in args.extra_train)]) \
+            + " (eval/claims/fit_matcher.py --use " + " ".join(args.use) + ")"
         out["measured"] = {"train": rep["train"], "dev": rep["dev"]}
         matching.WEIGHTS_PATH.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {matching.WEIGHTS_PATH}")
