@@ -29,8 +29,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from counterclaim.ledger import gold_disputes, queries
+from counterclaim.ledger import gold_disputes, matching, queries
 from counterclaim.ledger.claims import features
+from counterclaim.ledger.contrary import FRAGMENT_LINK
 from counterclaim.model import Analysis
 
 BUCKETS = ("found", "no statement", "contrary wording", "stance", "matching")
@@ -60,10 +61,14 @@ def overlapping(index: dict, g) -> list[dict]:
 
 
 def counting_link(s: dict, minc: float):
-    """The statement's surest link when it counts in a dispute (sure enough, known source), else None."""
-    if not s["links"] or s["source"] is None or s["links"][0][0] < minc:
+    """The statement's surest link when it counts in a dispute (sure enough, known source), else None.
+    A link to a clause fragment counts at most ``contrary.FRAGMENT_LINK``, as in the ledger."""
+    if not s["links"] or s["source"] is None:
         return None
-    return s["links"][0]
+    conf, stance, prop = s["links"][0]
+    if matching.proposition_fragment(prop):
+        conf = min(conf, FRAGMENT_LINK)
+    return s["links"][0] if conf >= minc else None
 
 
 def diagnose(conn: sqlite3.Connection, gold_path: Path, minc: float = queries.MIN_CONFIDENCE) -> list[dict]:
