@@ -4,7 +4,7 @@
 Reads (and nothing else):
   <root>/attributions/*.ann   brat standoff files named <article>_<annotator>.ann
   <root>/text/<article>.txt   the article text (used to read the span text)
-with <root> = /work/shared/polnear/train by default (--root).
+with <root> = ../shared/polnear/train by default (--root; run from the repository root).
 
 Per article, only ONE annotation file is used: the first in sorted filename
 order.  From it every attribution event (E line) that has a Content role is
@@ -175,7 +175,7 @@ def key(c):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--root", default="/work/shared/polnear/train")
+    ap.add_argument("--root", default="../shared/polnear/train")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", default="-")
     args = ap.parse_args()
