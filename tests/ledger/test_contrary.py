@@ -44,6 +44,13 @@ def test_contrary_predicates_flip_the_match_and_a_negated_contrary_does_not():
     assert matching.flips(awake, not_awake)
 
 
+def test_a_negation_flips_only_when_the_other_words_coincide():
+    assert matching.flips(_row("North Korea did not supply weapons to Russia"), _row("North Korea supplied weapons to Russia"))
+    # a "no" in a clause of its own: the same side
+    assert not matching.flips(_row("No, Donald Trump meant he's the founder of ISIS"),
+                              _row("But Donald Trump was the founder, absolutely the founder"))
+
+
 def test_a_fragment_is_never_matched_by_meaning():
     frag = _row("who was running for president of the United States")
     claim = _row("Trump will be the next president of the United States")

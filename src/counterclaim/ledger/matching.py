@@ -53,6 +53,8 @@ FEATURES = ("cosine", "lexical", "coverage", "same_agent", "same_relation", "nam
 DEFAULT_MODEL = {"features": list(FEATURES), "weights": [10.0, 3.0, 1.0, 1.0, 1.0, -1.0, 1.0, 1.0, 0.0, 0.0],
                  "bias": -10.0, "threshold": 0.5}
 # Personal pronouns: "he endorsed Clinton" in two articles is two people, and "I" is whoever speaks.
+# A negation flips a match only when the claims' other words coincide this much (``flips``).
+NEGATION_FLIP_COVERAGE = 0.8
 # A fragment matches only near-identical words (as a claim with no known doer: claims.AGENTLESS_MATCH).
 FRAGMENT_SIMILARITY = 0.95
 _PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
@@ -92,10 +94,17 @@ def proposition_fragment(p: Proposition) -> bool:
 
 def flips(a: ClaimRow, b: ClaimRow, fa=None, fb=None) -> bool:
     """Does a side taken on ``a`` read as the other side on ``b``: one is worded as the other's
-    negation, or their predicates are contraries (never both: "was not asleep" / "was awake" agree)?"""
+    negation, or their predicates are contraries (never both: "was not asleep" / "was awake" agree)?
+
+    A negation counts when the predicates are contraries or the two claims' other words coincide
+    (``NEGATION_FLIP_COVERAGE``): the analyzer words claims in their positive form, so a "not" left
+    in a claim is mostly in a clause of its own ("No, Donald Trump meant he's the founder of ISIS" is the same side as "Donald Trump was
+    the founder"; on the labelled train pairs an unchecked negation flipped 10 same-side pairs for 2
+    opposite ones)."""
     fa, fb = fa or features(a.text), fb or features(b.text)
     contrary = contrary_predicates(a.predicate, b.predicate, fa.words, fb.words)
-    return (fa.negated != fb.negated) != contrary
+    negation = fa.negated != fb.negated and (contrary or coverage(fa, fb) >= NEGATION_FLIP_COVERAGE)
+    return negation != contrary
 
 
 def _pronouns(text: str) -> frozenset[str]:
