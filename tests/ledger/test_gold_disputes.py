@@ -7,7 +7,8 @@ import json
 import pytest
 
 from counterclaim.ledger import Ledger
-from counterclaim.ledger.gold_disputes import GoldError, article_stem, evaluate_gold, is_gold, load_gold
+from counterclaim.ledger.gold_disputes import (GoldError, article_stem, evaluate_gold, is_gold, load_gold,
+                                              load_gold_articles)
 from counterclaim.model import Actor, Proposition
 from ledger_kit import synthetic_analysis
 
@@ -67,6 +68,21 @@ def test_two_statements_on_one_side_confirm_nothing(tmp_path):
         led.add_analysis(a)
         r = evaluate_gold(led.conn, load_gold(_gold(tmp_path, a, stances=("asserts", "asserts"))))
         assert r["found"] == 0 and r["precision"] == 0.0
+
+
+def test_a_dispute_outside_the_gold_articles_is_not_judged(tmp_path):
+    """A ledger may hold other articles beside the gold's split: their disputes are outside its precision."""
+    a = _analysis()
+    with Ledger(tmp_path / "g.db") as led:
+        led.add_analysis(a)
+        p = _gold(tmp_path, a, stances=("asserts", "asserts"))
+        d = json.loads(p.read_text())
+        p.write_text(json.dumps({**d, "articles": ["some-other-article"]}))
+        assert load_gold_articles(p) == {"some-other-article"}
+        r = led.score_disputes(load_gold(p), articles=load_gold_articles(p))
+        assert (r["listed"], r["outside"], r["confirming"], r["precision"]) == (1, 1, 0, None)
+        r = led.score_disputes(load_gold(p), articles={"fixture-g"})
+        assert (r["outside"], r["precision"]) == (0, 0.0)
 
 
 def test_bad_gold_files(tmp_path):

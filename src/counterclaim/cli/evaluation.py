@@ -130,20 +130,24 @@ def eval_disputes_cmd(
 
 
 def _eval_gold_disputes(gold_path: Path, db: Optional[Path], min_confidence: float, as_json: bool) -> None:
-    from ..ledger.gold_disputes import GoldError, load_gold
+    from ..ledger.gold_disputes import GoldError, load_gold, load_gold_articles
     try:
         gold = load_gold(gold_path)
+        articles = load_gold_articles(gold_path)
     except GoldError as e:
         _err(str(e))
         raise typer.Exit(2)
     with open_ledger(db) as led:
-        r = led.score_disputes(gold, min_confidence=min_confidence)
+        r = led.score_disputes(gold, min_confidence=min_confidence, articles=articles)
     if as_json:
         return dump(r)
     pct = lambda x: "—" if x is None else f"{100 * x:.1f}%"  # noqa: E731
     for d in r["per_dispute"]:
-        typer.echo(f"  {'gold' if d['confirms'] else '   -'}  #{d['id']} {short(d['gist'], 70)}"
+        mark = "gold" if d["confirms"] else "out" if d["outside"] else "-"
+        typer.echo(f"  {mark:>4}  #{d['id']} {short(d['gist'], 70)}"
                    f"{'  = ' + ', '.join(d['confirms']) if d['confirms'] else ''}")
     typer.echo(f"gold disputes: {r['gold_disputes']} · found {r['found']} · recall {pct(r['recall'])}")
-    typer.echo(f"listed disputes: {r['listed']} · confirming a gold dispute {r['confirming']} · precision {pct(r['precision'])}")
+    outside = f" ({r['outside']} outside the gold's articles)" if r["outside"] else ""
+    typer.echo(f"listed disputes: {r['listed']}{outside} · confirming a gold dispute {r['confirming']} · "
+               f"precision {pct(r['precision'])}")
     typer.echo(f"cross-article: {r['cross_article_found']} of {r['gold_cross_article']} found")

@@ -246,11 +246,12 @@ class Ledger:
         return evaluate(self.conn, judged, min_confidence=min_confidence)
 
     @_locked
-    def score_disputes(self, gold, *, min_confidence: float = queries.MIN_CONFIDENCE, limit: int = 1000) -> dict:
+    def score_disputes(self, gold, *, min_confidence: float = queries.MIN_CONFIDENCE, limit: int = 1000,
+                       articles=None) -> dict:
         """Recall and precision of this ledger's disputes against every dispute a reader found
-        (a list of ``gold_disputes.GoldClaim``)."""
+        (a list of ``gold_disputes.GoldClaim``; ``articles``: the file stems the gold covers)."""
         from .gold_disputes import evaluate_gold
-        return evaluate_gold(self.conn, gold, min_confidence=min_confidence, limit=limit)
+        return evaluate_gold(self.conn, gold, min_confidence=min_confidence, limit=limit, articles=articles)
 
     @_locked
     def proposition(self, id: int) -> Optional[dict]:

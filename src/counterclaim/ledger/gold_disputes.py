@@ -14,6 +14,11 @@ Statements are the same when they come from the same article file and their cont
 * precision: listed disputes that confirm some gold dispute;
 * cross-article: gold disputes spanning articles that some listed dispute confirms with statements
   from two articles or more.
+
+A gold file may name every article its reader read (``articles``: file stems). A listed dispute none
+of whose statements comes from one of them (another corpus in the same ledger, such as the seed
+article beside PolNeAR dev) is outside what the gold can judge: it is counted as ``outside``, not in
+precision.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import Collection, Optional
 
 from . import queries
 from .judgements import read_format_file
@@ -75,6 +81,12 @@ def load_gold(path: Path) -> list[GoldClaim]:
     return out
 
 
+def load_gold_articles(path: Path) -> Optional[frozenset[str]]:
+    """The file stems of every article the gold's reader read (None: the file does not say)."""
+    arts = read_format_file(path, FORMAT, GoldError, "gold").get("articles")
+    return frozenset(arts) if arts else None
+
+
 def article_stem(origin: str | None, article_id: str) -> str:
     """The file stem an article was read from (its id when it has no file)."""
     if origin:
@@ -104,8 +116,10 @@ def _overlaps(ranges: list[tuple[int, int]], g: GoldStatement) -> bool:
 
 
 def evaluate_gold(conn: sqlite3.Connection, gold: list[GoldClaim], *,
-                  min_confidence: float = queries.MIN_CONFIDENCE, limit: int = 1000) -> dict:
-    """Recall, precision and cross-article disputes found, as the module docstring defines them."""
+                  min_confidence: float = queries.MIN_CONFIDENCE, limit: int = 1000,
+                  articles: Optional[Collection[str]] = None) -> dict:
+    """Recall, precision and cross-article disputes found, as the module docstring defines them.
+    ``articles``: the file stems the gold covers (``load_gold_articles``; None: every article)."""
     ds = queries.disputes(conn, limit=limit, min_confidence=min_confidence)
     ids = [r["statement_id"] for d in ds for key, _ in SIDES for r in d[key]]
     where = _ranges(conn, ids)
@@ -120,9 +134,11 @@ def evaluate_gold(conn: sqlite3.Connection, gold: list[GoldClaim], *,
     for d in ds:
         # gold claim id -> {(listed side, gold stance): articles of the statements}
         hits: dict[str, dict[tuple[str, str], set]] = defaultdict(lambda: defaultdict(set))
+        inside = articles is None
         for key, side in SIDES:
             for r in d[key]:
                 art, ranges = where[r["statement_id"]]
+                inside = inside or art in articles
                 for g, s in by_article.get(art, ()):
                     if _overlaps(ranges, s):
                         hits[g.id][(side, s.stance)].add(art)
@@ -136,14 +152,15 @@ def evaluate_gold(conn: sqlite3.Connection, gold: list[GoldClaim], *,
                         cross_found.add(gid)
                     break
         per.append({"id": d["proposition"]["id"], "gist": d["proposition"]["gist"], "confirms": sorted(set(confirms)),
-                    "n_statements": sum(len(d[k]) for k, _ in SIDES)})
+                    "n_statements": sum(len(d[k]) for k, _ in SIDES), "outside": not inside})
     n_gold = len(gold)
     n_cross = sum(g.cross_article for g in gold)
     recall = len(found) / n_gold if n_gold else None
     confirming = sum(bool(p["confirms"]) for p in per)
-    precision = confirming / len(ds) if ds else None
+    judged = sum(not p["outside"] for p in per)
+    precision = confirming / judged if judged else None
     return {
-        "min_confidence": min_confidence, "gold_disputes": n_gold, "listed": len(ds),
+        "min_confidence": min_confidence, "gold_disputes": n_gold, "listed": len(ds), "outside": len(ds) - judged,
         "found": len(found), "recall": round(recall, 4) if recall is not None else None,
         "confirming": confirming, "precision": round(precision, 4) if precision is not None else None,
         "gold_cross_article": n_cross,

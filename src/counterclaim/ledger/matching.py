@@ -18,8 +18,15 @@ gives one, else its gist):
    labelled pairs by ``eval/claims/fit_matcher.py``;
 3. the best candidate (a structured-key match first) is the match, else the claim is new.
 
-When one claim reads as the other's negation ("did not supply" against "supplied"), the match is
-``flipped``: a side taken on the one is the other side on the other.
+When one claim reads as the other's negation ("did not supply" against "supplied"), or the two are
+contrary (``contrary.contrary_predicates``: "was asleep" against "was awake"), the match is
+``flipped``: a side taken on the one is the other side on the other. A fragment
+(``contrary.is_fragment``) is matched only by the rules of step 2's first half (same key, or
+near-identical words), never by meaning.
+
+The confidence of a gist or meaning match is the fitted probability that the two are one claim,
+so a low-evidence match counts below the disputes' default threshold; a structured-key match keeps
+its rule's confidence.
 """
 from __future__ import annotations
 
@@ -35,15 +42,21 @@ import numpy as np
 
 from ..model import Analysis, Proposition
 from . import claim_index, embedding
+from .contrary import contrary_predicates, is_fragment
 from .claims import (Match, coverage, features, gist_similarity, lexical_decision, names_conflict, share_predicate,
                      when_compatible)
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "data" / "claim_match.json"
-FEATURES = ("cosine", "lexical", "coverage", "same_agent", "same_relation", "names_extra", "shares_predicate")
+FEATURES = ("cosine", "lexical", "coverage", "same_agent", "same_relation", "names_extra", "shares_predicate",
+            "same_predicate", "negation_differs", "same_article")
 # Used when no fitted weights are shipped: the cosine decides, words and actors adjust.
-DEFAULT_MODEL = {"features": list(FEATURES), "weights": [10.0, 3.0, 1.0, 1.0, 1.0, -1.0, 1.0], "bias": -10.0,
-                 "threshold": 0.5}
+DEFAULT_MODEL = {"features": list(FEATURES), "weights": [10.0, 3.0, 1.0, 1.0, 1.0, -1.0, 1.0, 1.0, 0.0, 0.0],
+                 "bias": -10.0, "threshold": 0.5}
 # Personal pronouns: "he endorsed Clinton" in two articles is two people, and "I" is whoever speaks.
+# A negation flips a match only when the claims' other words coincide this much (``flips``).
+NEGATION_FLIP_COVERAGE = 0.8
+# A fragment matches only near-identical words (as a claim with no known doer: claims.AGENTLESS_MATCH).
+FRAGMENT_SIMILARITY = 0.95
 _PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
                        "they", "them", "their"})
 
@@ -63,10 +76,35 @@ class ClaimRow:
     recipient: Optional[str] = None
     when: Optional[str] = None
     vec: Optional[np.ndarray] = None
+    predicate: Optional[str] = None
+    fragment: bool = False
 
     @classmethod
     def of(cls, p: Proposition, vec: Optional[np.ndarray] = None) -> "ClaimRow":
-        return cls(None, claim_text(p), p.key, p.agent, p.relation, p.recipient, p.when, vec)
+        text = claim_text(p)
+        return cls(None, text, p.key, p.agent, p.relation, p.recipient, p.when, vec, p.predicate,
+                   proposition_fragment(p))
+
+
+def proposition_fragment(p: Proposition) -> bool:
+    """Is an analysed proposition a fragment (``contrary.is_fragment``)? Its arguments count when
+    the analyzer gave a predicate (older analyses have neither)."""
+    return is_fragment(claim_text(p), p.arguments if p.predicate else None)
+
+
+def flips(a: ClaimRow, b: ClaimRow, fa=None, fb=None) -> bool:
+    """Does a side taken on ``a`` read as the other side on ``b``: one is worded as the other's
+    negation, or their predicates are contraries (never both: "was not asleep" / "was awake" agree)?
+
+    A negation counts when the predicates are contraries or the two claims' other words coincide
+    (``NEGATION_FLIP_COVERAGE``): the analyzer words claims in their positive form, so a "not" left
+    in a claim is mostly in a clause of its own ("No, Donald Trump meant he's the founder of ISIS" is the same side as "Donald Trump was
+    the founder"; on the labelled train pairs an unchecked negation flipped 10 same-side pairs for 2
+    opposite ones)."""
+    fa, fb = fa or features(a.text), fb or features(b.text)
+    contrary = contrary_predicates(a.predicate, b.predicate, fa.words, fb.words)
+    negation = fa.negated != fb.negated and (contrary or coverage(fa, fb) >= NEGATION_FLIP_COVERAGE)
+    return negation != contrary
 
 
 def _pronouns(text: str) -> frozenset[str]:
@@ -90,7 +128,7 @@ def conflict(a: ClaimRow, b: ClaimRow, same_article: bool = False) -> Optional[s
     return None
 
 
-def pair_features(a: ClaimRow, b: ClaimRow) -> list[float]:
+def pair_features(a: ClaimRow, b: ClaimRow, same_article: bool = False) -> list[float]:
     """The features of FEATURES for two claims (symmetric)."""
     fa, fb = features(a.text), features(b.text)
     lex = gist_similarity(fa, fb)
@@ -102,7 +140,10 @@ def pair_features(a: ClaimRow, b: ClaimRow) -> list[float]:
             1.0 if a.agent and a.agent == b.agent else 0.0,
             1.0 if a.relation and a.relation == b.relation else 0.0,
             1.0 if fa.names ^ fb.names else 0.0,
-            1.0 if share_predicate(fa, fb) else 0.0]
+            1.0 if share_predicate(fa, fb) else 0.0,
+            1.0 if a.predicate and a.predicate == b.predicate else 0.0,
+            1.0 if fa.negated != fb.negated else 0.0,
+            1.0 if same_article else 0.0]
 
 
 @lru_cache(maxsize=4)
@@ -142,16 +183,18 @@ def embed_ahead(analyses: Iterable[Analysis]) -> None:
         embedding.embed(texts)
 
 
-_ROW_SQL = 'SELECT id, COALESCE(claim, gist), key, agent, relation, recipient, "when", embedding FROM propositions WHERE id IN ({})'
+_ROW_SQL = ('SELECT id, COALESCE(claim, gist), key, agent, relation, recipient, "when", embedding, predicate, fragment '
+            'FROM propositions WHERE id IN ({})')
 
 
 def _rows(conn: sqlite3.Connection, ids: list[int]) -> list[ClaimRow]:
     if not ids:
         return []
     out = []
-    for pid, text, key, agent, relation, recipient, when, blob in conn.execute(_ROW_SQL.format(",".join("?" * len(ids))), ids):
+    for pid, text, key, agent, relation, recipient, when, blob, predicate, fragment in conn.execute(
+            _ROW_SQL.format(",".join("?" * len(ids))), ids):
         out.append(ClaimRow(pid, text, key, agent, relation, recipient, when,
-                            embedding.from_blob(blob) if blob else None))
+                            embedding.from_blob(blob) if blob else None, predicate, bool(fragment)))
     return out
 
 
@@ -171,7 +214,7 @@ def match_claim(conn: sqlite3.Connection, p: Proposition, vec: Optional[np.ndarr
         rank, conf, method = got
         if rank > best_rank or (rank == best_rank and best.proposition_id is not None and c.id < best.proposition_id):
             best_rank = rank
-            best = Match(c.id, round(min(conf, 1.0), 3), method, fme.negated != features(c.text).negated)
+            best = Match(c.id, round(min(conf, 1.0), 3), method, flips(me, c, fme))
     return best
 
 
@@ -181,33 +224,37 @@ def decide(a: ClaimRow, b: ClaimRow, same_article: bool = False, m: Optional[dic
 
     One claim when the words and structured keys say so (``claims.lexical_decision``: same key, or
     near-identical gists), or when no ``conflict`` parts them and the fitted probability reaches the
-    threshold. Tiers rank a structured-key match above a gist or meaning match."""
+    threshold. A fragment matches only by the key or near-identical words. The confidence of a gist
+    or meaning match is the fitted probability (the lexical rule's similarity caps it). Tiers rank a
+    structured-key match above a gist or meaning match."""
     m = m or model()
     thr = float(m.get("threshold", 0.5))
     lex = lexical_decision(a.key_text, a.text, a.agent, a.relation, a.recipient, a.when,
                            b.key_text, b.text, b.agent, b.relation, b.recipient, b.when, fa)
-    prob = None
-    if not conflict(a, b, same_article):
-        prob = probability(pair_features(a, b), m)
-        if prob < thr:
-            prob = None
-    if lex is None and prob is None:
-        return None
     if lex is not None and lex[2] != "gist":
         return (2 if lex[2] == "key" else 1, lex[0]), lex[1], lex[2]
-    conf_m = 0.5 + 0.5 * (prob - thr) / max(1.0 - thr, 1e-9) if prob is not None else 0.0
-    conf_l = lex[1] if lex is not None else 0.0
-    return (0, max(conf_m, conf_l)), max(conf_m, conf_l), "gist" if conf_l >= conf_m else "meaning"
+    fragment = a.fragment or b.fragment
+    if fragment and (lex is None or lex[0] < FRAGMENT_SIMILARITY):
+        return None
+    prob = None
+    if not conflict(a, b, same_article):
+        prob = probability(pair_features(a, b, same_article), m)
+    if lex is None and (prob is None or prob < thr):
+        return None
+    if lex is None:
+        return (0, prob), prob, "meaning"
+    conf = min(lex[1], prob) if prob is not None else min(lex[1], thr)
+    return (0, max(lex[0], prob or 0.0)), conf, "gist"
 
 
 def store_claim(conn: sqlite3.Connection, p: Proposition, vec: Optional[np.ndarray]) -> int:
     """Insert a new ledger proposition for ``p`` with its embedding and index terms; its id."""
     text = claim_text(p)
     cur = conn.execute(
-        'INSERT INTO propositions(key, gist, agent, relation, recipient, theme, "when", claim, embedding) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO propositions(key, gist, agent, relation, recipient, theme, "when", claim, embedding, predicate, '
+        "fragment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (p.key, p.gist or p.key, p.agent, p.relation, p.recipient, p.theme, p.when, text,
-         embedding.to_blob(vec) if vec is not None else None))
+         embedding.to_blob(vec) if vec is not None else None, p.predicate, int(proposition_fragment(p))))
     pid = cur.lastrowid
     claim_index.add(conn, pid, claim_index.claim_terms(text, p.agent, p.recipient, p.relation))
     return pid

@@ -20,6 +20,7 @@ from typing import Optional, Union
 from ..errors import CounterclaimError
 from ..model import Analysis, Proposition, opposite
 from . import matching, reviews
+from .contrary import FRAGMENT_LINK
 from .migrations import LATEST, SchemaError, current_version, migrate
 
 DEFAULT_NAME = "counterclaim.db"
@@ -163,6 +164,7 @@ class Links:
     pid: dict[str, int] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     flipped: dict[str, bool] = field(default_factory=dict)
+    fragment: dict[str, bool] = field(default_factory=dict)
 
 
 def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Proposition]) -> Links:
@@ -181,6 +183,7 @@ def _match_and_link(conn: sqlite3.Connection, article_id: str, props: list[Propo
         # "Trump did not pay taxes" matched (by key) to "Donald Trump paid taxes": the gists read
         # opposite ways, so a side taken on the one is the other side on the other
         out.flipped[p.id] = m.flipped
+        out.fragment[p.id] = matching.proposition_fragment(p)
         out.pid[p.id] = lid
         out.confidence[p.id] = m.confidence
         links.append((article_id, p.id, lid, m.confidence, p.gist, p.when, m.method))
@@ -195,7 +198,8 @@ def _stance_rows(analysis: Analysis, sid_map: dict[str, int], links: Links) -> l
     source takes on the ledger proposition as its gist reads (``Stance.side``, flipped again when the
     article's gist and the ledger's read opposite ways); ``negated`` says it differs from the
     analysis' label. The link's confidence is the weaker of the analyzer's (statement -> its
-    proposition) and the cross-article match's."""
+    proposition) and the cross-article match's, and at most ``contrary.FRAGMENT_LINK`` for a clause
+    fragment."""
     best: dict[tuple, tuple] = {}
     for st in analysis.statements:
         if st.id not in sid_map:
@@ -206,7 +210,10 @@ def _stance_rows(analysis: Analysis, sid_map: dict[str, int], links: Links) -> l
             side = s.side
             if links.flipped.get(s.proposition):
                 side = opposite(side)
-            conf = round(min(s.confidence, links.confidence.get(s.proposition, 1.0)), 3)
+            conf = min(s.confidence, links.confidence.get(s.proposition, 1.0))
+            if links.fragment.get(s.proposition):  # a clause fragment takes no side in a dispute
+                conf = min(conf, FRAGMENT_LINK)
+            conf = round(conf, 3)
             k = (sid_map[st.id], links.pid[s.proposition], side)
             if k not in best or conf > best[k][3]:  # two local propositions matched to one ledger one
                 best[k] = (*k, conf, s.basis, int(side != s.stance))
