@@ -101,3 +101,13 @@ def test_the_fresh_set_is_drawn_in_two_strata_and_labelled_once():
     assert all(r["sample"] in ("fresh-random", "fresh-denial-cue", "fresh-denial-keyword") for r in rows)
     assert all(r["label_first"] in agreement.LABELS for r in rows)
     assert len({(r["file"], json.dumps(r["content"])) for r in rows}) == 300
+
+
+def test_the_second_fresh_set_shares_no_attribution_with_the_first_and_is_labelled_twice():
+    here = Path(__file__).resolve().parents[2] / "eval" / "stance"
+    first = {(r["file"], json.dumps(r["content"])) for r in map(json.loads, (here / "fresh-train-dev.jsonl").read_text().splitlines())}
+    rows = [json.loads(line) for line in (here / "fresh-train-dev-second.jsonl").read_text().splitlines()]
+    assert len(rows) == 240 and sum(r["sample"] == "fresh-random" for r in rows) == 120
+    assert not first & {(r["file"], json.dumps(r["content"])) for r in rows}
+    assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
+    assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
