@@ -51,12 +51,47 @@ def negation_edits(v: Token) -> list[Edit]:
             for m in c.children:  # "no more biased than": "no" on "more" under the adjective
                 if m.dep_ == "advmod" and m.lower_ in ("more", "less"):
                     out.extend(_drop(n) for n in m.children if n.lower_ == "no")
+    out.extend(coordination_edits(v))
     if out:
         out.extend(_do_support(v))
     if lemma(v) in ("appear", "seem"):
         for c in kids:
             if c.dep_ == "xcomp":
                 out.extend(negation_edits(c))
+    return out
+
+
+_COORDINATED = ("nsubj", "nsubjpass", "dobj", "attr", "acomp")
+
+
+def coordination_edits(v: Token) -> list[Edit]:
+    """The negative coordination of the clause of ``v`` taken out: "neither the nominee nor her campaign
+    helped him" -> "the nominee helped him" (a noun conjunct: the first one, whose deed the sentence
+    denies), "had neither met nor spoken to the lobbyist" -> "had met or spoken to the lobbyist" (verbs
+    and adjectives share what follows the last one), "had not seen her, nor had he called her" -> "had
+    seen her" (the clause after "nor" is a claim of its own), "Nor did he call" -> "did he call"."""
+    doc = v.doc
+    out: list[Edit] = []
+    for x in [v] + [c for c in v.children if c.dep_ in _COORDINATED]:
+        for d in x.children:
+            if d.lower_ == "neither" and d.dep_ in ("preconj", "cc"):
+                out.append(_drop(d))
+            elif d.dep_ == "cc" and d.lower_ == "nor" and d.i < x.i:
+                out.append(_drop(d))
+            elif d.dep_ == "cc" and d.lower_ == "nor":
+                conj = next((k for k in x.children if k.dep_ == "conj" and k.i > d.i), None)
+                prev = next((t for t in reversed(doc[x.i: d.i]) if not t.is_punct), doc[d.i - 1])
+                if conj is None or (x is v and conj.pos_ != "VERB") or (
+                        x is not v and x.pos_ not in ("NOUN", "PROPN", "PRON")):
+                    out.append(_swap(d, "or"))  # "neither injured nor tired before the race"
+                    continue
+                if x is not v:
+                    end = x.right_edge  # a noun conjunct: "the pilot nor the co-pilot"
+                elif any(k.dep_ in ("nsubj", "nsubjpass") for k in conj.children):
+                    end = conj.right_edge  # a clause of its own: ", nor had he called her"
+                else:
+                    end = d  # a verb conjunct, a claim of its own: "had neither met [nor] spoken to him"
+                out.append((prev.idx + len(prev.text), end.idx + len(end.text), ""))
     return out
 
 
