@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from .inflection import past_tense
 from .syntax import lemma
 from .types import NEGATIVE_POLARITY, NEGATIVE_QUANTIFIERS, PRON_PERSON, PRON_SELF, Claim
 
@@ -230,6 +231,41 @@ def _agreement(h: Token, subj: Token) -> list[Edit]:
     return []
 
 
+_NOMINATIVE = {"her": "she", "him": "he", "them": "they", "us": "we", "me": "I"}
+_PLURAL = {"they", "them", "we", "us"}
+
+
+def judged_edits(c: Claim) -> list[Edit]:
+    """A gerund a cue of judging holds made a finite clause with the judged as its subject ("accused her of
+    being asleep" -> "Hillary Clinton was asleep", "criticized the airline for cutting pay" -> "the
+    airline cut pay", "of having fled" -> "had fled"): the subject (its name when a pronoun resolves)
+    put before the gerund in place of the words up to it, and the gerund made past."""
+    g, subj = c.head, c.subject
+    if g is None or subj is None:
+        return []
+    doc = g.doc
+    first = g.left_edge
+    if subj.pos_ == "PRON":
+        name = c.agent_name if c.agent_name and c.agent_name[:1].isupper() else _NOMINATIVE.get(subj.lower_, subj.text)
+    else:
+        left = subj.left_edge
+        stop = min((t.i for t in subj.children if t.dep_ == "prep" and t.i > subj.i), default=subj.right_edge.i + 1)
+        name = doc[left.i: stop].text
+    start = subj.left_edge.idx if subj.left_edge.idx >= c.start else c.start
+    if start > first.idx:
+        return []
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL or any(x.dep_ == "conj" for x in subj.children)
+    be = "were" if plural else "was"
+    edits: list[Edit] = [(start, first.idx, name + " ")]
+    for a in g.children:
+        if a.dep_ in ("aux", "auxpass") and a.lower_ in ("having", "being"):
+            edits.append((a.idx, a.idx + len(a.text), "had" if a.lower_ == "having" else be))
+    if g.tag_ == "VBG":
+        word = {"being": be, "having": "had"}.get(g.lower_) or past_tense(lemma(g))
+        edits.append((g.idx, g.idx + len(g.text), word))
+    return edits
+
+
 def apply_edits(text: str, start: int, end: int, edits: list[Edit]) -> str:
     """The document text from ``start`` to ``end`` with the edits inside it made."""
     out, pos = [], start
@@ -257,7 +293,7 @@ def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token]
     """Every edit that makes the claim's words its positive, speaker-resolved form (``to``: the "to"
     of a probability frame the claim's copula carries, ``frames.raising_frame``; ``speaker``: the
     source's name, ``quoted``: the content is a quotation)."""
-    edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to)
+    edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to) + judged_edits(c)
     if c.negated if negated is None else negated:
         for v in negated_verbs(c):
             edits += negation_edits(v)
