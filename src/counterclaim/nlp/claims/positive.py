@@ -78,22 +78,36 @@ def coordination_edits(v: Token) -> list[Edit]:
             if d.lower_ == "neither" and d.dep_ in ("preconj", "cc"):
                 out.append(_drop(d))
             elif d.dep_ == "cc" and d.lower_ == "nor" and d.i < x.i:
-                out.append(_drop(d))
+                out.extend(_initial_nor(x, d))
             elif d.dep_ == "cc" and d.lower_ == "nor":
                 conj = next((k for k in x.children if k.dep_ == "conj" and k.i > d.i), None)
                 prev = next((t for t in reversed(doc[x.i: d.i]) if not t.is_punct), doc[d.i - 1])
-                if conj is None or (x is v and conj.pos_ != "VERB") or (
-                        x is not v and x.pos_ not in ("NOUN", "PROPN", "PRON")):
+                clause = conj is not None and x is v and (any(k.dep_ in ("nsubj", "nsubjpass") for k in conj.children)
+                                                          or lemma(conj) in ("have", "be", "do"))  # ", nor had his agent"
+                if not clause and (conj is None or (x is v and conj.pos_ != "VERB") or (
+                        x is not v and x.pos_ not in ("NOUN", "PROPN", "PRON"))):
                     out.append(_swap(d, "or"))  # "neither injured nor tired before the race"
                     continue
                 if x is not v:
                     end = x.right_edge  # a noun conjunct: "the pilot nor the co-pilot"
-                elif any(k.dep_ in ("nsubj", "nsubjpass") for k in conj.children):
-                    end = conj.right_edge  # a clause of its own: ", nor had he called her"
+                elif clause:
+                    end = conj.right_edge  # a clause of its own: ", nor had he called her", ", nor had his agent"
                 else:
                     end = d  # a verb conjunct, a claim of its own: "had neither met [nor] spoken to him"
                 out.append((prev.idx + len(prev.text), end.idx + len(end.text), ""))
     return out
+
+
+def _initial_nor(v: Token, nor: Token) -> list[Edit]:
+    """"Nor did the minister explain the delay" -> "the minister did explain the delay": "nor" dropped and
+    the inverted auxiliary put back after the subject."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and nor.i < c.i), None)
+    if subj is None or aux is None or not (aux.i < subj.i):
+        return [_drop(nor)]
+    end = subj.right_edge
+    return [(nor.idx, subj.left_edge.idx, ""),
+            (end.idx + len(end.text), end.idx + len(end.text), " " + aux.lower_)]
 
 
 def _do_support(v: Token) -> list[Edit]:
