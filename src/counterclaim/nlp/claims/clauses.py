@@ -48,7 +48,8 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
                         break
     s, e = extent(ctoks)
     c = Claim(kind, v, s, e, rule=rule, theme=theme)
-    subj = subject_of(v)
+    c.subject = judged_subject(ctx, v)
+    subj = c.subject or subject_of(v)
     if rule is not None and rule.agent == "dobj":
         subj = next((x for x in v.children if x.dep_ == "dobj"), subj)
     passive = passive_roles(v) if rule is not None and rule.agent == "subj" else None
@@ -81,3 +82,27 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
         c.negated = any(lemma(x) in rule.triggers and implicative_not(v, x, ctx.lx) for x in v.children)
     c.modal = modality(ctx, v)
     return c
+
+
+JUDGED_PREPS = ("of", "for", "with")
+
+
+def judged_subject(ctx: Ctx, v: Token) -> Optional[Token]:
+    """The subject of a gerund a cue of judging holds in an of/for/with phrase, whom the cue judges: its
+    object ("accused [her] of being asleep", "criticized [the airline] for cutting pay"), the object the
+    phrase hangs on ("accused [the governor] of lying"), or the passive subject ("[he] was accused of
+    having fled")."""
+    p = v.head
+    if v.dep_ != "pcomp" or p.dep_ != "prep" or p.lower_ not in JUDGED_PREPS or not _gerund(v):
+        return None
+    h = p.head
+    if h.pos_ in ("NOUN", "PROPN", "PRON") and h.dep_ == "dobj" and lemma(h.head) in ctx.lx.judgment_cues:
+        return h
+    if h.pos_ == "VERB" and lemma(h) in ctx.lx.judgment_cues:
+        return next((c for c in h.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return None
+
+
+def _gerund(g: Token) -> bool:
+    """A gerund-participial clause: "lying", "not publishing", "having fled", "being bribed"."""
+    return g.tag_ == "VBG" or any(a.dep_ in ("aux", "auxpass") and a.lower_ in ("having", "being") for a in g.children)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...model import Statement
 from .checkability import not_checkable
-from .clauses import clause_claim
+from .clauses import clause_claim, judged_subject
 from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
 from .syntax import Scope, clause_tokens, in_scope
@@ -125,6 +125,9 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
         # the cue holds the object: "derided the deal | as toothless", "was viewed | as favorable"
         head = next((t for t in toks[1:] if t.pos_ in ("NOUN", "PROPN", "ADJ")), None)
         return clause_claim(ctx, head, toks, st, statements, kind="gist") if head is not None else None
+    judged = _judged_clause(ctx, st, statements, toks) if cue in ctx.lx.judgment_cues else None
+    if judged is not None:
+        return judged
     if cue in ctx.lx.judgment_cues and (st.cue.span.text.lower().rstrip().endswith((" of", " for"))
                                         or (toks[0].lower_ in ("of", "for") and toks[0].dep_ == "prep"
                                             and any(c.tag_ == "VBG" for c in toks[0].children))):
@@ -155,6 +158,17 @@ def _judged_or_named(ctx: Ctx, st: Statement, statements: dict, cue: Optional[st
             # a cue of stating names with an object and a name ("proclaims [the article a 'terrific piece']"),
             # not with one phrase ("proclaimed [a goal of 'Peace Through Strength']": a topic)
             return clause_claim(ctx, preds[-1] if preds[-1].dep_ == "oprd" else preds[0], toks, st, statements, kind="gist")
+    return None
+
+
+def _judged_clause(ctx: Ctx, st: Statement, statements: dict, toks: list[Token]) -> Optional[Claim]:
+    """Under a cue of judging, its object and an of/for/with phrase with a gerund make a clause, the object
+    its subject (``clauses.judged_subject``): "accused [her of being asleep when the calls came in]" (she
+    was asleep…), "criticized [the airline for cutting pay]". A noun in the phrase ("accused him of
+    fraud") is left to name the topic."""
+    for g in toks:
+        if judged_subject(ctx, g) is not None:
+            return clause_claim(ctx, g, toks, st, statements, kind="gist")
     return None
 
 

@@ -92,6 +92,8 @@ def full_clause(c) -> bool:
     v: Optional[Token] = c.head
     if v is None or v.pos_ not in ("VERB", "AUX"):
         return False
+    if c.subject is not None:
+        return True  # "accused [her] of being asleep": the object is the gerund's subject
     if v.tag_ in ("VBG", "VBN", "VB") and not any(x.dep_ in ("aux", "auxpass") and x.lower_ != "to"
                                                   for x in v.children):
         return False

@@ -22,6 +22,8 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     """Is the clause of ``v`` negated ("did not", "never", "no one saw", "failed to pay", "had nothing to do with")?"""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
         return True
+    if negative_coordination(v):
+        return True
     h = v.head
     if h is not v and (implicative_not(h, v, lx) or (v.dep_ == "pcomp" and h.lower_ == "without")):
         return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
@@ -36,6 +38,25 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
                for c in v.children)
+
+
+_COORDINATED = ("nsubj", "nsubjpass", "dobj", "attr", "acomp")
+
+
+def negative_coordination(v: Token) -> bool:
+    """Is the clause of ``v`` negated by a negative coordination (H&P ch. 9; Quirk et al. 10.60):
+    "neither the nominee nor her campaign helped him", "had neither met nor spoken to", "was neither
+    injured nor tired", or a clause joined by "nor" ("had not seen her, nor had he called her",
+    "Nor did he call")?"""
+    if any(c.lower_ == "neither" and c.dep_ in ("preconj", "cc") for c in v.children):
+        return True
+    if any(c.dep_ in _COORDINATED and any(d.lower_ == "neither" and d.dep_ in ("preconj", "cc") for d in c.children)
+           for c in v.children):
+        return True
+    if any(c.dep_ == "cc" and c.lower_ == "nor" and c.i < v.i for c in v.children):
+        return True  # "Nor did he call her"
+    return v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and c.i < v.i for c in v.head.children)
 
 
 def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:

@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from .inflection import past_tense
 from .syntax import lemma
 from .types import NEGATIVE_POLARITY, NEGATIVE_QUANTIFIERS, PRON_PERSON, PRON_SELF, Claim
 
@@ -51,6 +52,7 @@ def negation_edits(v: Token) -> list[Edit]:
             for m in c.children:  # "no more biased than": "no" on "more" under the adjective
                 if m.dep_ == "advmod" and m.lower_ in ("more", "less"):
                     out.extend(_drop(n) for n in m.children if n.lower_ == "no")
+    out.extend(coordination_edits(v))
     if out:
         out.extend(_do_support(v))
     if lemma(v) in ("appear", "seem"):
@@ -58,6 +60,54 @@ def negation_edits(v: Token) -> list[Edit]:
             if c.dep_ == "xcomp":
                 out.extend(negation_edits(c))
     return out
+
+
+_COORDINATED = ("nsubj", "nsubjpass", "dobj", "attr", "acomp")
+
+
+def coordination_edits(v: Token) -> list[Edit]:
+    """The negative coordination of the clause of ``v`` taken out: "neither the nominee nor her campaign
+    helped him" -> "the nominee helped him" (a noun conjunct: the first one, whose deed the sentence
+    denies), "had neither met nor spoken to the lobbyist" -> "had met or spoken to the lobbyist" (verbs
+    and adjectives share what follows the last one), "had not seen her, nor had he called her" -> "had
+    seen her" (the clause after "nor" is a claim of its own), "Nor did he call" -> "did he call"."""
+    doc = v.doc
+    out: list[Edit] = []
+    for x in [v] + [c for c in v.children if c.dep_ in _COORDINATED]:
+        for d in x.children:
+            if d.lower_ == "neither" and d.dep_ in ("preconj", "cc"):
+                out.append(_drop(d))
+            elif d.dep_ == "cc" and d.lower_ == "nor" and d.i < x.i:
+                out.extend(_initial_nor(x, d))
+            elif d.dep_ == "cc" and d.lower_ == "nor":
+                conj = next((k for k in x.children if k.dep_ == "conj" and k.i > d.i), None)
+                prev = next((t for t in reversed(doc[x.i: d.i]) if not t.is_punct), doc[d.i - 1])
+                clause = conj is not None and x is v and (any(k.dep_ in ("nsubj", "nsubjpass") for k in conj.children)
+                                                          or lemma(conj) in ("have", "be", "do"))  # ", nor had his agent"
+                if not clause and (conj is None or (x is v and conj.pos_ != "VERB") or (
+                        x is not v and x.pos_ not in ("NOUN", "PROPN", "PRON"))):
+                    out.append(_swap(d, "or"))  # "neither injured nor tired before the race"
+                    continue
+                if x is not v:
+                    end = x.right_edge  # a noun conjunct: "the pilot nor the co-pilot"
+                elif clause:
+                    end = conj.right_edge  # a clause of its own: ", nor had he called her", ", nor had his agent"
+                else:
+                    end = d  # a verb conjunct, a claim of its own: "had neither met [nor] spoken to him"
+                out.append((prev.idx + len(prev.text), end.idx + len(end.text), ""))
+    return out
+
+
+def _initial_nor(v: Token, nor: Token) -> list[Edit]:
+    """"Nor did the minister explain the delay" -> "the minister did explain the delay": "nor" dropped and
+    the inverted auxiliary put back after the subject."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    aux = next((c for c in v.children if c.dep_ in ("aux", "auxpass") and nor.i < c.i), None)
+    if subj is None or aux is None or not (aux.i < subj.i):
+        return [_drop(nor)]
+    end = subj.right_edge
+    return [(nor.idx, subj.left_edge.idx, ""),
+            (end.idx + len(end.text), end.idx + len(end.text), " " + aux.lower_)]
 
 
 def _do_support(v: Token) -> list[Edit]:
@@ -195,6 +245,41 @@ def _agreement(h: Token, subj: Token) -> list[Edit]:
     return []
 
 
+_NOMINATIVE = {"her": "she", "him": "he", "them": "they", "us": "we", "me": "I"}
+_PLURAL = {"they", "them", "we", "us"}
+
+
+def judged_edits(c: Claim) -> list[Edit]:
+    """A gerund a cue of judging holds made a finite clause with the judged as its subject ("accused her of
+    being asleep" -> "Hillary Clinton was asleep", "criticized the airline for cutting pay" -> "the
+    airline cut pay", "of having fled" -> "had fled"): the subject (its name when a pronoun resolves)
+    put before the gerund in place of the words up to it, and the gerund made past."""
+    g, subj = c.head, c.subject
+    if g is None or subj is None:
+        return []
+    doc = g.doc
+    first = g.left_edge
+    if subj.pos_ == "PRON":
+        name = c.agent_name if c.agent_name and c.agent_name[:1].isupper() else _NOMINATIVE.get(subj.lower_, subj.text)
+    else:
+        left = subj.left_edge
+        stop = min((t.i for t in subj.children if t.dep_ == "prep" and t.i > subj.i), default=subj.right_edge.i + 1)
+        name = doc[left.i: stop].text
+    start = subj.left_edge.idx if subj.left_edge.idx >= c.start else c.start
+    if start > first.idx:
+        return []
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in _PLURAL or any(x.dep_ == "conj" for x in subj.children)
+    be = "were" if plural else "was"
+    edits: list[Edit] = [(start, first.idx, name + " ")]
+    for a in g.children:
+        if a.dep_ in ("aux", "auxpass") and a.lower_ in ("having", "being"):
+            edits.append((a.idx, a.idx + len(a.text), "had" if a.lower_ == "having" else be))
+    if g.tag_ == "VBG":
+        word = {"being": be, "having": "had"}.get(g.lower_) or past_tense(lemma(g))
+        edits.append((g.idx, g.idx + len(g.text), word))
+    return edits
+
+
 def apply_edits(text: str, start: int, end: int, edits: list[Edit]) -> str:
     """The document text from ``start`` to ``end`` with the edits inside it made."""
     out, pos = [], start
@@ -222,7 +307,7 @@ def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token]
     """Every edit that makes the claim's words its positive, speaker-resolved form (``to``: the "to"
     of a probability frame the claim's copula carries, ``frames.raising_frame``; ``speaker``: the
     source's name, ``quoted``: the content is a quotation)."""
-    edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to)
+    edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to) + judged_edits(c)
     if c.negated if negated is None else negated:
         for v in negated_verbs(c):
             edits += negation_edits(v)

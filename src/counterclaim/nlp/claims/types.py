@@ -77,6 +77,8 @@ class Claim:
     when: Optional[DateRef] = None
     prop: Optional[str] = None      # Proposition id
     forced: Optional[str] = None    # a stance fixed by extraction (no_knowledge / denies formulas)
+    subject: Optional[Token] = None  # the clause's subject when the head has none of its own: the object a
+    # cue of judging holds ("accused [her] of being asleep": she was asleep)
 
 
 @dataclass
