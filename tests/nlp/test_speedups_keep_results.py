@@ -101,6 +101,22 @@ def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
         for sent in doc.sents:
             for t in sent:
                 assert view.sent(t.i) == (sent.start, sent.end)
+        order, start = view.kids()
+        for t in doc:
+            assert order[start[t.i]:start[t.i + 1]] == [c.i for c in t.children]
+            assert view.subtree_idx(t) == {s.i for s in t.subtree}
+
+
+def test_alnum_table_is_str_isalnum():
+    import random
+
+    from counterclaim.nlp.attribution.assembly import is_alnum
+
+    rng = random.Random(7)
+    chars = [chr(i) for i in range(0x2100)] + ["\U0001F600", "\U0001D7D8", "é", "²", "½", "٣", "“", "”"]
+    for _ in range(200):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 300)))
+        assert is_alnum(text).tolist() == [c.isalnum() for c in text]
 
 
 def test_required_strings_of_a_pattern():
