@@ -167,3 +167,24 @@ def test_required_index_never_rules_out_a_match():
                 found += has
                 ruled_out += not maybe
     assert found and ruled_out  # both cases were met
+
+
+def test_time_expressions_found_around_anchors_are_those_of_a_full_scan():
+    import random
+
+    from counterclaim.nlp import timex
+
+    words = ["in", "early", "late", "mid", "-", "the", "beginning", "of", "end", "start", "last", "this", "next",
+             "coming", "past", "on", "since", "January", "Jan.", "Sept.", "Sept", "May", "may", "December", "Dec",
+             "Monday", "Friday", "friday", "Tuesday", "Sun", "morning", "night", "today", "Tonight", "yesterday",
+             "2016", "1999", "22", "3rd", "22nd", "2016-09-08", ",", ".", "$", "%", "2,000", "week", "weeks", "WEEK",
+             "month", "Year", "Days", "ago", "a", "few", "two", "several", "earlier", "later", "previous", "troops",
+             "by", "until", "x2016", "_", "midweek", "\n", "\n\n", "  ", "mid-", "“", "("]
+    rng = random.Random(11)
+    texts = list(SENTENCES)
+    for _ in range(3000):
+        texts.append("".join(rng.choice(words) + rng.choice([" ", " ", "", "-", "\n", "  ", ", "])
+                             for _ in range(rng.randint(1, 14))))
+    for text in texts:
+        full = [(m.span(), m.lastgroup, m.groupdict()) for m in timex._RX.finditer(text)]
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in timex.expressions(text)] == full, text
