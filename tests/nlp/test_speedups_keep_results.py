@@ -101,6 +101,7 @@ def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
         for sent in doc.sents:
             for t in sent:
                 assert view.sent(t.i) == (sent.start, sent.end)
+        assert view.deps == [t.dep for t in doc]
         order, start = view.kids()
         for t in doc:
             assert order[start[t.i]:start[t.i + 1]] == [c.i for c in t.children]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy
-from spacy.attrs import HEAD, IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN as _NOUN, VERB as _VERB
 from spacy.tokens import Doc, Token
@@ -149,9 +149,10 @@ class DocView:
         verbs, nouns = lex.verbs, lex.nouns
         # the attributes as arrays, no Token object nor string per token: a Token is made only for
         # the tokens kept, and each distinct lemma / word form of the doc is read once
-        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA, HEAD, IDX]) if n else numpy.zeros((0, 6), dtype="uint64")
+        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA, HEAD, IDX, DEP]) if n else numpy.zeros((0, 7), dtype="uint64")
         self.heads = numpy.arange(n) + cols[:, 4].astype(numpy.int64)  # each token's head (HEAD is relative)
         self.idx = cols[:, 5].astype(numpy.int64)  # each token's character offset
+        self.deps: list[int] = cols[:, 6].tolist()  # each token's dependency label (string id)
         pos, lower, lemma = cols[:, 0], cols[:, 2], cols[:, 3]
         strings = doc.vocab.strings
         lem_low = {h: strings[h].lower() for h in numpy.unique(lemma).tolist()}
