@@ -101,6 +101,23 @@ def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
         for sent in doc.sents:
             for t in sent:
                 assert view.sent(t.i) == (sent.start, sent.end)
+        assert view.deps == [t.dep for t in doc]
+        order, start = view.kids()
+        for t in doc:
+            assert order[start[t.i]:start[t.i + 1]] == [c.i for c in t.children]
+            assert view.subtree_idx(t) == {s.i for s in t.subtree}
+
+
+def test_alnum_table_is_str_isalnum():
+    import random
+
+    from counterclaim.nlp.attribution.assembly import is_alnum
+
+    rng = random.Random(7)
+    chars = [chr(i) for i in range(0x2100)] + ["\U0001F600", "\U0001D7D8", "é", "²", "½", "٣", "“", "”"]
+    for _ in range(200):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 300)))
+        assert is_alnum(text).tolist() == [c.isalnum() for c in text]
 
 
 def test_required_strings_of_a_pattern():
@@ -151,3 +168,24 @@ def test_required_index_never_rules_out_a_match():
                 found += has
                 ruled_out += not maybe
     assert found and ruled_out  # both cases were met
+
+
+def test_time_expressions_found_around_anchors_are_those_of_a_full_scan():
+    import random
+
+    from counterclaim.nlp import timex
+
+    words = ["in", "early", "late", "mid", "-", "the", "beginning", "of", "end", "start", "last", "this", "next",
+             "coming", "past", "on", "since", "January", "Jan.", "Sept.", "Sept", "May", "may", "December", "Dec",
+             "Monday", "Friday", "friday", "Tuesday", "Sun", "morning", "night", "today", "Tonight", "yesterday",
+             "2016", "1999", "22", "3rd", "22nd", "2016-09-08", ",", ".", "$", "%", "2,000", "week", "weeks", "WEEK",
+             "month", "Year", "Days", "ago", "a", "few", "two", "several", "earlier", "later", "previous", "troops",
+             "by", "until", "x2016", "_", "midweek", "\n", "\n\n", "  ", "mid-", "“", "("]
+    rng = random.Random(11)
+    texts = list(SENTENCES)
+    for _ in range(3000):
+        texts.append("".join(rng.choice(words) + rng.choice([" ", " ", "", "-", "\n", "  ", ", "])
+                             for _ in range(rng.randint(1, 14))))
+    for text in texts:
+        full = [(m.span(), m.lastgroup, m.groupdict()) for m in timex._RX.finditer(text)]
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in timex.expressions(text)] == full, text

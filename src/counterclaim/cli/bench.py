@@ -81,7 +81,8 @@ def bench_scale_cmd(
 def bench_memory_cmd(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
     scenario: list[str] = typer.Option(["corpus", "big", "stream"], "--scenario",
-                                       help="corpus (the whole corpus), big (one huge article), stream (N articles)."),
+                                       help="corpus (the whole corpus), big (one huge article), stream (N articles), "
+                                            "ingest (the corpus stored in a fresh ledger, claim encoder included)."),
     stream_n: int = typer.Option(2000, "--stream-n", help="Articles in the stream scenario (the corpus, cycled)."),
     big_mb: float = typer.Option(5.0, "--big-mb", help="Size of the huge article, in MB (made of the corpus' texts)."),
     segment_chars: int = typer.Option(0, "--segment-chars", help="big: the analyzer's segment size (0: its default)."),
@@ -95,12 +96,13 @@ def bench_memory_cmd(
     sample_every: int = typer.Option(0, "--sample-every", min=0, help="stream: RSS sample every N texts (0: a tenth)."),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
 ) -> None:
-    """Resident memory of analyze, each scenario in a fresh process: a corpus, a huge article, a long stream."""
+    """Resident memory of analyze (and ingest), each scenario in a fresh process: a corpus, a huge article, a long
+    stream, the corpus stored in a ledger."""
     from ..dev.bench import format_memory, run_memory
 
-    bad = set(scenario) - {"corpus", "big", "stream"}
+    bad = set(scenario) - {"corpus", "big", "stream", "ingest"}
     if bad:
-        _err(f"unknown --scenario {sorted(bad)}: use corpus, big or stream")
+        _err(f"unknown --scenario {sorted(bad)}: use corpus, big, stream or ingest")
         raise typer.Exit(2)
     try:
         res = run_memory(corpus, scenarios=tuple(scenario), stream_n=stream_n, big_mb=big_mb,

@@ -403,6 +403,12 @@ def _child(kind: str, corpus: Optional[str], n: int, big_mb: float, segment_char
             k += 1
             tok += getattr(res, "n_tokens", 0)
         out.update(articles=k, tokens=tok)
+    elif kind == "ingest":  # the corpus stored in a fresh ledger: the analyzer, the claim encoder and SQLite
+        from ..service import ingest
+
+        with tempfile.TemporaryDirectory(prefix="counterclaim-memory-") as tmp:
+            rep = ingest(Path(tmp) / "memory.db", _fresh(arts))
+        out.update(articles=rep.added, statements=rep.statements)
     elif kind == "big":
         pieces, size, i = [], 0, 0
         target = int(big_mb * 2**20)

@@ -124,7 +124,8 @@ def gist_similarity(a: str | GistFeatures, b: str | GistFeatures) -> float:
     if not fa.words and not fb.words:
         return 0.0
     dice = 2 * len(fa.words & fb.words) / ((len(fa.words) + len(fb.words)) or 1)
-    dot = sum(v * fb.grams.get(g, 0) for g, v in fa.grams.items())
+    ga, gb = fa.grams, fb.grams
+    dot = sum(ga[g] * gb[g] for g in ga.keys() & gb.keys())  # counts: an exact integer, in any order
     cos = dot / (fa.norm * fb.norm)
     sim = (dice + cos) / 2
     if names_conflict(fa, fb):

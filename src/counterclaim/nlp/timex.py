@@ -84,6 +84,55 @@ _PATTERNS = [
 # positions inside words without trying each alternative there (same matches, ~4x faster); the guard
 # (``rxguard``) also skips the word starts no alternative can begin with (same matches, ~2x faster again).
 _RX = compile_guarded(r"\b(?:" + "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS) + ")")
+# Every expression holds an anchor at a word start: a digit, a month's first three letters, a
+# weekday's, "today", "tonight", "tomorrow", "yesterday", or "day", "week", "month", "year" (the units
+# of "two days ago", "last week"), in any case, at most LEAD_WORDS words after the expression's start
+# ("the beginning of September", "this coming Friday", "a few days ago"; words parted by spaces and
+# hyphens, as in the patterns). ``expressions`` tries the pattern only at the word starts up to that
+# many words before an anchor.
+_ANCHOR = compile_guarded(r"\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+                          r"|today|tonight|tomorrow|yesterday|day|week|month|year))")
+_WORD_START = re.compile(r"\b(?=\w)")
+LEAD_WORDS = 4  # the patterns need 3
+
+
+def _lead_start(text: str, p: int) -> int:
+    """The start of the word LEAD_WORDS words before the one at ``p`` (words parted by spaces and
+    hyphens); 0 when the text begins sooner."""
+    i = p
+    for w in range(LEAD_WORDS + 1):
+        while i > 0 and not (text[i - 1].isspace() or text[i - 1] == "-"):
+            i -= 1
+        if w == LEAD_WORDS:
+            break
+        while i > 0 and (text[i - 1].isspace() or text[i - 1] == "-"):
+            i -= 1
+    return i
+
+
+def expressions(text: str) -> list[re.Match]:
+    """The matches of the time-expression pattern in ``text``: the same as ``_RX.finditer(text)``
+    (same spans and groups), found by trying the pattern only at the word starts a few words before
+    an anchor instead of at every word start (a match holds an anchor at most LEAD_WORDS words after
+    its start, so no match starts elsewhere)."""
+    out: list[re.Match] = []
+    done = 0  # every match starting before ``done`` is known
+    for a in _ANCHOR.finditer(text):
+        p = a.start()
+        if p < done:
+            continue
+        for w in _WORD_START.finditer(text, max(done, _lead_start(text, p)), p + 1):
+            s = w.start()
+            if s < done:
+                continue
+            m = _RX.match(text, s)
+            if m is not None:
+                out.append(m)
+                done = m.end()
+        done = max(done, p + 1)
+    return out
+
+
 _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3}
 
@@ -207,7 +256,7 @@ def find_dates(text: str, published: Optional[str] = None,
     words = words if words is not None else vocab()
     pub = parse_pub(published)
     out = []
-    for m in _RX.finditer(text):
+    for m in expressions(text):
         kind = m.lastgroup if m.lastgroup in dict(_PATTERNS) else None
         if kind is None:
             kind = next(k for k, _ in _PATTERNS if m.group(k) is not None)

@@ -212,12 +212,26 @@ def _starts_sentence(text: str, pos: int, para_start: int) -> bool:
     return j < para_start or text[j] in ".!?:;”\"’')…—"
 
 
+_ASCII_ALNUM = numpy.array([chr(i).isalnum() for i in range(128)] + [False])
+
+
+def is_alnum(text: str) -> numpy.ndarray:
+    """``str.isalnum`` of every character, as a bool array: ASCII from a table, the rest asked one
+    by one."""
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+    out = _ASCII_ALNUM[numpy.minimum(codes, 128)]
+    wide = numpy.flatnonzero(codes >= 128).tolist()
+    if wide:
+        out[wide] = [text[i].isalnum() for i in wide]
+    return out
+
+
 class CharCounts:
     """The letters and digits of a text, and those of them within quotations, counted up to each
     offset: how many lie in a range is a subtraction."""
 
     def __init__(self, text: str, qi: QuoteIndex):
-        alnum = numpy.fromiter(map(str.isalnum, text), dtype=bool, count=len(text))
+        alnum = is_alnum(text)
         quoted = numpy.zeros(len(text), dtype=bool)
         for q in qi.quotes:
             quoted[q.start:q.end] = True

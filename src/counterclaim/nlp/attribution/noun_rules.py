@@ -3,17 +3,26 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from spacy.strings import get_string_id
+
 from .lexicon import Lexicon, NounCue
 from .quotes import QuoteIndex
 from .syntax import Cand, DocView, runs, span_of, tok_range
 
 NOUN_PREPS = {"for", "of", "against", "on", "about", "to", "with"}
+# a nominal cue needs a child clause ("acl", "ccomp") or, open, a prepositional child ("prep")
+_CONTENT_DEPS = frozenset(get_string_id(d) for d in ("acl", "ccomp", "prep"))
 
 
 def noun_cands(lex: Lexicon, open_cues: bool, view: DocView, qi: QuoteIndex) -> Iterator[Cand]:
     doc = view.doc
     nouns = lex.nouns
+    order, start = view.kids()
+    deps = view.deps
     for tok in view.nouns:
+        i = tok.i
+        if not any(deps[c] in _CONTENT_DEPS for c in order[start[i]:start[i + 1]]):
+            continue  # no child a content could hang on: passed over on ids, before any Token is made
         if qi.inside(tok.idx):
             continue
         lem = tok.lemma_.lower()

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 import numpy
-from spacy.attrs import DEP
+from spacy.attrs import DEP, ORTH, POS
 from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from ...lexicons import tsv_text_rows
@@ -143,11 +144,14 @@ def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, contents: list[Rang
     def inside(tok: Token) -> bool:
         return within(contents, tok.idx) or (tok.lemma_.lower() not in v.show and within(cues, tok.idx))
 
-    deps = doc.to_array([DEP])
-    for i in numpy.flatnonzero(deps == get_string_id("ROOT")).tolist():
+    cols = doc.to_array([DEP, POS, ORTH])
+    semis = numpy.flatnonzero(cols[:, 2] == get_string_id(";")).tolist()
+    verbal = numpy.isin(cols[:, 1], (VERB, AUX)).tolist()
+    heads = view.heads.tolist()
+    for i in numpy.flatnonzero(cols[:, 0] == get_string_id("ROOT")).tolist():
         s_lo, s_hi = view.sent(i)
-        for lo, hi in _clauses(doc, s_lo, s_hi):
-            pred = _predicate(doc, lo, hi)
+        for lo, hi in _clauses(semis, s_lo, s_hi):
+            pred = _predicate(doc, verbal, heads, lo, hi)
             if pred is None or qi.inside(pred.idx):
                 continue
             after_marker = _marker(v, doc, lo, hi)
@@ -162,22 +166,21 @@ def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, contents: list[Rang
                        feats={"verdict": 1.0})
 
 
-def _clauses(doc, s_lo: int, s_hi: int) -> list[Range]:
-    """A sentence's stretches between semicolons (token ranges)."""
+def _clauses(semis: list[int], s_lo: int, s_hi: int) -> list[Range]:
+    """A sentence's stretches between semicolons (token ranges); ``semis``: the indices of the
+    doc's ";" tokens, in order."""
     out, lo = [], s_lo
-    for j in range(s_lo, s_hi):
-        if doc[j].text == ";":
-            out.append((lo, j))
-            lo = j + 1
+    for j in semis[bisect.bisect_left(semis, s_lo):bisect.bisect_left(semis, s_hi)]:
+        out.append((lo, j))
+        lo = j + 1
     out.append((lo, s_hi))
     return [(a, b) for a, b in out if b > a]
 
 
-def _predicate(doc, lo: int, hi: int) -> Optional[Token]:
+def _predicate(doc, verbal: list[bool], heads: list[int], lo: int, hi: int) -> Optional[Token]:
     """The main predicate of a token range: its first verb whose head lies outside the range (or
-    that is a root)."""
+    that is a root). ``verbal``: whether each token is a VERB or AUX; ``heads``: each token's head."""
     for j in range(lo, hi):
-        t = doc[j]
-        if t.pos_ in ("VERB", "AUX") and (t.head == t or not lo <= t.head.i < hi):
-            return t
+        if verbal[j] and (heads[j] == j or not lo <= heads[j] < hi):
+            return doc[j]
     return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy
-from spacy.attrs import HEAD, IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN as _NOUN, VERB as _VERB
 from spacy.tokens import Doc, Token
@@ -149,9 +149,10 @@ class DocView:
         verbs, nouns = lex.verbs, lex.nouns
         # the attributes as arrays, no Token object nor string per token: a Token is made only for
         # the tokens kept, and each distinct lemma / word form of the doc is read once
-        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA, HEAD, IDX]) if n else numpy.zeros((0, 6), dtype="uint64")
+        cols = doc.to_array([POS, SENT_START, LOWER, LEMMA, HEAD, IDX, DEP]) if n else numpy.zeros((0, 7), dtype="uint64")
         self.heads = numpy.arange(n) + cols[:, 4].astype(numpy.int64)  # each token's head (HEAD is relative)
         self.idx = cols[:, 5].astype(numpy.int64)  # each token's character offset
+        self.deps: list[int] = cols[:, 6].tolist()  # each token's dependency label (string id)
         pos, lower, lemma = cols[:, 0], cols[:, 2], cols[:, 3]
         strings = doc.vocab.strings
         lem_low = {h: strings[h].lower() for h in numpy.unique(lemma).tolist()}
@@ -166,7 +167,7 @@ class DocView:
                         if doc[i].lower_ in marker_first]
         nc = [h for h, w in lem_low.items() if w in nc_lemmas]
         self.nocomment = [doc[i] for i in numpy.flatnonzero(numpy.isin(lemma, nc)).tolist()]
-        self._kids: Optional[list[list[int]]] = None  # each token's children, made on first use
+        self._kids: Optional[tuple[list[int], list[int]]] = None  # the children table, made on first use
         starts = [i for i in numpy.flatnonzero(cols[:, 1] == 1).tolist() if i > 0]
         self.sent_lo: list[int] = []
         self.sent_hi: list[int] = []
@@ -187,14 +188,16 @@ class DocView:
         ok[tok.i - lo] = True
         return bool(ok.all())
 
-    def kids(self) -> list[list[int]]:
-        """Each token's children (indices), from the heads."""
+    def kids(self) -> tuple[list[int], list[int]]:
+        """Every token's children (indices, in text order) from the heads, as one table:
+        ``order[start[i]:start[i + 1]]`` are the children of token ``i`` (no list per token)."""
         if self._kids is None:
-            kids: list[list[int]] = [[] for _ in range(len(self.heads))]
-            for i, h in enumerate(self.heads.tolist()):
-                if h != i:
-                    kids[h].append(i)
-            self._kids = kids
+            heads = self.heads
+            child = numpy.flatnonzero(heads != numpy.arange(len(heads)))
+            of = heads[child]
+            order = child[numpy.argsort(of, kind="stable")]
+            start = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(of, minlength=len(heads)))))
+            self._kids = (order.tolist(), start.tolist())
         return self._kids
 
     def subtree_idx(self, tok: Token) -> set[int]:
@@ -204,13 +207,13 @@ class DocView:
         lo, hi = tok.left_edge.i, tok.right_edge.i
         if hi - lo >= SMALL_SUBTREE and self.contiguous(tok):
             return set(range(lo, hi + 1))
-        kids = self.kids()
+        order, start = self.kids()
         out = set()
         todo = [tok.i]
         while todo:
             i = todo.pop()
             out.add(i)
-            todo.extend(kids[i])
+            todo.extend(order[start[i]:start[i + 1]])
         return out
 
     def has_quote(self, tok: Token, qi: QuoteIndex) -> bool:
