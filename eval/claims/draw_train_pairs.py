@@ -77,6 +77,10 @@ new now well even still back us mr mrs ms dr s t re ve ll d m
 """.split())
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+# A denial word in the cue or content (the positive-rich draw anchors one stratum on it).
+DENIAL = re.compile(r"\b(?:deny|denied|denies|reject|dismiss|refute|false|untrue|"
+                    r"not\s+true|lie|hoax|never|did\s+not|didn['\u2019]t)\b",
+                    re.IGNORECASE)
 QUOTAS = [("same-article-overlap", 120), ("cross-article-overlap", 160),
           ("cross-article-name", 80), ("same-article-random", 40)]
 
@@ -139,7 +143,7 @@ def load(root):
             continue
         art = fn[:-4].rsplit("_", 1)[0]
         first.setdefault(art, fn)
-    contents = []  # dicts: article, start, end, date, words, names
+    contents = []  # dicts: article, start, end, date, words, names, denial
     for art in sorted(first):
         with open(os.path.join(root, "text", art + ".txt"), encoding="utf-8") as fh:
             text = fh.read()
@@ -163,8 +167,9 @@ def load(root):
                 continue
             seen.add((start, end))
             words, names = analyse(text[start:end])
+            denial = bool(DENIAL.search(cue) or DENIAL.search(text[start:end]))
             contents.append(dict(article=art, start=start, end=end, date=date,
-                                 words=words, names=names))
+                                 words=words, names=names, denial=denial))
     contents.sort(key=lambda c: (c["article"], c["start"], c["end"]))
     return contents
 

@@ -62,133 +62,19 @@ Output (stdout or --out): one JSON line per pair
 No article text is written.  Stdlib only; deterministic for a given --seed.
 """
 import argparse
-import datetime
 import json
 import os
 import random
-import re
 import sys
 
-STOPWORDS = set("""
-a about above after again against all also am an and any are aren't as at be
-because been before being below between both but by can can't cannot could
-couldn't did didn't do does doesn't doing don't down during each few for from
-further had hadn't has hasn't have haven't having he he'd he'll he's her here
-here's hers herself him himself his how how's i i'd i'll i'm i've if in into
-is isn't it it's its itself let's me more most mustn't my myself no nor not of
-off on once only or other ought our ours ourselves out over own same shan't she
-she'd she'll she's should shouldn't so some such than that that's the their
-theirs them themselves then there there's these they they'd they'll they're
-they've this those through to too under until up very was wasn't we we'd we'll
-we're we've were weren't what what's when when's where where's which while who
-who's whom why why's with won't would wouldn't you you'd you'll you're you've
-your yours yourself yourselves will just said says say saying told tell
-one two would also get got going go like make made many much may might must
-new now well even still back us mr mrs ms dr s t re ve ll d m
-""".split())
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from draw_train_pairs import key, load  # noqa: E402  (the same reading of the train attributions)
 
-TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 QUOTAS = [("cross-article-high-overlap", 150), ("same-article-high-overlap", 80),
           ("denial-anchor", 120)]
 # The Jaccard branches need at least this many shared content words, so that
 # one-word contents ("Trump" / "Trump", Jaccard 1.0) do not flood the pools.
 MIN_SHARED_J = 2
-DENIAL = re.compile(r"\b(?:deny|denied|denies|reject|dismiss|refute|false|untrue|"
-                    r"not\s+true|lie|hoax|never|did\s+not|didn['\u2019]t)\b",
-                    re.IGNORECASE)
-
-
-def parse_ann(path):
-    tbs, events = {}, []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.startswith("T"):
-                parts = line.split("\t")
-                if len(parts) < 2:
-                    continue
-                typ, _, spans = parts[1].partition(" ")
-                frags = []
-                for sp in spans.split(";"):
-                    s, e = sp.split()
-                    frags.append((int(s), int(e)))
-                tbs[parts[0]] = (typ, frags)
-            elif line.startswith("E"):
-                parts = line.split("\t")
-                roles = {}
-                for arg in parts[1].split() if len(parts) > 1 else []:
-                    role, _, tid = arg.partition(":")
-                    roles.setdefault(re.sub(r"\d+$", "", role), []).append(tid)
-                events.append(roles)
-    return tbs, events
-
-
-def norm_tokens(text):
-    out = []
-    for m in TOKEN.finditer(text):
-        tok = m.group(0).replace("\u2019", "'")
-        out.append((m.start(), tok))
-    return out
-
-
-def analyse(text):
-    toks = norm_tokens(text)
-    words, names = set(), set()
-    for i, (pos, tok) in enumerate(toks):
-        low = tok.lower()
-        if low.endswith("'s"):
-            low = low[:-2]
-        if len(low) < 2 or low in STOPWORDS or low.isdigit():
-            continue
-        words.add(low)
-        if tok[0].isupper() and i > 0:
-            before = text[:pos].rstrip()
-            if before and before[-1] not in ".!?:\"\u201c\u2018'(":
-                names.add(low)
-    return words, names
-
-
-def load(root):
-    ann_dir = os.path.join(root, "attributions")
-    first = {}
-    for fn in sorted(os.listdir(ann_dir)):
-        if not fn.endswith(".ann"):
-            continue
-        art = fn[:-4].rsplit("_", 1)[0]
-        first.setdefault(art, fn)
-    contents = []  # dicts: article, start, end, date, words, names
-    for art in sorted(first):
-        with open(os.path.join(root, "text", art + ".txt"), encoding="utf-8") as fh:
-            text = fh.read()
-        date = datetime.date.fromisoformat(art.split("_")[1])
-        tbs, events = parse_ann(os.path.join(ann_dir, first[art]))
-        seen = set()
-        for roles in events:
-            cids = [t for r, ts in roles.items() if r == "Content" for t in ts]
-            if not cids:
-                continue
-            cue = "".join(text[s:e] for t in roles.get("Cue", [])
-                          if t in tbs for s, e in tbs[t][1]).strip()
-            if cue == ":":
-                continue
-            frags = [f for t in cids if t in tbs for f in tbs[t][1]]
-            if not frags:
-                continue
-            start = min(s for s, _ in frags)
-            end = max(e for _, e in frags)
-            if end - start > 400 or (start, end) in seen:
-                continue
-            seen.add((start, end))
-            words, names = analyse(text[start:end])
-            denial = bool(DENIAL.search(cue) or DENIAL.search(text[start:end]))
-            contents.append(dict(article=art, start=start, end=end, date=date,
-                                 words=words, names=names, denial=denial))
-    contents.sort(key=lambda c: (c["article"], c["start"], c["end"]))
-    return contents
-
-
-def key(c):
-    return (c["article"], c["start"], c["end"])
 
 
 def jaccard(a, b):
