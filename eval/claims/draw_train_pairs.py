@@ -178,6 +178,31 @@ def key(c):
     return (c["article"], c["start"], c["end"])
 
 
+def draw(pools, quotas, cs, seed, keep=None):
+    """Each stratum's quota drawn from its pool (pairs of indices into ``cs``), a pair once at most;
+    ``keep`` (a pair -> bool) leaves pairs out of every pool."""
+    drawn, out = set(), []
+    for k, (name, quota) in enumerate(quotas):
+        pool = sorted(p for p in pools[name] if p not in drawn and (keep is None or keep(p)))
+        sys.stderr.write("%s: pool %d\n" % (name, len(pool)))
+        rng = random.Random(seed + k)
+        for p in rng.sample(pool, min(quota, len(pool))):
+            drawn.add(p)
+            a, b = cs[p[0]], cs[p[1]]
+            out.append({"a": {"article": a["article"], "start": a["start"], "end": a["end"]},
+                        "b": {"article": b["article"], "start": b["start"], "end": b["end"]},
+                        "stratum": name})
+    return out
+
+
+def write(out, path):
+    fh = sys.stdout if path == "-" else open(path, "w", encoding="utf-8")
+    for rec in out:
+        fh.write(json.dumps(rec) + "\n")
+    if fh is not sys.stdout:
+        fh.close()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--root", default="../shared/polnear/train")
@@ -225,23 +250,7 @@ def main():
                         pools["cross-article-overlap"].append((x, y))
                     elif n - 1 <= 1:
                         pools["cross-article-name"].append((x, y))
-    drawn, out = set(), []
-    for k, (name, quota) in enumerate(QUOTAS):
-        pool = sorted(p for p in pools[name] if p not in drawn)
-        sys.stderr.write("%s: pool %d\n" % (name, len(pool)))
-        rng = random.Random(args.seed + k)
-        for p in rng.sample(pool, min(quota, len(pool))):
-            drawn.add(p)
-            a, b = cs[p[0]], cs[p[1]]
-            out.append({"a": {"article": a["article"], "start": a["start"], "end": a["end"]},
-                        "b": {"article": b["article"], "start": b["start"], "end": b["end"]},
-                        "stratum": name})
-    fh = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
-    for rec in out:
-        fh.write(json.dumps(rec) + "\n")
-    if fh is not sys.stdout:
-        fh.close()
-
+    write(draw(pools, QUOTAS, cs, args.seed), args.out)
 
 if __name__ == "__main__":
     main()

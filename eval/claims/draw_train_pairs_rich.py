@@ -64,11 +64,10 @@ No article text is written.  Stdlib only; deterministic for a given --seed.
 import argparse
 import json
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from draw_train_pairs import key, load  # noqa: E402  (the same reading of the train attributions)
+from draw_train_pairs import draw, key, load, write  # noqa: E402  (the same reading of the train attributions)
 
 QUOTAS = [("cross-article-high-overlap", 150), ("same-article-high-overlap", 80),
           ("denial-anchor", 120)]
@@ -151,24 +150,9 @@ def main():
                         pools["cross-article-high-overlap"].append((x, y))
                     if denial_ok(ca, cb):
                         pools["denial-anchor"].append((x, y))
-    drawn, out = set(), []
-    for k, (name, quota) in enumerate(QUOTAS):
-        pool = sorted(p for p in set(pools[name]) if p not in drawn
-                      and frozenset((key(cs[p[0]]), key(cs[p[1]]))) not in excluded)
-        sys.stderr.write("%s: pool %d\n" % (name, len(pool)))
-        rng = random.Random(args.seed + k)
-        for p in rng.sample(pool, min(quota, len(pool))):
-            drawn.add(p)
-            a, b = cs[p[0]], cs[p[1]]
-            out.append({"a": {"article": a["article"], "start": a["start"], "end": a["end"]},
-                        "b": {"article": b["article"], "start": b["start"], "end": b["end"]},
-                        "stratum": name})
-    fh = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
-    for rec in out:
-        fh.write(json.dumps(rec) + "\n")
-    if fh is not sys.stdout:
-        fh.close()
-
+    pools = {name: set(pairs) for name, pairs in pools.items()}
+    write(draw(pools, QUOTAS, cs, args.seed,
+               keep=lambda p: frozenset((key(cs[p[0]]), key(cs[p[1]]))) not in excluded), args.out)
 
 if __name__ == "__main__":
     main()
