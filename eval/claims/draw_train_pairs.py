@@ -178,6 +178,16 @@ def key(c):
     return (c["article"], c["start"], c["end"])
 
 
+def near_articles(cs, by_art, days=10):
+    """Pairs of articles (in sorted order) published at most ``days`` apart."""
+    arts = sorted(by_art)
+    for ai in range(len(arts)):
+        da = cs[by_art[arts[ai]][0]]["date"]
+        for bj in range(ai + 1, len(arts)):
+            if abs((cs[by_art[arts[bj]][0]]["date"] - da).days) <= days:
+                yield arts[ai], arts[bj]
+
+
 def draw(pools, quotas, cs, seed, keep=None):
     """Each stratum's quota drawn from its pool (pairs of indices into ``cs``), a pair once at most;
     ``keep`` (a pair -> bool) leaves pairs out of every pool."""
@@ -229,27 +239,21 @@ def main():
                 if len(a["words"] & b["words"]) >= 2:
                     pools["same-article-overlap"].append(pair)
     # cross-article pools (article pairs <= 10 days apart)
-    for ai in range(len(arts)):
-        A = arts[ai]
-        da = cs[by_art[A][0]]["date"]
-        for bj in range(ai + 1, len(arts)):
-            B = arts[bj]
-            if abs((cs[by_art[B][0]]["date"] - da).days) > 10:
+    for A, B in near_articles(cs, by_art):
+        for x in by_art[A]:
+            ca = cs[x]
+            if not ca["names"]:
                 continue
-            for x in by_art[A]:
-                ca = cs[x]
-                if not ca["names"]:
+            for y in by_art[B]:
+                cb = cs[y]
+                shared_names = ca["names"] & cb["names"]
+                if not shared_names:
                     continue
-                for y in by_art[B]:
-                    cb = cs[y]
-                    shared_names = ca["names"] & cb["names"]
-                    if not shared_names:
-                        continue
-                    n = len(ca["words"] & cb["words"])
-                    if n >= 3:
-                        pools["cross-article-overlap"].append((x, y))
-                    elif n - 1 <= 1:
-                        pools["cross-article-name"].append((x, y))
+                n = len(ca["words"] & cb["words"])
+                if n >= 3:
+                    pools["cross-article-overlap"].append((x, y))
+                elif n - 1 <= 1:
+                    pools["cross-article-name"].append((x, y))
     write(draw(pools, QUOTAS, cs, args.seed), args.out)
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from draw_train_pairs import draw, key, load, write  # noqa: E402  (the same reading of the train attributions)
+from draw_train_pairs import draw, key, load, near_articles, write  # noqa: E402  (the same reading of the train attributions)
 
 QUOTAS = [("cross-article-high-overlap", 150), ("same-article-high-overlap", 80),
           ("denial-anchor", 120)]
@@ -129,27 +129,21 @@ def main():
                     pools["same-article-high-overlap"].append(pair)
                 if denial_ok(a, b):
                     pools["denial-anchor"].append(pair)
-    for ai in range(len(arts)):
-        A = arts[ai]
-        da = cs[by_art[A][0]]["date"]
-        for bj in range(ai + 1, len(arts)):
-            B = arts[bj]
-            if abs((cs[by_art[B][0]]["date"] - da).days) > 10:
-                continue
-            for x in by_art[A]:
-                ca = cs[x]
-                for y in by_art[B]:
-                    cb = cs[y]
-                    n = len(ca["words"] & cb["words"])
-                    if n == 0:
-                        continue
-                    shared_name = bool(ca["names"] & cb["names"])
-                    if ((n >= 4 and shared_name)
-                            or (n >= MIN_SHARED_J
-                                and jaccard(ca["words"], cb["words"]) >= 0.35)):
-                        pools["cross-article-high-overlap"].append((x, y))
-                    if denial_ok(ca, cb):
-                        pools["denial-anchor"].append((x, y))
+    for A, B in near_articles(cs, by_art):
+        for x in by_art[A]:
+            ca = cs[x]
+            for y in by_art[B]:
+                cb = cs[y]
+                n = len(ca["words"] & cb["words"])
+                if n == 0:
+                    continue
+                shared_name = bool(ca["names"] & cb["names"])
+                if ((n >= 4 and shared_name)
+                        or (n >= MIN_SHARED_J
+                            and jaccard(ca["words"], cb["words"]) >= 0.35)):
+                    pools["cross-article-high-overlap"].append((x, y))
+                if denial_ok(ca, cb):
+                    pools["denial-anchor"].append((x, y))
     pools = {name: set(pairs) for name, pairs in pools.items()}
     write(draw(pools, QUOTAS, cs, args.seed,
                keep=lambda p: frozenset((key(cs[p[0]]), key(cs[p[1]]))) not in excluded), args.out)
