@@ -29,6 +29,7 @@ from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
 from .cues import cue_class, cue_lemma_or_none, negated_cue
+from .discourse import side_clause
 from .frames import frame_flip, frame_of, framed_clause, raising_frame
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
@@ -277,6 +278,7 @@ def _relation_clauses(ctx: Ctx, st: Statement, statements: dict, toks: list[Toke
     doc, lx = ctx.doc, ctx.lx
     claims, covered, is_covered = found.claims, found.covered, found.is_covered
     verb_rules = lx.verb_rules
+    roots = None
     for t in toks:
         if t.pos_ not in ("VERB", "AUX") or is_covered(t):
             continue
@@ -290,6 +292,10 @@ def _relation_clauses(ctx: Ctx, st: Statement, statements: dict, toks: list[Toke
         if rule is None or not_checkable(ctx, t, doc, scope, st) or under_norm(ctx, t, scope) \
                 or claim_not_accepted(lx, t) or inside_non_claim(ctx, t, doc, scope, st):
             continue  # ("I don't buy that": no purchase, a claim rejected)
+        if roots is None:
+            roots = scope_roots(doc, toks, scope)
+        if side_clause(t, roots, scope, lx):
+            continue  # "although it had not met its target, profits rose", "X, but Y": not the claim
         c = clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
         covered.append((c.start, c.end))
@@ -303,6 +309,9 @@ def _demonstrative_subject(ctx: Ctx, roots: list[Token], scope: Scope, rejecting
         framed = framed_clause(r) if subj is not None and subj.lower_ == "it" else None
         if framed is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in framed.children):
             continue  # "it wasn't true [that she had written the song]": "it" stands for the that-clause
+        if subj is not None and subj.lower_ in DEMONSTR and not rejecting and lemma(r) == "be" and is_negated(r, ctx.lx) \
+                and not any(c.dep_ in ("acomp", "attr") and lemma(c) in ctx.lx.truth_predicates for c in r.children):
+            continue  # "This is not a movement": a negated description, the clause's own claim
         if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
                 and not is_question(doc, r, scope) and modality(ctx, r) != "deontic":  # not "it is important to…"
             return Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj)
@@ -320,7 +329,7 @@ def _rebutting_clauses(ctx: Ctx, claims: list, roots: list, scope: Scope, st: St
     # a clause under a root that is no clause ("I'm not stupid, okay.": the parser heads it with "okay")
     heads += [x for r in roots if r.pos_ not in ("VERB", "AUX") for x in r.children
               if x.dep_ in ("ccomp", "parataxis") and x.pos_ in ("VERB", "AUX") and in_scope(x, scope)]
-    heads = [x for x in heads if x.i not in taken]
+    heads = [x for x in heads if x.i not in taken and not side_clause(x, roots, scope, ctx.lx)]
     cue = cue_lemma_or_none(doc, st, ctx.lx)
     out = []
     for v in heads:

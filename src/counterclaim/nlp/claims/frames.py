@@ -66,7 +66,9 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
         p = _predicate(v)
         if p is None:
             return None
-        p_neg = neg or any(g.dep_ == "neg" for g in p.children)
+        p_neg = neg or any(g.dep_ == "neg" or (g.dep_ == "det" and g.lower_ == "no") for g in p.children)
+        if lemma(p) in lx.factive_predicates:
+            return False  # "it is no surprise that P": P holds
         if lemma(p) in lx.truth_predicates or p.lower_ in lx.truth_predicates:
             return p_neg
         if lemma(p) in lx.denial_frames or p.lower_ in lx.denial_frames:

@@ -19,9 +19,15 @@ def implicative_not(h: Token, comp: Token, lx: MeaningLexicon) -> bool:
 
 
 def is_negated(v: Token, lx: MeaningLexicon) -> bool:
-    """Is the clause of ``v`` negated ("did not", "never", "no one saw", "failed to pay", "had nothing to do with")?"""
+    """Is the clause of ``v`` negated ("did not", "never", "no one saw", "failed to pay", "had nothing to do with")?
+    Not when the negation is corrective ("was not a punishment but an incentive": the clause says what it
+    is) or makes a superlative of a comparison ("no one has done more than Lenz", "has never been
+    stronger"; Huddleston & Pullum 2002 ch. 9 §3.3, Quirk et al. 1985 §10.64)."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
-        return True
+        if _corrective(v, lx):
+            return False
+        return not (any(c.lower_ == "never" for c in v.children) and not any(c.dep_ == "neg" for c in v.children)
+                    and _compares(v))
     h = v.head
     if h is not v and (implicative_not(h, v, lx) or (v.dep_ == "pcomp" and h.lower_ == "without")):
         return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
@@ -34,7 +40,44 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     # "there was no collusion", "no one saw", "no passengers were injured" (but "there is no
     # question/doubt that" asserts); "nobody was hurt", "none of the players tested positive"
     return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
+               and c.lemma_.lower() not in lx.factive_predicates  # "it is no surprise that P"
                and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
+               and not (c.dep_ in ("nsubj", "nsubjpass") and _compares(v))  # "nobody is better qualified than"
+               for c in v.children)
+
+
+_CLAUSAL = ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj")
+
+
+def _own_clause(v: Token):
+    """The tokens of ``v``'s clause, without the clauses under it."""
+    todo = [v]
+    while todo:
+        t = todo.pop()
+        yield t
+        todo.extend(c for c in t.children if c.dep_ not in _CLAUSAL or c.pos_ not in ("VERB", "AUX"))
+
+
+def _compares(v: Token) -> bool:
+    """Does the clause compare, with "than" or "as … as" ("has done more for the city than…", "had worked
+    as quickly as Norvax")?"""
+    toks = list(_own_clause(v))
+    if any(t.lower_ == "than" for t in toks):
+        return any(t.tag_ in ("JJR", "RBR") or t.lower_ in ("more", "less", "fewer") for t in toks)
+    return sum(t.lower_ == "as" for t in toks) >= 2 and any(
+        t.lower_ == "as" and t.dep_ == "advmod" for t in toks)
+
+
+def _corrective(v: Token, lx: MeaningLexicon) -> bool:
+    """Is the negation of ``v`` corrective, its focus paired with what replaces it by "but" ("was not a
+    punishment but an incentive", "did not come from a galaxy but from a sensor"; Quirk et al. 1985
+    §10.59)?"""
+    neg = next((c for c in v.children if c.dep_ == "neg"), None)
+    if neg is None:
+        return False
+    return any(c.i > neg.i and c.dep_ in ("attr", "acomp", "prep", "dobj", "advmod", "npadvmod", "oprd")
+               and any(k.dep_ == "conj" for k in c.children)
+               and any(k.dep_ == "cc" and k.lower_ in lx.contrast_conjunctions for k in c.children)
                for c in v.children)
 
 
