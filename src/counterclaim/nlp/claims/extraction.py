@@ -29,7 +29,7 @@ from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
 from .cues import cue_class, cue_lemma_or_none, negated_cue
-from .discourse import side_clause
+from .discourse import reported_by_other, side_clause
 from .frames import frame_flip, frame_of, framed_clause, raising_frame
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
@@ -105,6 +105,12 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     roots = scope_roots(doc, toks, scope)
     text_low = " ".join(doc_text(doc)[a:b] for a, b in scope.spans).lower()
     rejecting = has_rejection(ctx, toks, text_low)
+    if claims and not rejecting and _mentions_under_negated_clause(ctx, claims, roots, scope):
+        # "Reid's remark was not based on his discussion", "his comments did not rankle the owner": the
+        # claim nouns are participants of the content's negated main clause, which is the claim
+        gist = gist_claims(ctx, st, statements, roots, toks, scope)
+        if gist:
+            claims = gist
     if not claims:
         c = _demonstrative_subject(ctx, roots, scope, rejecting)
         if c is not None:
@@ -152,6 +158,23 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 # "the film is unlikely to be delayed": the claim is "the film will be delayed", denied
                 c.negated, c.framed = False, c.framed ^ bool(frame_of(c.head, lx))
     return claims
+
+
+def _mentions_under_negated_clause(ctx: Ctx, claims: list[Claim], roots: list[Token], scope: Scope) -> bool:
+    """Are the claims found only claim or event nouns without a clause, mentioned inside a content whose
+    main clause is negated and is no verb that takes a claim ("did not confirm the report" is about the
+    report)?"""
+    if any(c.kind != "anaphor" or c.noun is None for c in claims):
+        return False
+    main = next((r for r in roots if r.pos_ in ("VERB", "AUX") and any(k.dep_ in SUBJ for k in r.children)), None)
+    if main is None or not is_negated(main, ctx.lx):
+        return False
+    lem = main.lemma_.lower()
+    if lem in PERCEPTION or lem in ctx.lx.framing or lem in ctx.lx.disbelief_verbs or nonevent_verb(ctx.lx, main):
+        return False
+    return all(c.noun.i != main.i and main.left_edge.i <= c.noun.i <= main.right_edge.i
+               and not (c.noun.dep_ in ("nsubj", "nsubjpass") and c.noun.head.i == main.i and lemma(main) == "be")
+               for c in claims)
 
 
 def _frames_a_that_clause(r: Token, scope: Scope) -> bool:
@@ -294,8 +317,9 @@ def _relation_clauses(ctx: Ctx, st: Statement, statements: dict, toks: list[Toke
             continue  # ("I don't buy that": no purchase, a claim rejected)
         if roots is None:
             roots = scope_roots(doc, toks, scope)
-        if side_clause(t, roots, scope, lx):
-            continue  # "although it had not met its target, profits rose", "X, but Y": not the claim
+        if side_clause(t, roots, scope, lx) or reported_by_other(t, scope, lx):
+            continue  # "although it had not met its target, profits rose", "X, but Y", "25 percent say
+            # they would not support him": not the content's claim
         c = clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
         covered.append((c.start, c.end))

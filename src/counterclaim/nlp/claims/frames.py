@@ -59,6 +59,8 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
     lem = lemma(v)
     neg = is_negated(v, lx)
     if lem in lx.neg_raising:
+        if neg and any(c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in v.children):
+            return False  # "I can't believe how civil it's been": surprise at what is so
         return True if neg else None  # "believes that P" is a cue's business, not a frame's
     if lem in lx.denial_frames:
         return not neg

@@ -56,14 +56,14 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                 and not fact_np:
             continue
-        if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
-            # "I'm telling you, this party is not divided", "I think it is over": the clause said
-            r = next((c for c in r.children if c.dep_ == "ccomp" and in_scope(c, scope)), r)
         if r.pos_ in ("VERB", "AUX"):
             if subordinate(r, lx) and any(x.i > r.i and x.pos_ in ("VERB", "AUX") and not subordinate(x, lx) for x in roots):
                 continue  # "although it had not met its target, [profits rose]": the main clause is the claim
             # "X, but [Y]", "This is not a protest, [it is a movement]": the clause the content is about
             r = main_clause(r, [x for x in roots if x.i > r.i], scope, lx)
+        if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
+            # "I'm telling you, this party is not divided", "I think it is over": the clause said
+            r = next((c for c in r.children if c.dep_ == "ccomp" and in_scope(c, scope)), r)
         r = through_frames(r, lx, scope)  # "she did not think [the economy would shrink]": the clause framed
         if not_checkable(ctx, r, doc, scope, st):
             continue

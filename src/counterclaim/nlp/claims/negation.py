@@ -24,7 +24,7 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     is) or makes a superlative of a comparison ("no one has done more than Lenz", "has never been
     stronger"; Huddleston & Pullum 2002 ch. 9 §3.3, Quirk et al. 1985 §10.64)."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
-        if _corrective(v, lx):
+        if _corrective(v, lx) or _not_a_negation(v):
             return False
         return not (any(c.lower_ == "never" for c in v.children) and not any(c.dep_ == "neg" for c in v.children)
                     and _compares(v))
@@ -32,7 +32,7 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     if h is not v and (implicative_not(h, v, lx) or (v.dep_ == "pcomp" and h.lower_ == "without")):
         return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
     if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
-                                        and any(g.dep_ == "neg" for g in c.children) for c in v.children):
+                                        and any(g.dep_ == "neg" and g.i < c.i for g in c.children) for c in v.children):
         return True  # "was not divided" parsed with the negation on the predicate
     if lemma(v) == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
             lemma(g) == "do" and any(w.lower_ == "with" for w in g.children) for g in c.children) for c in v.children):
@@ -68,17 +68,47 @@ def _compares(v: Token) -> bool:
         t.lower_ == "as" and t.dep_ == "advmod" for t in toks)
 
 
+_FOCUS = ("attr", "acomp", "prep", "dobj", "advmod", "npadvmod", "oprd", "pobj")
+_ADDITIVE = {"just", "only", "merely", "simply", "solely"}  # "not only X but Y", "not just about her"
+
+
+def _not_a_negation(v: Token) -> bool:
+    """A "not" that negates no clause: the additive focus "not just / not only" ("2016 is not just about
+    her", "we're not just validating numbers"; Quirk et al. 1985 §8.116), the alternative "or not"
+    ("whether it is happening or not"), and a negation cancelled by "without" or "except" ("did not rise
+    to high office without having attended…", "hasn't donated to anyone except Rubio")."""
+    doc = v.doc
+    negs = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
+    if not negs:
+        return False
+    for n in negs:
+        nxt = doc[n.i + 1] if n.i + 1 < len(doc) else None
+        prev = doc[n.i - 1] if n.i > 0 else None
+        if not ((nxt is not None and nxt.lower_ in _ADDITIVE) or (prev is not None and prev.lower_ == "or")):
+            break
+    else:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("without", "except") and c.i > negs[0].i for c in v.children)
+
+
 def _corrective(v: Token, lx: MeaningLexicon) -> bool:
-    """Is the negation of ``v`` corrective, its focus paired with what replaces it by "but" ("was not a
-    punishment but an incentive", "did not come from a galaxy but from a sensor"; Quirk et al. 1985
+    """Is the negation of ``v`` corrective, its focus paired with what replaces it ("was not a punishment
+    but an incentive", "did not come from a galaxy but from a sensor", "the problem was not with the
+    ceremony but the process"; or after it: "is a vulnerability, not an asset"; Quirk et al. 1985
     §10.59)?"""
     neg = next((c for c in v.children if c.dep_ == "neg"), None)
     if neg is None:
         return False
-    return any(c.i > neg.i and c.dep_ in ("attr", "acomp", "prep", "dobj", "advmod", "npadvmod", "oprd")
-               and any(k.dep_ == "conj" for k in c.children)
-               and any(k.dep_ == "cc" and k.lower_ in lx.contrast_conjunctions for k in c.children)
-               for c in v.children)
+    for c in v.children:
+        if c.i <= neg.i or c.dep_ not in _FOCUS:
+            continue
+        for x in (c, *[g for g in c.children if g.dep_ in _FOCUS]):
+            if any(k.dep_ == "conj" for k in x.children) and any(
+                    k.dep_ == "cc" and k.lower_ in lx.contrast_conjunctions for k in x.children):
+                return True
+    # "Y, not X": the negation stands after the predicate it leaves standing
+    first = next((c for c in v.children if c.dep_ in ("attr", "acomp") and c.i > v.i), None)
+    return first is not None and first.i < neg.i and any(t.text in (",", ";") for t in v.doc[first.i:neg.i])
 
 
 def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:
