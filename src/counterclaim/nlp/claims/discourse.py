@@ -141,9 +141,9 @@ def side_clause(v: Token, roots: list[Token], scope: Scope, lx: MeaningLexicon) 
 
 
 def reported_by_other(v: Token, scope: Scope, lx: MeaningLexicon) -> bool:
-    """Is ``v`` inside the complement of a reporting verb of the content whose subject is someone other
-    than the speaker ("25 percent say they would not support him", "had told allies that he would not
-    withdraw")? The report is the content's claim; what it reports is the other party's. Not under a
+    """Is ``v`` inside the complement of a reporting verb of the content whose subject is a noun phrase,
+    someone other than the speaker ("25 percent say they would not support him", "the president had told
+    allies that he would not withdraw")? The report is the content's claim; what it reports is the other party's. Not under a
     verb of showing or finding ("the poll shows that she is not fit": ``endorsing`` cues), where the
     complement is the claim put forward."""
     for a in list(v.ancestors)[:6]:
@@ -152,5 +152,6 @@ def reported_by_other(v: Token, scope: Scope, lx: MeaningLexicon) -> bool:
         if a.pos_ == "VERB" and a.lemma_.lower() in lx.framing and lx.framing[a.lemma_.lower()][0] != "endorsing" \
                 and a.lemma_.lower() not in lx.neg_raising:
             subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return subj is not None and subj.lower_ not in ("i", "we")
+            # (a personal pronoun is mostly the source itself: "he had told Trump that Mexico would not pay")
+            return subj is not None and subj.pos_ != "PRON"
     return False

@@ -28,7 +28,7 @@ from ...model import Statement
 from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
-from .cues import cue_class, cue_lemma_or_none, negated_cue
+from .cues import cue_class, cue_lemma_or_none, cue_root, negated_cue
 from .discourse import reported_by_other, side_clause
 from .frames import frame_flip, frame_of, framed_clause, raising_frame
 from .gist import gist_claims
@@ -118,6 +118,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
     # (to the cue's end when the cue follows the content: "[whether she converted voters] is unknown")
     nk = no_knowledge_formula(doc, st, lx, lo, max(hi, st.cue.span.end) if st.cue is not None else hi)
+    if not nk and _withheld(doc, st, lx, roots, scope):
+        nk = True  # "did not release [the amount]", "has not yet announced [their preference]"
     denial_cue = st.cue is not None and cue_class(doc, st, lx) == "denies"
     # under a cue of refutation anything it takes stands for something said ("Trump contradicted [him]",
     # "took turns rebutting [his proposals]"; ``refutation_cue``); under other denial cues the object must
@@ -158,6 +160,24 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 # "the film is unlikely to be delayed": the claim is "the film will be delayed", denied
                 c.negated, c.framed = False, c.framed ^ bool(frame_of(c.head, lx))
     return claims
+
+
+def _withheld(doc, st: Statement, lx: MeaningLexicon, roots: list[Token], scope: Scope) -> bool:
+    """Is the statement a source not telling: a negated cue of disclosing ("did not release", "has not
+    announced", "declined to name", "has not talked about"; ``disclosure_cue``) whose content is a
+    topic (a noun phrase or a wh-clause), not a that-clause put forward or not?"""
+    if st.cue is None or not negated_cue(doc, st, lx):
+        return False
+    v = cue_root(doc, st)
+    if v is None:
+        return False
+    if lemma(v) in lx.negative_implicatives:  # "declined to name", "refused to say"
+        v = next((c for c in v.children if c.dep_ == "xcomp"), v)
+    if lemma(v) not in lx.disclosure_cues or any(c.dep_ == "auxpass" for c in v.children):
+        return False  # ("declined to be identified": a refusal about the source, no fact withheld)
+    return not any(m.dep_ == "mark" and m.lower_ in ("that", "if") for r in roots for m in r.children) \
+        and not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in r.children) and not any(
+            t.tag_ in ("WDT", "WP", "WRB", "WP$") or t.lower_ in ("whether",) for t in r.subtree if t.i < r.i) for r in roots)
 
 
 def _mentions_under_negated_clause(ctx: Ctx, claims: list[Claim], roots: list[Token], scope: Scope) -> bool:

@@ -81,6 +81,7 @@ class MeaningLexicon:
     factive_predicates: set = field(default_factory=set)     # "it is no surprise [that P]": P holds either way
     contrast_conjunctions: set = field(default_factory=set)  # "X, but [Y]": Y is the point
     subordinators: set = field(default_factory=set)          # "although X, [Y]": Y is the main clause
+    disclosure_cues: set = field(default_factory=set)        # "did not release [the amount]": withheld
     belief_nouns: set = field(default_factory=set)           # "wrong in their recollections": what someone holds true
     refutation_cues: set = field(default_factory=set)        # "contradicted [him]": a person stands for what they said
     linking: dict[str, set] = field(default_factory=dict)    # "compare" -> {"to", "with"}: "compared [X to Y]"
@@ -114,6 +115,7 @@ _WORD_SETS = {
     "belief_noun": "belief_nouns", "neg_raising": "neg_raising", "denial_frame": "denial_frames",
     "truth_predicate": "truth_predicates", "factive_predicate": "factive_predicates",
     "contrast_conjunction": "contrast_conjunctions", "subordinator": "subordinators",
+    "disclosure_cue": "disclosure_cues",
 }
 
 # The lexicon's files, by the name a component's config gives each (the file name is the packaged one's).

@@ -42,7 +42,8 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and c.lemma_.lower() not in lx.factive_predicates  # "it is no surprise that P"
                and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
-               and not (c.dep_ in ("nsubj", "nsubjpass") and _compares(v))  # "nobody is better qualified than"
+               and not ((c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "attr" and any(e.dep_ == "expl" for e in v.children)))
+                        and _compares(v))  # "nobody is better qualified than", "there's nothing more important than"
                for c in v.children)
 
 
