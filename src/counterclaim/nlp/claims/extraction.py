@@ -105,6 +105,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     roots = scope_roots(doc, toks, scope)
     text_low = " ".join(doc_text(doc)[a:b] for a, b in scope.spans).lower()
     rejecting = has_rejection(ctx, toks, text_low)
+    if claims and not rejecting and _relatives_under_negated_clause(ctx, claims, roots, scope):
+        # "the officer who shot Scott was not wearing a recording device": the relation is in a relative
+        # clause of the subject; the negated main clause is the content's claim too
+        claims = claims + gist_claims(ctx, st, statements, roots, toks, scope)
     if claims and not rejecting and _mentions_under_negated_clause(ctx, claims, roots, scope):
         # "Reid's remark was not based on his discussion", "his comments did not rankle the owner": the
         # claim nouns are participants of the content's negated main clause, which is the claim
@@ -178,6 +182,18 @@ def _withheld(doc, st: Statement, lx: MeaningLexicon, roots: list[Token], scope:
     return not any(m.dep_ == "mark" and m.lower_ in ("that", "if") for r in roots for m in r.children) \
         and not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in r.children) and not any(
             t.tag_ in ("WDT", "WP", "WRB", "WP$") or t.lower_ in ("whether",) for t in r.subtree if t.i < r.i) for r in roots)
+
+
+def _relatives_under_negated_clause(ctx: Ctx, claims: list[Claim], roots: list[Token], scope: Scope) -> bool:
+    """Are the claims found only relation clauses inside relative clauses of the content's main clause,
+    whose own verb is negated and is no verb of saying?"""
+    if any(c.kind != "clause" or c.head is None or c.head.dep_ != "relcl"
+           or not any(k.dep_ in SUBJ for k in c.head.children) for c in claims):
+        return False  # (a relative clause with its subject: "who shot Scott", not "for granted")
+    main = next((r for r in roots if r.pos_ in ("VERB", "AUX") and any(k.dep_ in SUBJ for k in r.children)), None)
+    if main is None or not is_negated(main, ctx.lx) or main.lemma_.lower() in ctx.lx.framing:
+        return False
+    return all(main.left_edge.i <= c.head.i <= main.right_edge.i and c.head.i != main.i for c in claims)
 
 
 def _mentions_under_negated_clause(ctx: Ctx, claims: list[Claim], roots: list[Token], scope: Scope) -> bool:
