@@ -61,7 +61,11 @@ def test_a_negated_inference_and_a_negated_evaluation_deny_their_positive_claims
     ])
     got = labels(doc)
     assert got[:2] == [["denies"], ["denies"]]  # "that means no response", denied
-    assert "denies" not in got[2]  # "that" stands for something said before: not a rejection of it
+    # a negated description with "that" as subject denies its own positive claim ("that is a responsible
+    # thing to say"), not the claim "that" stands for
+    assert got[2] == ["denies"]
+    prop = doc._.propositions[-1]
+    assert "responsible thing" in prop.claim
 
 
 def test_a_negated_rejection_word_rejects_nothing():

@@ -28,7 +28,8 @@ from ...model import Statement
 from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, match_rule
-from .cues import cue_class, cue_lemma_or_none, negated_cue
+from .cues import cue_class, cue_lemma_or_none, cue_root, negated_cue
+from .discourse import reported_by_other, side_clause
 from .frames import frame_flip, frame_of, framed_clause, raising_frame
 from .gist import gist_claims
 from .lexicon import MeaningLexicon
@@ -104,6 +105,16 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     roots = scope_roots(doc, toks, scope)
     text_low = " ".join(doc_text(doc)[a:b] for a, b in scope.spans).lower()
     rejecting = has_rejection(ctx, toks, text_low)
+    if claims and not rejecting and _relatives_under_negated_clause(ctx, claims, roots, scope):
+        # "the officer who shot Scott was not wearing a recording device": the relation is in a relative
+        # clause of the subject; the negated main clause is the content's claim too
+        claims = claims + gist_claims(ctx, st, statements, roots, toks, scope)
+    if claims and not rejecting and _mentions_under_negated_clause(ctx, claims, roots, scope):
+        # "Reid's remark was not based on his discussion", "his comments did not rankle the owner": the
+        # claim nouns are participants of the content's negated main clause, which is the claim
+        gist = gist_claims(ctx, st, statements, roots, toks, scope)
+        if gist:
+            claims = gist
     if not claims:
         c = _demonstrative_subject(ctx, roots, scope, rejecting)
         if c is not None:
@@ -111,6 +122,8 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
     # 5. a rejection or no-knowledge formula with nothing else: the salient claim
     # (to the cue's end when the cue follows the content: "[whether she converted voters] is unknown")
     nk = no_knowledge_formula(doc, st, lx, lo, max(hi, st.cue.span.end) if st.cue is not None else hi)
+    if not nk and _withheld(doc, st, lx, roots, scope):
+        nk = True  # "did not release [the amount]", "has not yet announced [their preference]"
     denial_cue = st.cue is not None and cue_class(doc, st, lx) == "denies"
     # under a cue of refutation anything it takes stands for something said ("Trump contradicted [him]",
     # "took turns rebutting [his proposals]"; ``refutation_cue``); under other denial cues the object must
@@ -151,6 +164,53 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
                 # "the film is unlikely to be delayed": the claim is "the film will be delayed", denied
                 c.negated, c.framed = False, c.framed ^ bool(frame_of(c.head, lx))
     return claims
+
+
+def _withheld(doc, st: Statement, lx: MeaningLexicon, roots: list[Token], scope: Scope) -> bool:
+    """Is the statement a source not telling: a negated cue of disclosing ("did not release", "has not
+    announced", "declined to name", "has not talked about"; ``disclosure_cue``) whose content is a
+    topic (a noun phrase or a wh-clause), not a that-clause put forward or not?"""
+    if st.cue is None or not negated_cue(doc, st, lx):
+        return False
+    v = cue_root(doc, st)
+    if v is None:
+        return False
+    if lemma(v) in lx.negative_implicatives:  # "declined to name", "refused to say"
+        v = next((c for c in v.children if c.dep_ == "xcomp"), v)
+    if lemma(v) not in lx.disclosure_cues or any(c.dep_ == "auxpass" for c in v.children):
+        return False  # ("declined to be identified": a refusal about the source, no fact withheld)
+    return not any(m.dep_ == "mark" and m.lower_ in ("that", "if") for r in roots for m in r.children) \
+        and not any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in r.children) and not any(
+            t.tag_ in ("WDT", "WP", "WRB", "WP$") or t.lower_ in ("whether",) for t in r.subtree if t.i < r.i) for r in roots)
+
+
+def _relatives_under_negated_clause(ctx: Ctx, claims: list[Claim], roots: list[Token], scope: Scope) -> bool:
+    """Are the claims found only relation clauses inside relative clauses of the content's main clause,
+    whose own verb is negated and is no verb of saying?"""
+    if any(c.kind != "clause" or c.head is None or c.head.dep_ != "relcl"
+           or not any(k.dep_ in SUBJ for k in c.head.children) for c in claims):
+        return False  # (a relative clause with its subject: "who shot Scott", not "for granted")
+    main = next((r for r in roots if r.pos_ in ("VERB", "AUX") and any(k.dep_ in SUBJ for k in r.children)), None)
+    if main is None or not is_negated(main, ctx.lx) or main.lemma_.lower() in ctx.lx.framing:
+        return False
+    return all(main.left_edge.i <= c.head.i <= main.right_edge.i and c.head.i != main.i for c in claims)
+
+
+def _mentions_under_negated_clause(ctx: Ctx, claims: list[Claim], roots: list[Token], scope: Scope) -> bool:
+    """Are the claims found only claim or event nouns without a clause, mentioned inside a content whose
+    main clause is negated and is no verb that takes a claim ("did not confirm the report" is about the
+    report)?"""
+    if any(c.kind != "anaphor" or c.noun is None for c in claims):
+        return False
+    main = next((r for r in roots if r.pos_ in ("VERB", "AUX") and any(k.dep_ in SUBJ for k in r.children)), None)
+    if main is None or not is_negated(main, ctx.lx):
+        return False
+    lem = main.lemma_.lower()
+    if lem in PERCEPTION or lem in ctx.lx.framing or lem in ctx.lx.disbelief_verbs or nonevent_verb(ctx.lx, main):
+        return False
+    return all(c.noun.i != main.i and main.left_edge.i <= c.noun.i <= main.right_edge.i
+               and not (c.noun.dep_ in ("nsubj", "nsubjpass") and c.noun.head.i == main.i and lemma(main) == "be")
+               for c in claims)
 
 
 def _frames_a_that_clause(r: Token, scope: Scope) -> bool:
@@ -277,6 +337,7 @@ def _relation_clauses(ctx: Ctx, st: Statement, statements: dict, toks: list[Toke
     doc, lx = ctx.doc, ctx.lx
     claims, covered, is_covered = found.claims, found.covered, found.is_covered
     verb_rules = lx.verb_rules
+    roots = None
     for t in toks:
         if t.pos_ not in ("VERB", "AUX") or is_covered(t):
             continue
@@ -290,6 +351,11 @@ def _relation_clauses(ctx: Ctx, st: Statement, statements: dict, toks: list[Toke
         if rule is None or not_checkable(ctx, t, doc, scope, st) or under_norm(ctx, t, scope) \
                 or claim_not_accepted(lx, t) or inside_non_claim(ctx, t, doc, scope, st):
             continue  # ("I don't buy that": no purchase, a claim rejected)
+        if roots is None:
+            roots = scope_roots(doc, toks, scope)
+        if side_clause(t, roots, scope, lx) or reported_by_other(t, scope, lx):
+            continue  # "although it had not met its target, profits rose", "X, but Y", "25 percent say
+            # they would not support him": not the content's claim
         c = clause_claim(ctx, t, ctoks, st, statements, kind="clause", rule=rule, theme=theme)
         claims.append(c)
         covered.append((c.start, c.end))
@@ -303,6 +369,9 @@ def _demonstrative_subject(ctx: Ctx, roots: list[Token], scope: Scope, rejecting
         framed = framed_clause(r) if subj is not None and subj.lower_ == "it" else None
         if framed is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in framed.children):
             continue  # "it wasn't true [that she had written the song]": "it" stands for the that-clause
+        if subj is not None and subj.lower_ in DEMONSTR and not rejecting and lemma(r) == "be" and is_negated(r, ctx.lx) \
+                and not any(c.dep_ in ("acomp", "attr") and lemma(c) in ctx.lx.truth_predicates for c in r.children):
+            continue  # "This is not a movement": a negated description, the clause's own claim
         if subj is not None and subj.lower_ in DEMONSTR and (rejecting or lemma(r) == "be") \
                 and not is_question(doc, r, scope) and modality(ctx, r) != "deontic":  # not "it is important to…"
             return Claim("anaphor", subj, subj.idx, subj.idx + len(subj.text), noun=subj)
@@ -320,7 +389,7 @@ def _rebutting_clauses(ctx: Ctx, claims: list, roots: list, scope: Scope, st: St
     # a clause under a root that is no clause ("I'm not stupid, okay.": the parser heads it with "okay")
     heads += [x for r in roots if r.pos_ not in ("VERB", "AUX") for x in r.children
               if x.dep_ in ("ccomp", "parataxis") and x.pos_ in ("VERB", "AUX") and in_scope(x, scope)]
-    heads = [x for x in heads if x.i not in taken]
+    heads = [x for x in heads if x.i not in taken and not side_clause(x, roots, scope, ctx.lx)]
     cue = cue_lemma_or_none(doc, st, ctx.lx)
     out = []
     for v in heads:

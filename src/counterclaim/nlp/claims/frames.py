@@ -59,6 +59,8 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
     lem = lemma(v)
     neg = is_negated(v, lx)
     if lem in lx.neg_raising:
+        if neg and any(c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in v.children):
+            return False  # "I can't believe how civil it's been": surprise at what is so
         return True if neg else None  # "believes that P" is a cue's business, not a frame's
     if lem in lx.denial_frames:
         return not neg
@@ -66,7 +68,9 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
         p = _predicate(v)
         if p is None:
             return None
-        p_neg = neg or any(g.dep_ == "neg" for g in p.children)
+        p_neg = neg or any(g.dep_ == "neg" or (g.dep_ == "det" and g.lower_ == "no") for g in p.children)
+        if lemma(p) in lx.factive_predicates:
+            return False  # "it is no surprise that P": P holds
         if lemma(p) in lx.truth_predicates or p.lower_ in lx.truth_predicates:
             return p_neg
         if lemma(p) in lx.denial_frames or p.lower_ in lx.denial_frames:

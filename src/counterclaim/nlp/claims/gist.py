@@ -12,6 +12,7 @@ from .checkability import not_checkable
 from .clauses import clause_claim, judged_subject
 from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
+from .discourse import main_clause, subordinate
 from .syntax import Scope, clause_tokens, in_scope
 from .types import PRON_SELF, SUBJ, Claim, Ctx
 
@@ -20,7 +21,8 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
                 scope: Scope) -> list[Claim]:
     """The content's main clause as a gist claim (none when it states nothing checkable): what a cue of
     predicting, judging, naming or comparing takes, else the first root that is a clause, a small clause
-    or a noun phrase put forward as fact."""
+    or a noun phrase put forward as fact; of a clause, the member of a contrast or correction the content
+    is about (``discourse.main_clause``), and not an adverbial clause beside a main clause."""
     doc, lx = ctx.doc, ctx.lx
     claims: list[Claim] = []
     # "cast Clinton as unqualified", "sees him as a real threat": "as" may hang on the cue
@@ -54,6 +56,11 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                 and not fact_np:
             continue
+        if r.pos_ in ("VERB", "AUX"):
+            if subordinate(r, lx) and any(x.i > r.i and x.pos_ in ("VERB", "AUX") and not subordinate(x, lx) for x in roots):
+                continue  # "although it had not met its target, [profits rose]": the main clause is the claim
+            # "X, but [Y]", "This is not a protest, [it is a movement]": the clause the content is about
+            r = main_clause(r, [x for x in roots if x.i > r.i], scope, lx)
         if r.lemma_.lower() in lx.framing and any(c.dep_ == "nsubj" and c.lower_ in PRON_SELF for c in r.children):
             # "I'm telling you, this party is not divided", "I think it is over": the clause said
             r = next((c for c in r.children if c.dep_ == "ccomp" and in_scope(c, scope)), r)

@@ -78,6 +78,10 @@ class MeaningLexicon:
     neg_raising: set = field(default_factory=set)            # "I don't think [P]": the negation is P's
     denial_frames: set = field(default_factory=set)          # "nobody denies [that P]": P denied, unless negated
     truth_predicates: set = field(default_factory=set)       # "it is not true [that P]": P as the predicate holds it
+    factive_predicates: set = field(default_factory=set)     # "it is no surprise [that P]": P holds either way
+    contrast_conjunctions: set = field(default_factory=set)  # "X, but [Y]": Y is the point
+    subordinators: set = field(default_factory=set)          # "although X, [Y]": Y is the main clause
+    disclosure_cues: set = field(default_factory=set)        # "did not release [the amount]": withheld
     belief_nouns: set = field(default_factory=set)           # "wrong in their recollections": what someone holds true
     refutation_cues: set = field(default_factory=set)        # "contradicted [him]": a person stands for what they said
     linking: dict[str, set] = field(default_factory=dict)    # "compare" -> {"to", "with"}: "compared [X to Y]"
@@ -109,7 +113,9 @@ _WORD_SETS = {
     "naming_cue": "naming_cues", "naming_statement_cue": "naming_statement_cues", "desire_cue": "desire_cues",
     "disbelief_verb": "disbelief_verbs", "directive_cue": "directive_cues", "refutation_cue": "refutation_cues",
     "belief_noun": "belief_nouns", "neg_raising": "neg_raising", "denial_frame": "denial_frames",
-    "truth_predicate": "truth_predicates",
+    "truth_predicate": "truth_predicates", "factive_predicate": "factive_predicates",
+    "contrast_conjunction": "contrast_conjunctions", "subordinator": "subordinators",
+    "disclosure_cue": "disclosure_cues",
 }
 
 # The lexicon's files, by the name a component's config gives each (the file name is the packaged one's).

@@ -19,16 +19,22 @@ def implicative_not(h: Token, comp: Token, lx: MeaningLexicon) -> bool:
 
 
 def is_negated(v: Token, lx: MeaningLexicon) -> bool:
-    """Is the clause of ``v`` negated ("did not", "never", "no one saw", "failed to pay", "had nothing to do with")?"""
+    """Is the clause of ``v`` negated ("did not", "never", "no one saw", "failed to pay", "had nothing to do with")?
+    Not when the negation is corrective ("was not a punishment but an incentive": the clause says what it
+    is) or makes a superlative of a comparison ("no one has done more than Lenz", "has never been
+    stronger"; Huddleston & Pullum 2002 ch. 9 §3.3, Quirk et al. 1985 §10.64)."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
-        return True
+        if _corrective(v, lx) or _not_a_negation(v):
+            return False
+        return not (any(c.lower_ == "never" for c in v.children) and not any(c.dep_ == "neg" for c in v.children)
+                    and _compares(v))
     if negative_coordination(v):
         return True
     h = v.head
     if h is not v and (implicative_not(h, v, lx) or (v.dep_ == "pcomp" and h.lower_ == "without")):
         return True  # "avoid paying taxes", "failed to disclose", "without paying": the event did not happen
     if lemma(v) == "be" and any(c.dep_ in ("acomp", "attr") and c.pos_ in ("VERB", "NOUN")
-                                        and any(g.dep_ == "neg" for g in c.children) for c in v.children):
+                                        and any(g.dep_ == "neg" and g.i < c.i for g in c.children) for c in v.children):
         return True  # "was not divided" parsed with the negation on the predicate
     if lemma(v) == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
             lemma(g) == "do" and any(w.lower_ == "with" for w in g.children) for g in c.children) for c in v.children):
@@ -36,7 +42,10 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     # "there was no collusion", "no one saw", "no passengers were injured" (but "there is no
     # question/doubt that" asserts); "nobody was hurt", "none of the players tested positive"
     return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
+               and c.lemma_.lower() not in lx.factive_predicates  # "it is no surprise that P"
                and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
+               and not ((c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "attr" and any(e.dep_ == "expl" for e in v.children)))
+                        and _compares(v))  # "nobody is better qualified than", "there's nothing more important than"
                for c in v.children)
 
 
@@ -57,6 +66,71 @@ def negative_coordination(v: Token) -> bool:
         return True  # "Nor did he call her"
     return v.dep_ == "conj" and v.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "cc" and c.lower_ == "nor" and c.i < v.i for c in v.head.children)
+
+
+_CLAUSAL = ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj")
+
+
+def _own_clause(v: Token):
+    """The tokens of ``v``'s clause, without the clauses under it."""
+    todo = [v]
+    while todo:
+        t = todo.pop()
+        yield t
+        todo.extend(c for c in t.children if c.dep_ not in _CLAUSAL or c.pos_ not in ("VERB", "AUX"))
+
+
+def _compares(v: Token) -> bool:
+    """Does the clause compare, with "than" or "as … as" ("has done more for the city than…", "had worked
+    as quickly as Norvax")?"""
+    toks = list(_own_clause(v))
+    if any(t.lower_ == "than" for t in toks):
+        return any(t.tag_ in ("JJR", "RBR") or t.lower_ in ("more", "less", "fewer") for t in toks)
+    return sum(t.lower_ == "as" for t in toks) >= 2 and any(
+        t.lower_ == "as" and t.dep_ == "advmod" for t in toks)
+
+
+_FOCUS = ("attr", "acomp", "prep", "dobj", "advmod", "npadvmod", "oprd", "pobj")
+_ADDITIVE = {"just", "only", "merely", "simply", "solely"}  # "not only X but Y", "not just about her"
+
+
+def _not_a_negation(v: Token) -> bool:
+    """A "not" that negates no clause: the additive focus "not just / not only" ("2016 is not just about
+    her", "we're not just validating numbers"; Quirk et al. 1985 §8.116), the alternative "or not"
+    ("whether it is happening or not"), and a negation cancelled by "without" or "except" ("did not rise
+    to high office without having attended…", "hasn't donated to anyone except Rubio")."""
+    doc = v.doc
+    negs = [c for c in v.children if c.dep_ == "neg" or c.lower_ == "never"]
+    if not negs:
+        return False
+    for n in negs:
+        nxt = doc[n.i + 1] if n.i + 1 < len(doc) else None
+        prev = doc[n.i - 1] if n.i > 0 else None
+        if not ((nxt is not None and nxt.lower_ in _ADDITIVE) or (prev is not None and prev.lower_ == "or")):
+            break
+    else:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("without", "except") and c.i > negs[0].i for c in v.children)
+
+
+def _corrective(v: Token, lx: MeaningLexicon) -> bool:
+    """Is the negation of ``v`` corrective, its focus paired with what replaces it ("was not a punishment
+    but an incentive", "did not come from a galaxy but from a sensor", "the problem was not with the
+    ceremony but the process"; or after it: "is a vulnerability, not an asset"; Quirk et al. 1985
+    §10.59)?"""
+    neg = next((c for c in v.children if c.dep_ == "neg"), None)
+    if neg is None:
+        return False
+    for c in v.children:
+        if c.i <= neg.i or c.dep_ not in _FOCUS:
+            continue
+        for x in (c, *[g for g in c.children if g.dep_ in _FOCUS]):
+            if any(k.dep_ == "conj" for k in x.children) and any(
+                    k.dep_ == "cc" and k.lower_ in lx.contrast_conjunctions for k in x.children):
+                return True
+    # "Y, not X": the negation stands after the predicate it leaves standing
+    first = next((c for c in v.children if c.dep_ in ("attr", "acomp") and c.i > v.i), None)
+    return first is not None and first.i < neg.i and any(t.text in (",", ";") for t in v.doc[first.i:neg.i])
 
 
 def nonevent_verb(lx: MeaningLexicon, v: Token) -> bool:
