@@ -22,7 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import DEP, TAG
+from spacy.tokens import Doc, Token
 
 from ...model import Statement
 from ..doctext import doc_text
@@ -256,16 +258,41 @@ def _sayings_named_by_what_they_do(ctx: Ctx, st: Statement, statements: dict, to
     """Step 1b: a saying named by what it does: "Trump's tweets [accusing Machado of having a record]", "a
     letter claiming that…": the participle's clause is the claim, the noun stands for it."""
     claims, covered, is_covered = found.claims, found.covered, found.is_covered
+    heads = _saying_participle_heads(ctx.doc)
     for t in toks:
-        if t.pos_ not in ("NOUN", "PROPN") or is_covered(t):
+        if t.i not in heads or t.pos_ not in ("NOUN", "PROPN") or is_covered(t):
             continue
         acl = next((c for c in t.children if c.dep_ == "acl" and c.tag_ == "VBG" and in_scope(c, scope)
-                    and (c.lemma_.lower() in ACCUSING or c.lemma_.lower() in ("claim", "allege", "suggest", "assert"))), None)
+                    and _saying_participle(c)), None)
         if acl is not None:
             c = clause_claim(ctx, acl, clause_tokens(acl, scope), st, statements, kind="nominal")
             c.noun = t
             claims.append(c)
             covered.append((c.start, c.end))
+
+
+def _saying_participle(c: Token) -> bool:
+    return c.lemma_.lower() in ACCUSING or c.lemma_.lower() in ("claim", "allege", "suggest", "assert")
+
+
+_SAYING_HEADS = "cc_saying_participle_heads"
+
+
+def _saying_participle_heads(doc: Doc) -> set[int]:
+    """The tokens a participle of saying or accusing hangs on as a clause ("tweets [accusing]…", "a letter
+    [claiming]…"), found once per doc from ``doc.to_array``: the step looks at no other token's children."""
+    got = doc.user_data.get(_SAYING_HEADS)
+    if got is None:
+        got = set()
+        if len(doc):
+            cols = doc.to_array([DEP, TAG])
+            strings = doc.vocab.strings
+            for i in numpy.flatnonzero((cols[:, 0] == strings["acl"]) & (cols[:, 1] == strings["VBG"])).tolist():
+                c = doc[i]
+                if _saying_participle(c):
+                    got.add(c.head.i)
+        doc.user_data[_SAYING_HEADS] = got
+    return got
 
 
 def _event_nominals(ctx: Ctx, st: Statement, statements: dict, toks: list[Token], scope: Scope,

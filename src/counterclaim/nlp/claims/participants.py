@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, Statement
 from ..actors import lookup, person_id, scan
+from ..doctext import doc_text
 from ..speakers import lexicon as speaker_lexicon
 from .syntax import lemma, sents_back_start, subject_of
 from .types import (ACCUSING, ACTOR_ENTS, PRON_MALE, PRON_PERSON, PRON_PLURAL, PRON_SELF, QUOTES, SALIENCE_WINDOW, Claim,
@@ -41,17 +42,21 @@ def _lookup(text: str) -> Optional[Actor]:
 def doc_mentions(doc: Doc) -> list:
     """Actor mentions of the doc: named entities the gazetteer knows, and named persons."""
     out = []
+    text = doc_text(doc)
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_ENTS:
+        label = ent.label_
+        if label not in ACTOR_ENTS:
             continue
-        a = _lookup(ent.text)
-        if a is None and ent.label_ == "PERSON" and len(ent) <= 4:
-            a = Actor(id=person_id(ent.text), name=ent.text.strip(), type="person")
-        if a is None and ent.label_ in ("ORG", "GPE"):
-            hits = scan(ent.text)
+        start, end = ent.start_char, ent.end_char
+        name = text[start:end]  # ``ent.text``, without a Token per word
+        a = _lookup(name)
+        if a is None and label == "PERSON" and ent.end - ent.start <= 4:
+            a = Actor(id=person_id(name), name=name.strip(), type="person")
+        if a is None and label in ("ORG", "GPE"):
+            hits = scan(name)
             a = hits[0][2] if hits else None
         if a is not None:
-            out.append((ent.start_char, ent.end_char, a))
+            out.append((start, end, a))
     # gazetteer acronyms and names the NER missed ("US", "Pyongyang" tagged otherwise)
     have = {(s, e) for s, e, _ in out}
     cols = doc.to_array([POS, ENT_TYPE]) if len(doc) else None

@@ -38,7 +38,8 @@ def rejection_candidates(doc: Doc, lx: MeaningLexicon) -> set[int]:
             strings = doc.vocab.strings
             lemmas = lx.reject_words | lx.reject_verbs.keys() | lx.unsound.keys() | lx.disbelief_verbs
             lem_ok = [h for h in set(cols[:, 0].tolist()) if strings[h].lower() in lemmas]
-            low_ok = [h for h in set(cols[:, 1].tolist()) if strings[h] in lx.reject_words]
+            # a LOWER value is the hash of the lower-case form: the words' own hashes, no string read back
+            low_ok = numpy.array([strings[w] for w in lx.reject_words], dtype=cols.dtype)
             mask = numpy.isin(cols[:, 0], lem_ok) | numpy.isin(cols[:, 1], low_ok)
             got = set(numpy.flatnonzero(mask).tolist())
         doc.user_data[key] = got

@@ -27,23 +27,28 @@ class Scope:
 class Tree:
     """A doc's parse as plain lists indexed by token: each token's head, character offset, whether it is
     punctuation (1 or 0), and (``kids()``, made on first use) its children in text order, as
-    ``Token.children``."""
+    ``Token.children``, in one table."""
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
         cols = doc.to_array([HEAD, IDX, IS_PUNCT]).astype("int64") if n else numpy.zeros((0, 3), dtype="int64")
-        self.heads: list[int] = (cols[:, 0] + numpy.arange(n)).tolist()  # HEAD is relative to the token
+        heads = cols[:, 0] + numpy.arange(n)  # HEAD is relative to the token
+        self._head_array = heads
+        self.heads: list[int] = heads.tolist()
         self.idx: list[int] = cols[:, 1].tolist()
         self.punct: list[int] = cols[:, 2].tolist()
-        self._kids: Optional[list[list[int]]] = None
+        self._kids: Optional[tuple[list[int], list[int]]] = None
 
-    def kids(self) -> list[list[int]]:
+    def kids(self) -> tuple[list[int], list[int]]:
+        """Every token's children (indices, in text order) as one table: ``order[start[i]:start[i + 1]]``
+        are the children of token ``i`` (no list per token)."""
         if self._kids is None:
-            kids: list[list[int]] = [[] for _ in self.heads]
-            for i, h in enumerate(self.heads):
-                if h != i:
-                    kids[h].append(i)
-            self._kids = kids
+            heads = self._head_array
+            child = numpy.flatnonzero(heads != numpy.arange(len(heads)))
+            of = heads[child]
+            order = child[numpy.argsort(of, kind="stable")]
+            start = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(of, minlength=len(heads)))))
+            self._kids = (order.tolist(), start.tolist())
         return self._kids
 
 
@@ -63,7 +68,8 @@ def clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[To
     """The subtree of ``head`` within the content, not descending into nested clauses in ``stop``."""
     doc = head.doc
     tree = doc_tree(doc)
-    idx, kids = tree.idx, tree.kids()
+    idx = tree.idx
+    order, start = tree.kids()
     out = []
     todo = [head.i]
     while todo:
@@ -71,7 +77,7 @@ def clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[To
         if idx[i] not in scope:
             continue
         out.append(i)
-        for c in kids[i]:
+        for c in order[start[i]:start[i + 1]]:
             if c in stop:
                 continue
             todo.append(c)
