@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .quotes import QuoteIndex
+from ..children import children_table
 
 Range = tuple[int, int]  # (start, end) character offsets, end exclusive
 
@@ -192,12 +193,7 @@ class DocView:
         """Every token's children (indices, in text order) from the heads, as one table:
         ``order[start[i]:start[i + 1]]`` are the children of token ``i`` (no list per token)."""
         if self._kids is None:
-            heads = self.heads
-            child = numpy.flatnonzero(heads != numpy.arange(len(heads)))
-            of = heads[child]
-            order = child[numpy.argsort(of, kind="stable")]
-            start = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(of, minlength=len(heads)))))
-            self._kids = (order.tolist(), start.tolist())
+            self._kids = children_table(self.heads)
         return self._kids
 
     def subtree_idx(self, tok: Token) -> set[int]:

@@ -9,6 +9,7 @@ from spacy.attrs import HEAD, IDX, IS_PUNCT
 from spacy.tokens import Doc, Token
 
 from ...model import Statement
+from ..children import children_table
 
 
 class Scope:
@@ -43,12 +44,7 @@ class Tree:
         """Every token's children (indices, in text order) as one table: ``order[start[i]:start[i + 1]]``
         are the children of token ``i`` (no list per token)."""
         if self._kids is None:
-            heads = self._head_array
-            child = numpy.flatnonzero(heads != numpy.arange(len(heads)))
-            of = heads[child]
-            order = child[numpy.argsort(of, kind="stable")]
-            start = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(of, minlength=len(heads)))))
-            self._kids = (order.tolist(), start.tolist())
+            self._kids = children_table(self._head_array)
         return self._kids
 
 
