@@ -27,17 +27,14 @@ _FIRST = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def antonym_pairs() -> frozenset[frozenset[str]]:
-    return frozenset(frozenset((r["a"], r["b"])) for r in tsv_rows("antonyms.tsv") if r["a"] and r["b"])
-
-
-@lru_cache(maxsize=1)
 def antonyms() -> dict[str, frozenset[str]]:
+    """Each word of ``data/antonyms.tsv`` -> its antonyms (the pairs read both ways)."""
     out: dict[str, set[str]] = {}
-    for pair in antonym_pairs():
-        a, b = tuple(pair)
-        out.setdefault(a, set()).add(b)
-        out.setdefault(b, set()).add(a)
+    for r in tsv_rows("antonyms.tsv"):
+        a, b = r["a"], r["b"]
+        if a and b:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in out.items()}
 
 
