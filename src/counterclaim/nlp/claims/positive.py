@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .inflection import past_tense
+from .negation import no_longer
 from .syntax import lemma
 from .types import NEGATIVE_POLARITY, NEGATIVE_QUANTIFIERS, PRON_PERSON, PRON_SELF, Claim
 
@@ -29,7 +30,13 @@ def negation_edits(v: Token) -> list[Edit]:
     """The edits that take the negation out of the clause of ``v``."""
     out: list[Edit] = []
     kids = list(v.children)
+    adverb = no_longer(v)
+    if adverb is not None:  # "would no longer fund" -> "would fund"
+        out += [_drop(adverb.doc[adverb.i - 1]), _drop(adverb)]
     for c in kids:
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "any" for g in c.children):
+            out += [_drop(g) for g in c.children if g.lower_ == "any"] + [_drop(c)]  # "not … any longer"
+            continue
         if c.dep_ == "neg" or c.lower_ in _NEG_WORDS:
             out.append(_drop(c))
         elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "npadvmod") and c.lower_ in NEGATIVE_QUANTIFIERS:

@@ -34,7 +34,7 @@ NEGATIVE_QUANTIFIERS = {"nobody": "somebody", "nothing": "something", "none": "s
                         "neither": "either", "nowhere": "somewhere"}
 # negative polarity items and their forms outside a negation: "didn't steal anything" / "stole something"
 NEGATIVE_POLARITY = {"anything": "something", "anyone": "someone", "anybody": "somebody", "any": "some",
-                     "ever": "", "yet": ""}
+                     "ever": "", "yet": "", "anymore": ""}
 
 
 MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might", "must", "'ll", "'d", "shall"}
