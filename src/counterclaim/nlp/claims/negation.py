@@ -43,10 +43,23 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     # question/doubt that" asserts); "nobody was hurt", "none of the players tested positive"
     return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and c.lemma_.lower() not in lx.factive_predicates  # "it is no surprise that P"
-               and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
+               and (c.lower_ in NEGATIVE_QUANTIFIERS or negative_determiner(c) is not None)
                and not ((c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "attr" and any(e.dep_ == "expl" for e in v.children)))
                         and _compares(v))  # "nobody is better qualified than", "there's nothing more important than"
                for c in v.children)
+
+
+def negative_determiner(n: Token) -> Optional[Token]:
+    """The "no" that determines the noun ``n``: its own determiner ("received [no] money"), or on the
+    "more" / "further" that modifies it ("has [no] more matches scheduled"; Quirk et al. 1985 §10.55)."""
+    for d in n.children:
+        if d.lower_ == "no" and d.dep_ == "det":
+            return d
+        if d.dep_ == "amod" and d.lower_ in ("more", "further") and d.i == n.i - 1:
+            g = next((g for g in d.children if g.lower_ == "no" and g.dep_ in ("det", "neg") and g.i == d.i - 1), None)
+            if g is not None:
+                return g
+    return None
 
 
 def no_longer(v: Token) -> Optional[Token]:

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .inflection import past_tense
-from .negation import no_longer
+from .negation import negative_determiner, no_longer
 from .syntax import lemma
 from .types import NEGATIVE_POLARITY, NEGATIVE_QUANTIFIERS, PRON_PERSON, PRON_SELF, Claim
 
@@ -153,6 +153,9 @@ def _no_determiner(n: Token) -> list[Edit]:
                 out.append((d.idx, n.idx + len(n.text), _cased(d.text, "someone")))
             else:
                 out.append((d.idx, d.idx + len(d.text), _cased(d.text, "some")))
+    no = negative_determiner(n)
+    if no is not None and no.head.i != n.i:
+        out.append(_drop(no))  # "no more matches" -> "more matches"
     return out
 
 
