@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ...model import Statement
 from .checkability import modality
 from .lexicon import RelationRule
-from .negation import implicative_not, is_negated, rebutting_form
+from .negation import implicative_not, is_negated, negative_determiner, rebutting_form
 from .participants import canonical, find_recipient, modifier_actor, resolve_np
 from .syntax import extent, lemma, lemma_set, passive_roles, subject_of
 from .types import DEMONSTR, Claim, Ctx
@@ -74,7 +74,7 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
             c.recipient, c.recipient_name = find_recipient(ctx, body, v, other, st, statements)
     # any negation of the clause: its positive form is the claim ("will not be released", "does not sell",
     # "isn't spreading": the source denies the film will be released, that it sells, that it spreads)
-    c.negated = is_negated(v, ctx.lx)
+    c.negated = is_negated(v, ctx.lx) or negative_np(v, ctx.lx)
     if not c.negated and rule is None:
         c.negated = rebutting_form(v, ctx.lx) is not None  # "we do not see a link": the gist reads negated
     if rule is not None and not c.negated:
@@ -82,6 +82,13 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
         c.negated = any(lemma(x) in rule.triggers and implicative_not(v, x, ctx.lx) for x in v.children)
     c.modal = modality(ctx, v)
     return c
+
+
+def negative_np(v: Token, lx) -> bool:
+    """Is the claim a noun phrase with "no" ("Records show [no payments from the group]", "reported [no
+    injuries]")? It denies that there were any, as "there were no injuries" does (H&P ch. 9 §3)."""
+    return v.pos_ in ("NOUN", "PROPN") and negative_determiner(v) is not None \
+        and v.lemma_.lower() not in lx.factive_predicates  # ("no surprise": what is so)
 
 
 JUDGED_PREPS = ("of", "for", "with")

@@ -13,6 +13,7 @@ from .clauses import clause_claim, judged_subject
 from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
 from .discourse import main_clause, subordinate
+from .negation import negative_determiner
 from .syntax import Scope, clause_tokens, in_scope
 from .types import PRON_SELF, SUBJ, Claim, Ctx
 
@@ -49,9 +50,10 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or cue_as or (as_cue and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
         # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
-        # under a factive cue of showing, a noun phrase is put forward as fact
+        # under a factive cue of showing, a noun phrase is put forward as fact; under a cue of reporting
+        # or finding, one with a predicate of its own or a "no" ("reported [no injuries]": there were none)
         fact_np = (r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
-            cue in lx.presenting_cues and _np_with_predicate(r, scope)))) or (
+            cue in lx.presenting_cues and (_np_with_predicate(r, scope) or negative_determiner(r) is not None)))) or (
             cue in lx.presenting_cues and _amount_object(r, roots, scope))
         if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                 and not fact_np:

@@ -33,7 +33,12 @@ def negation_edits(v: Token) -> list[Edit]:
     adverb = no_longer(v)
     if adverb is not None:  # "would no longer fund" -> "would fund"
         out += [_drop(adverb.doc[adverb.i - 1]), _drop(adverb)]
+    if v.pos_ in ("NOUN", "PROPN"):
+        out.extend(_no_determiner(v))  # a noun-phrase claim: "no payments from X" -> "some payments from X"
     for c in kids:
+        if c.dep_ == "advmod" and c.lower_ == "all" and any(g.lower_ == "at" for g in c.children):
+            out += [_drop(g) for g in c.children if g.lower_ == "at"] + [_drop(c)]  # "at all" goes with the negation
+            continue
         if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "any" for g in c.children):
             out += [_drop(g) for g in c.children if g.lower_ == "any"] + [_drop(c)]  # "not … any longer"
             continue
