@@ -91,6 +91,16 @@ def negative_np(v: Token, lx) -> bool:
         and v.lemma_.lower() not in lx.factive_predicates  # ("no surprise": what is so)
 
 
+def gerund_of_negated_verb(t: Token, lx) -> bool:
+    """Is ``t`` the -ing complement of a negated verb ("would not recommend [charging the officer]", "never
+    considered [selling the company]"; Quirk et al. 1985 §16.40 catenatives)? Then the negated clause
+    is the claim, not the gerund's event; not under a verb of aspect ("has not stopped [selling arms]")
+    nor a negative implicative ("avoided [paying taxes]"), whose complement's event is the claim."""
+    h = t.head
+    return t.dep_ == "xcomp" and t.tag_ == "VBG" and h.i != t.i and h.pos_ == "VERB" \
+        and lemma(h) not in lx.aspectual_verbs and lemma(h) not in lx.negative_implicatives and is_negated(h, lx)
+
+
 JUDGED_PREPS = ("of", "for", "with")
 
 
