@@ -77,7 +77,9 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
     c.negated = is_negated(v, ctx.lx) or negative_np(v, ctx.lx)
     if not c.negated and rule is None:
         c.negated = rebutting_form(v, ctx.lx) is not None  # "we do not see a link": the gist reads negated
-    if rule is not None and not c.negated:
+    if rule is not None and lemma(v) in ctx.lx.negative_implicatives and not any(x.dep_ == "xcomp" for x in v.children):
+        c.negated = not c.negated  # the trigger is itself the implicative: "the firm evaded taxes" (did not pay)
+    elif rule is not None and not c.negated:
         # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
         c.negated = any(lemma(x) in rule.triggers and implicative_not(v, x, ctx.lx) for x in v.children)
     c.modal = modality(ctx, v)
