@@ -317,12 +317,28 @@ def raising_edits(c: Claim, to: Optional[Token]) -> list[Edit]:
     return [(v.idx, to.idx + len(to.text) + len(to.whitespace_), will + " ")]
 
 
+def conjunct_edits(c: Claim) -> list[Edit]:
+    """The clause with its negated predicate conjunct in place of the predicate before it: "the emails were
+    personal and not work-related" -> "the emails were work-related"."""
+    y, h = c.conjunct, c.head
+    if y is None or h is None:
+        return []
+    first = y.head if y.head.i != h.i else next(
+        (k for k in h.children if k.dep_ in ("acomp", "attr", "oprd") and k.i < y.i), None)
+    after = next((t for t in y.subtree if t.dep_ != "neg"), None)  # the conjunct's first word after "not"
+    if first is None or after is None:
+        return []
+    return [(first.left_edge.idx, after.idx, "")]
+
+
 def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token] = None,
                    speaker: Optional[str] = None, quoted: bool = False) -> list[Edit]:
     """Every edit that makes the claim's words its positive, speaker-resolved form (``to``: the "to"
     of a probability frame the claim's copula carries, ``frames.raising_frame``; ``speaker``: the
     source's name, ``quoted``: the content is a quotation)."""
     edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to) + judged_edits(c)
+    if c.conjunct is not None:
+        return edits + conjunct_edits(c)
     if c.negated if negated is None else negated:
         for v in negated_verbs(c):
             edits += negation_edits(v)

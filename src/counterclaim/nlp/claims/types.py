@@ -79,6 +79,8 @@ class Claim:
     forced: Optional[str] = None    # a stance fixed by extraction (no_knowledge / denies formulas)
     subject: Optional[Token] = None  # the clause's subject when the head has none of its own: the object a
     # cue of judging holds ("accused [her] of being asleep": she was asleep)
+    conjunct: Optional[Token] = None  # "were personal and not [work-related]": the negated predicate conjunct
+    # the claim is about, in place of the clause's first predicate
 
 
 @dataclass
