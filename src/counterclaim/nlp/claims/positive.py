@@ -223,8 +223,9 @@ def speaker_edits(c: Claim, speaker: Optional[str] = None, quoted: bool = False)
     name = c.agent_name if c.agent_name and c.agent_name.lower() not in PRON_SELF | PRON_PERSON else None
     if name is not None and name[:1].islower() and speaker:
         name = None  # a common noun the pronoun was matched to ("star"): the source's own words say it better
-    if name is None and speaker and (subj.lower_ in _SUBJECT_SELF or not quoted):
-        name = speaker
+    if name is None and speaker and (subj.lower_ in _SUBJECT_SELF or not quoted) \
+            and not (subj.lower_ in _SUBJECT_PERSON and speaker.lower() in PRON_PERSON | {"they", "it"}):
+        name = speaker  # (a pronoun source names no one: "She said he would…" keeps "he")
     if not name:
         return []
     edits = [(subj.idx, subj.idx + len(subj.text), name)]
