@@ -42,7 +42,10 @@ def modality(ctx: Ctx, v: Token) -> Optional[str]:
     if lemma(v) == "let" and v.tag_ == "VB" and any(k.lower_ in ("us", "'s", "’s") for k in v.children):
         return "deontic"  # "let us strive on to finish the work": an exhortation
     if lemma(v) == "be" and any(k.dep_ in ("acomp", "attr", "dobj") and k.lemma_.lower() in ctx.lx.norm_predicates and (
-            _infinitive(v) or _infinitive(k) or any(d.lower_ in ("no", "little") for d in k.children)) for k in v.children):
+            _infinitive(v) or _infinitive(k) or (any(d.lower_ in ("no", "little") for d in k.children) and any(
+                p.dep_ == "prep" and (p.lower_ == "for" or any(g.tag_ == "VBG" for g in p.children)) for p in k.children)))
+            for k in v.children):
+        # ("there is no point in waiting" is a norm; "there is no point of failure" says what there is)
         return "deontic"  # "it is important to know the facts", "it's time to act", "there is little point for…"
     if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head is not v \
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children):

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ...model import Statement
 from .checkability import modality
 from .lexicon import RelationRule
-from .negation import implicative_not, is_negated, rebutting_form
+from .negation import implicative_not, is_negated, negative_determiner, rebutting_form
 from .participants import canonical, find_recipient, modifier_actor, resolve_np
 from .syntax import extent, lemma, lemma_set, passive_roles, subject_of
 from .types import DEMONSTR, Claim, Ctx
@@ -74,14 +74,33 @@ def clause_claim(ctx: Ctx, v: Token, ctoks: list[Token], st: Statement, statemen
             c.recipient, c.recipient_name = find_recipient(ctx, body, v, other, st, statements)
     # any negation of the clause: its positive form is the claim ("will not be released", "does not sell",
     # "isn't spreading": the source denies the film will be released, that it sells, that it spreads)
-    c.negated = is_negated(v, ctx.lx)
+    c.negated = is_negated(v, ctx.lx) or negative_np(v, ctx.lx)
     if not c.negated and rule is None:
         c.negated = rebutting_form(v, ctx.lx) is not None  # "we do not see a link": the gist reads negated
-    if rule is not None and not c.negated:
+    if rule is not None and lemma(v) in ctx.lx.negative_implicatives and not any(x.dep_ == "xcomp" for x in v.children):
+        c.negated = not c.negated  # the trigger is itself the implicative: "the firm evaded taxes" (did not pay)
+    elif rule is not None and not c.negated:
         # "Trump avoided paying taxes": the relation's trigger is the complement of "avoid"
         c.negated = any(lemma(x) in rule.triggers and implicative_not(v, x, ctx.lx) for x in v.children)
     c.modal = modality(ctx, v)
     return c
+
+
+def negative_np(v: Token, lx) -> bool:
+    """Is the claim a noun phrase with "no" ("Records show [no payments from the group]", "reported [no
+    injuries]")? It denies that there were any, as "there were no injuries" does (H&P ch. 9 §3)."""
+    return v.pos_ in ("NOUN", "PROPN") and negative_determiner(v) is not None \
+        and v.lemma_.lower() not in lx.factive_predicates  # ("no surprise": what is so)
+
+
+def gerund_of_negated_verb(t: Token, lx) -> bool:
+    """Is ``t`` the -ing complement of a negated verb ("would not recommend [charging the officer]", "never
+    considered [selling the company]"; Quirk et al. 1985 §16.40 catenatives)? Then the negated clause
+    is the claim, not the gerund's event; not under a verb of aspect ("has not stopped [selling arms]")
+    nor a negative implicative ("avoided [paying taxes]"), whose complement's event is the claim."""
+    h = t.head
+    return t.dep_ == "xcomp" and t.tag_ == "VBG" and h.i != t.i and h.pos_ == "VERB" \
+        and lemma(h) not in lx.aspectual_verbs and lemma(h) not in lx.negative_implicatives and is_negated(h, lx)
 
 
 JUDGED_PREPS = ("of", "for", "with")

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ...model import Statement
 from ..doctext import doc_text
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
-from .clauses import clause_claim, match_rule
+from .clauses import clause_claim, gerund_of_negated_verb, match_rule
 from .cues import cue_class, cue_lemma_or_none, cue_root, negated_cue
 from .discourse import reported_by_other, side_clause
 from .frames import frame_flip, frame_of, framed_clause, raising_frame
@@ -376,8 +376,8 @@ def _relation_clauses(ctx: Ctx, st: Statement, statements: dict, toks: list[Toke
                                                 and c.pos_ in ("VERB", "AUX")})
         rule, theme = match_rule(ctx, t, ctoks, "verb")
         if rule is None or not_checkable(ctx, t, doc, scope, st) or under_norm(ctx, t, scope) \
-                or claim_not_accepted(lx, t) or inside_non_claim(ctx, t, doc, scope, st):
-            continue  # ("I don't buy that": no purchase, a claim rejected)
+                or claim_not_accepted(lx, t) or inside_non_claim(ctx, t, doc, scope, st) or gerund_of_negated_verb(t, lx):
+            continue  # ("I don't buy that": no purchase, a claim rejected; "would not recommend [charging him]")
         if roots is None:
             roots = scope_roots(doc, toks, scope)
         if side_clause(t, roots, scope, lx) or reported_by_other(t, scope, lx):

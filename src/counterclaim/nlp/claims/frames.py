@@ -6,7 +6,9 @@ it (FactBank's source-introducing and counter-factive predicates):
 - denial frames (``denial_frame``): "[they] doubt [that the fire was set]" denies it, "nobody denies
   [that prices went up]", "could not deny [that…]", "did not doubt [that…]" assert it;
 - truth predicates (``truth_predicate``) and rejecting adjectives: "it is not true [that P]", "it is
-  not the case [that P]", "it is false [that P]" deny P; "it is true [that P]" asserts it.
+  not the case [that P]", "it is false [that P]" deny P; "it is true [that P]" asserts it;
+- certainty adjectives (``certainty_predicate``): "they were confident [the count had not been
+  tampered with]", "it is clear [that P]" commit the source to the clause as worded.
 
 The claim is the framed clause (``through_frames``), and whether the frames above it turn the source's
 commitment round is ``frame_flip``; the clause's own negation is the claim's (``Claim.negated``)."""
@@ -58,6 +60,8 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
     ("nobody denies that", "it is true that")."""
     lem = lemma(v)
     neg = is_negated(v, lx)
+    if v.tag_ == "VBN" and v.lower_ in lx.certainty_predicates and any(c.dep_ == "auxpass" for c in v.children):
+        return None if neg else False  # "he was convinced [the bridge had not been damaged]"
     if lem in lx.neg_raising:
         if neg and any(c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in v.children):
             return False  # "I can't believe how civil it's been": surprise at what is so
@@ -71,6 +75,8 @@ def frame_of(v: Token, lx: MeaningLexicon) -> Optional[bool]:
         p_neg = neg or any(g.dep_ == "neg" or (g.dep_ == "det" and g.lower_ == "no") for g in p.children)
         if lemma(p) in lx.factive_predicates:
             return False  # "it is no surprise that P": P holds
+        if lemma(p) in lx.certainty_predicates or p.lower_ in lx.certainty_predicates:
+            return None if p_neg else False  # "they were confident that P": P as worded ("not sure": uncommitted)
         if lemma(p) in lx.truth_predicates or p.lower_ in lx.truth_predicates:
             return p_neg
         if lemma(p) in lx.denial_frames or p.lower_ in lx.denial_frames:
@@ -113,6 +119,8 @@ def frame_flip(head: Optional[Token], lx: MeaningLexicon, scope: Scope) -> bool:
     if head is None:
         return False
     flip, t = False, head
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("attr", "oprd", "acomp") and t.head.pos_ in ("VERB", "AUX"):
+        t = t.head  # an event noun predicated by its copula: "did not feel [this was a difficult investigation]"
     for _ in range(4):
         if t.dep_ not in _FRAMED_ON_NOUN or t.head.i == t.i or (t.dep_ not in _FRAMED and t.head.dep_ != "attr"):
             break

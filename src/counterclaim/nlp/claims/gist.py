@@ -13,6 +13,7 @@ from .clauses import clause_claim, judged_subject
 from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
 from .discourse import main_clause, subordinate
+from .negation import negative_determiner
 from .syntax import Scope, clause_tokens, in_scope
 from .types import PRON_SELF, SUBJ, Claim, Ctx
 
@@ -49,9 +50,10 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         small_clause = r.pos_ in ("NOUN", "PROPN", "PRON") and (as_root or cue_as or (as_cue and any(
             c.dep_ == "prep" and c.lower_ == "as" for c in r.children)))
         # "was confirmed: [Mariano's diagnosis of a blood clot]", "reveals [a 'demoralizing' experience]":
-        # under a factive cue of showing, a noun phrase is put forward as fact
+        # under a factive cue of showing, a noun phrase is put forward as fact; under a cue of reporting
+        # or finding, one with a predicate of its own or a "no" ("reported [no injuries]": there were none)
         fact_np = (r.pos_ in ("NOUN", "PROPN") and (cue in lx.evidential_cues or (
-            cue in lx.presenting_cues and _np_with_predicate(r, scope)))) or (
+            cue in lx.presenting_cues and (_np_with_predicate(r, scope) or negative_determiner(r) is not None)))) or (
             cue in lx.presenting_cues and _amount_object(r, roots, scope))
         if r.pos_ not in ("VERB", "AUX") and not any(c.dep_ in SUBJ for c in r.children) and not small_clause \
                 and not fact_np:
@@ -70,9 +72,41 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
             continue  # an activity named, not a claim: "being Trump's running mate", "standing on the floor"
         ctoks = clause_tokens(r, scope)
-        claims.append(clause_claim(ctx, r, ctoks, st, statements, kind="gist"))
+        c = clause_claim(ctx, r, ctoks, st, statements, kind="gist")
+        split = negated_conjunct(r)
+        if split is not None and in_scope(split[1], scope) and not any(
+                k.dep_ == "neg" or k.lower_ == "never" for k in r.children):
+            # "the emails were personal and not [work-related]": the negated conjunct is the point of the
+            # coordination and a claim of its own, denied; the first predicate is asserted
+            b = clause_claim(ctx, r, ctoks, st, statements, kind="gist")
+            b.negated, b.conjunct = True, split[1]
+            c.end, c.negated = split[0].idx + len(split[0].text), False
+            claims.append(b)
+        claims.append(c)
         break
     return claims
+
+
+def negated_conjunct(r: Token) -> Optional[tuple[Token, Token]]:
+    """The last word of the first predicate and the negated conjunct of a clause whose predicate is "A and
+    not B" / "A but not B" ("were personal and not work-related", "was voluntary and not ordered by
+    regulators"; Quirk et al. 1985 §13.41), when the conjunct has no subject or auxiliary of its own."""
+    doc = r.doc
+    preds = [k for k in r.children if k.dep_ in ("acomp", "attr", "oprd")]
+    for y in [k for k in r.children if k.dep_ == "conj"] + [g for x in preds for g in x.children if g.dep_ == "conj"] \
+            + preds[1:]:  # (or a second predicate: "was minor and not [career-threatening]")
+        neg = next((k for k in y.children if k.dep_ == "neg" and k.i == y.left_edge.i), None)
+        if neg is None or neg.i < 2 or any(k.dep_ in SUBJ or k.dep_ in ("aux", "auxpass") for k in y.children):
+            continue
+        cc = doc[neg.i - 1]
+        if cc.dep_ != "cc" or cc.lower_ not in ("and", "but"):
+            continue
+        first = y.head if y.head.i != r.i else next((x for x in preds if x.i < cc.i), None)
+        if first is None or first.i >= cc.i:
+            continue
+        last = doc[cc.i - 1] if not doc[cc.i - 1].is_punct else doc[cc.i - 2]
+        return last, y
+    return None
 
 
 def _amount_object(r: Token, roots: list, scope: Scope) -> bool:

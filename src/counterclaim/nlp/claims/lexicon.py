@@ -79,6 +79,8 @@ class MeaningLexicon:
     denial_frames: set = field(default_factory=set)          # "nobody denies [that P]": P denied, unless negated
     truth_predicates: set = field(default_factory=set)       # "it is not true [that P]": P as the predicate holds it
     factive_predicates: set = field(default_factory=set)     # "it is no surprise [that P]": P holds either way
+    certainty_predicates: set = field(default_factory=set)   # "they were confident [that P]": P as it is worded
+    aspectual_verbs: set = field(default_factory=set)        # "has not stopped [selling arms]": the selling goes on
     contrast_conjunctions: set = field(default_factory=set)  # "X, but [Y]": Y is the point
     subordinators: set = field(default_factory=set)          # "although X, [Y]": Y is the main clause
     disclosure_cues: set = field(default_factory=set)        # "did not release [the amount]": withheld
@@ -114,6 +116,7 @@ _WORD_SETS = {
     "disbelief_verb": "disbelief_verbs", "directive_cue": "directive_cues", "refutation_cue": "refutation_cues",
     "belief_noun": "belief_nouns", "neg_raising": "neg_raising", "denial_frame": "denial_frames",
     "truth_predicate": "truth_predicates", "factive_predicate": "factive_predicates",
+    "certainty_predicate": "certainty_predicates", "aspectual_verb": "aspectual_verbs",
     "contrast_conjunction": "contrast_conjunctions", "subordinator": "subordinators",
     "disclosure_cue": "disclosure_cues",
 }

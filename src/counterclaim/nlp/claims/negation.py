@@ -23,7 +23,7 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     Not when the negation is corrective ("was not a punishment but an incentive": the clause says what it
     is) or makes a superlative of a comparison ("no one has done more than Lenz", "has never been
     stronger"; Huddleston & Pullum 2002 ch. 9 §3.3, Quirk et al. 1985 §10.64)."""
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in v.children):
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children) or no_longer(v) is not None:
         if _corrective(v, lx) or _not_a_negation(v):
             return False
         return not (any(c.lower_ == "never" for c in v.children) and not any(c.dep_ == "neg" for c in v.children)
@@ -43,10 +43,36 @@ def is_negated(v: Token, lx: MeaningLexicon) -> bool:
     # question/doubt that" asserts); "nobody was hurt", "none of the players tested positive"
     return any(c.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and c.lemma_.lower() not in ("question", "doubt")
                and c.lemma_.lower() not in lx.factive_predicates  # "it is no surprise that P"
-               and (c.lower_ in NEGATIVE_QUANTIFIERS or any(d.lower_ == "no" and d.dep_ == "det" for d in c.children))
+               and (c.lower_ in NEGATIVE_QUANTIFIERS or negative_determiner(c) is not None)
                and not ((c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "attr" and any(e.dep_ == "expl" for e in v.children)))
                         and _compares(v))  # "nobody is better qualified than", "there's nothing more important than"
                for c in v.children)
+
+
+def negative_determiner(n: Token) -> Optional[Token]:
+    """The "no" that determines the noun ``n``: its own determiner ("received [no] money"), or on the
+    "more" / "further" that modifies it ("has [no] more matches scheduled"; Quirk et al. 1985 §10.55)."""
+    for d in n.children:
+        if d.lower_ == "no" and d.dep_ == "det":
+            return d
+        if d.dep_ == "amod" and d.lower_ in ("more", "further") and d.i == n.i - 1:
+            g = next((g for g in d.children if g.lower_ == "no" and g.dep_ in ("det", "neg") and g.i == d.i - 1), None)
+            if g is not None:
+                return g
+    return None
+
+
+def no_longer(v: Token) -> Optional[Token]:
+    """The adverb of "no longer" / "no more" that negates the clause of ``v`` ("would no longer fund
+    the festival", "is no longer available", "will no more tolerate"; Quirk et al. 1985 §10.57), on the
+    verb or on its predicate; not a comparison ("would last no longer than two days")."""
+    for x in (v, *[c for c in v.children if c.dep_ in ("acomp", "attr")]):
+        for c in x.children:
+            if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and c.i > 0 \
+                    and c.doc[c.i - 1].lower_ == "no" and c.doc[c.i - 1].head.i == c.i \
+                    and not any(t.lower_ == "than" for t in c.subtree) and not _compares(v):
+                return c
+    return None
 
 
 _COORDINATED = ("nsubj", "nsubjpass", "dobj", "attr", "acomp")

@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .inflection import past_tense
+from .negation import negative_determiner, no_longer
 from .syntax import lemma
 from .types import NEGATIVE_POLARITY, NEGATIVE_QUANTIFIERS, PRON_PERSON, PRON_SELF, Claim
 
@@ -29,7 +30,18 @@ def negation_edits(v: Token) -> list[Edit]:
     """The edits that take the negation out of the clause of ``v``."""
     out: list[Edit] = []
     kids = list(v.children)
+    adverb = no_longer(v)
+    if adverb is not None:  # "would no longer fund" -> "would fund"
+        out += [_drop(adverb.doc[adverb.i - 1]), _drop(adverb)]
+    if v.pos_ in ("NOUN", "PROPN"):
+        out.extend(_no_determiner(v))  # a noun-phrase claim: "no payments from X" -> "some payments from X"
     for c in kids:
+        if c.dep_ == "advmod" and c.lower_ == "all" and any(g.lower_ == "at" for g in c.children):
+            out += [_drop(g) for g in c.children if g.lower_ == "at"] + [_drop(c)]  # "at all" goes with the negation
+            continue
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "any" for g in c.children):
+            out += [_drop(g) for g in c.children if g.lower_ == "any"] + [_drop(c)]  # "not … any longer"
+            continue
         if c.dep_ == "neg" or c.lower_ in _NEG_WORDS:
             out.append(_drop(c))
         elif c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "npadvmod") and c.lower_ in NEGATIVE_QUANTIFIERS:
@@ -146,6 +158,9 @@ def _no_determiner(n: Token) -> list[Edit]:
                 out.append((d.idx, n.idx + len(n.text), _cased(d.text, "someone")))
             else:
                 out.append((d.idx, d.idx + len(d.text), _cased(d.text, "some")))
+    no = negative_determiner(n)
+    if no is not None and no.head.i != n.i:
+        out.append(_drop(no))  # "no more matches" -> "more matches"
     return out
 
 
@@ -208,8 +223,9 @@ def speaker_edits(c: Claim, speaker: Optional[str] = None, quoted: bool = False)
     name = c.agent_name if c.agent_name and c.agent_name.lower() not in PRON_SELF | PRON_PERSON else None
     if name is not None and name[:1].islower() and speaker:
         name = None  # a common noun the pronoun was matched to ("star"): the source's own words say it better
-    if name is None and speaker and (subj.lower_ in _SUBJECT_SELF or not quoted):
-        name = speaker
+    if name is None and speaker and (subj.lower_ in _SUBJECT_SELF or not quoted) \
+            and not (subj.lower_ in _SUBJECT_PERSON and speaker.lower() in PRON_PERSON | {"they", "it"}):
+        name = speaker  # (a pronoun source names no one: "She said he would…" keeps "he")
     if not name:
         return []
     edits = [(subj.idx, subj.idx + len(subj.text), name)]
@@ -302,12 +318,28 @@ def raising_edits(c: Claim, to: Optional[Token]) -> list[Edit]:
     return [(v.idx, to.idx + len(to.text) + len(to.whitespace_), will + " ")]
 
 
+def conjunct_edits(c: Claim) -> list[Edit]:
+    """The clause with its negated predicate conjunct in place of the predicate before it: "the emails were
+    personal and not work-related" -> "the emails were work-related"."""
+    y, h = c.conjunct, c.head
+    if y is None or h is None:
+        return []
+    first = y.head if y.head.i != h.i else next(
+        (k for k in h.children if k.dep_ in ("acomp", "attr", "oprd") and k.i < y.i), None)
+    after = next((t for t in y.subtree if t.dep_ != "neg"), None)  # the conjunct's first word after "not"
+    if first is None or after is None:
+        return []
+    return [(first.left_edge.idx, after.idx, "")]
+
+
 def positive_edits(c: Claim, negated: Optional[bool] = None, to: Optional[Token] = None,
                    speaker: Optional[str] = None, quoted: bool = False) -> list[Edit]:
     """Every edit that makes the claim's words its positive, speaker-resolved form (``to``: the "to"
     of a probability frame the claim's copula carries, ``frames.raising_frame``; ``speaker``: the
     source's name, ``quoted``: the content is a quotation)."""
     edits = speaker_edits(c, speaker, quoted) + raising_edits(c, to) + judged_edits(c)
+    if c.conjunct is not None:
+        return edits + conjunct_edits(c)
     if c.negated if negated is None else negated:
         for v in negated_verbs(c):
             edits += negation_edits(v)

@@ -34,7 +34,7 @@ NEGATIVE_QUANTIFIERS = {"nobody": "somebody", "nothing": "something", "none": "s
                         "neither": "either", "nowhere": "somewhere"}
 # negative polarity items and their forms outside a negation: "didn't steal anything" / "stole something"
 NEGATIVE_POLARITY = {"anything": "something", "anyone": "someone", "anybody": "somebody", "any": "some",
-                     "ever": "", "yet": ""}
+                     "ever": "", "yet": "", "anymore": ""}
 
 
 MODALS = {"would", "could", "can", "ca", "should", "will", "wo", "may", "might", "must", "'ll", "'d", "shall"}
@@ -79,6 +79,8 @@ class Claim:
     forced: Optional[str] = None    # a stance fixed by extraction (no_knowledge / denies formulas)
     subject: Optional[Token] = None  # the clause's subject when the head has none of its own: the object a
     # cue of judging holds ("accused [her] of being asleep": she was asleep)
+    conjunct: Optional[Token] = None  # "were personal and not [work-related]": the negated predicate conjunct
+    # the claim is about, in place of the clause's first predicate
 
 
 @dataclass
