@@ -107,6 +107,7 @@ def flips(a: ClaimRow, b: ClaimRow, fa=None, fb=None) -> bool:
     return negation != contrary
 
 
+@lru_cache(maxsize=1 << 14)
 def _pronouns(text: str) -> frozenset[str]:
     return frozenset(w for w in text.lower().replace("’", "'").replace("'", " ").split() if w in _PRONOUNS)
 
