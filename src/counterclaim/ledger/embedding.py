@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import re
 import struct
 import threading
 import unicodedata
@@ -85,6 +86,23 @@ def _is_cjk(cp: int) -> bool:
 
 def basic_tokens(text: str) -> list[str]:
     """BERT's BasicTokenizer (lower case, accents stripped, punctuation split off)."""
+    return basic_tokens_ascii(text) if text.isascii() else basic_tokens_any(text)
+
+
+# ASCII control characters are dropped, tab, line feed and carriage return become spaces (the other
+# ASCII spaces are control characters); the ASCII punctuation is what the four ranges of ``_is_punct`` hold
+_ASCII_CLEAN = str.maketrans({**{chr(i): None for i in range(32)}, "\t": " ", "\n": " ", "\r": " ", "\x7f": None})
+_ASCII_TOKEN = re.compile(r"[!-/:-@\[-`{-~]|[^!-/:-@\[-`{-~ ]+")
+
+
+def basic_tokens_ascii(text: str) -> list[str]:
+    """``basic_tokens_any`` of an ASCII text in two C-level passes (nothing to normalize or strip of
+    accents): the runs of letters and digits between spaces and punctuation, and each punctuation mark."""
+    return _ASCII_TOKEN.findall(text.translate(_ASCII_CLEAN).lower())
+
+
+def basic_tokens_any(text: str) -> list[str]:
+    """BERT's BasicTokenizer, character by character."""
     out = []
     buf = []
     for ch in text:
