@@ -167,11 +167,15 @@ class WordPiece:
 
 _A1, _A2, _A3, _A4, _A5 = (np.float32(c) for c in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
 _P = np.float32(0.3275911)
+_SIGN, _MAGNITUDE = np.uint32(0x80000000), np.uint32(0x7FFFFFFF)
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
     """GELU, 0.5 x (1 + erf(x / sqrt 2)), with erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26),
-    computed in place on float32 arrays (a new array for the result, ``x`` left as it is)."""
+    computed in place on float32 arrays (a new array for the result, ``x`` left as it is). The
+    reciprocal is a division of 1 and the sign of ``x`` is copied by masking the bits: the same
+    values as ``np.reciprocal`` and ``np.copysign``, which numpy runs without vector instructions
+    (copysign alone took a fifth of this function)."""
     a = np.abs(x)
     a *= np.float32(1.0 / math.sqrt(2.0))
     e = np.square(a)
@@ -180,14 +184,16 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     t = a
     t *= _P
     t += np.float32(1.0)
-    np.reciprocal(t, out=t)
+    np.divide(np.float32(1.0), t, out=t)
     y = t * _A5
     for c in (_A4, _A3, _A2, _A1):
         y += c
         y *= t
     y *= e
     np.subtract(np.float32(1.0), y, out=y)  # erf(|x| / sqrt 2)
-    np.copysign(y, x, out=y)
+    bits = y.view(np.uint32)  # copysign(y, x): y's magnitude bits, x's sign bit
+    np.bitwise_and(bits, _MAGNITUDE, out=bits)
+    np.bitwise_or(bits, np.bitwise_and(x.view(np.uint32), _SIGN, out=e.view(np.uint32)), out=bits)
     y += np.float32(1.0)
     y *= x
     y *= np.float32(0.5)
