@@ -63,3 +63,23 @@ def test_gelu_gives_the_values_of_its_plain_formula():
         got, want = embedding._gelu(x), plain(x)
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
     assert np.array_equal(x.view(np.uint32), before.view(np.uint32))  # x left as it is
+
+
+def test_blobs_read_in_one_conversion_are_those_read_one_by_one():
+    import numpy as np
+
+    from counterclaim.ledger.embedding import from_blob, from_blobs, to_blob
+
+    rng = np.random.default_rng(1)
+    vecs = rng.standard_normal((40, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    blobs = [to_blob(v) for v in vecs]
+    q = from_blob(blobs[0])
+    for group in (blobs, blobs[:1], [], blobs[:3] + [to_blob(vecs[0][:100])]):
+        got = from_blobs(group)
+        assert len(got) == len(group)
+        for g, b in zip(got, group):
+            one = from_blob(b)
+            assert g.dtype == one.dtype and np.array_equal(g.view(np.uint32), one.view(np.uint32))
+            if len(g) == len(q):  # the cosine the matcher takes, bit for bit
+                assert float(np.dot(q, g)) == float(np.dot(q, one))

@@ -383,3 +383,11 @@ def to_blob(v: np.ndarray) -> bytes:
 
 def from_blob(b: bytes) -> np.ndarray:
     return np.frombuffer(b, dtype=np.float16).astype(np.float32)
+
+
+def from_blobs(blobs: Sequence[bytes]) -> list[np.ndarray]:
+    """``[from_blob(b) for b in blobs]`` in one conversion when the blobs are of one length (the rows of
+    one array; the same values)."""
+    if len(blobs) < 2 or any(len(b) != len(blobs[0]) for b in blobs):
+        return [from_blob(b) for b in blobs]
+    return list(np.frombuffer(b"".join(blobs), dtype=np.float16).astype(np.float32).reshape(len(blobs), -1))
