@@ -52,7 +52,9 @@ def model_dir() -> Optional[Path]:
 
 
 def available() -> bool:
-    return model_dir() is not None
+    """Is the model package installed? (Once the encoder is loaded, without looking again: finding the
+    package costs a module search and two file checks, and ingest asks twice per article.)"""
+    return _model is not None or model_dir() is not None
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
