@@ -155,10 +155,11 @@ def compile_dispatched(alternatives: list[str], flags: int = 0) -> re.Pattern:
     The same matches: the characters that an ASCII character matches ignoring case are those of no
     other ASCII character but its upper- or lower-case form, so the groups' look-aheads never accept
     the same character, and an alternative that could match at a position sits, in its order, in the
-    one group whose look-ahead accepts that position's character. An alternative whose first
-    characters are unknown, not ASCII or its start-of-text anchor sits in every group and in a last
-    group with no look-ahead (tried again after its group failed: it fails again). With capturing
-    groups (they would be repeated) or global inline flags, the plain guarded pattern."""
+    one group whose look-ahead accepts that position's character. An alternative that may begin with
+    a character beyond ASCII, a class, at the start of the text or with characters not known sits in
+    every group and in a last group with no look-ahead (tried again after its group failed: it fails
+    again). With capturing groups (they would be repeated) or global inline flags, the plain guarded
+    pattern."""
     wrapped = [f"(?:{a})" for a in alternatives]
     plain = "|".join(wrapped)
     keys: list[Optional[set[str]]] = []
