@@ -247,3 +247,25 @@ def test_time_expressions_found_around_anchors_are_those_of_a_full_scan():
     for text in texts:
         full = [(m.span(), m.lastgroup, m.groupdict()) for m in timex._RX.finditer(text)]
         assert [(m.span(), m.lastgroup, m.groupdict()) for m in timex.expressions(text)] == full, text
+
+
+def test_rejection_words_found_alike_with_and_without_the_doc_table(nlp, monkeypatch):
+    """A content asks its tokens for rejection words one by one when short, through the doc's table of
+    candidates when long: the same positions either way."""
+    from counterclaim.nlp.claims import rejection
+    from counterclaim.nlp.claims.lexicon import lexicon
+
+    lx = lexicon()
+    doc = nlp(" ".join(SENTENCES) + " The report is false, a total hoax cooked up by critics; they fabricated it, "
+              "and the claims don't hold water. It is wrong. They were wrong in their recollections.")
+    found = 0
+    for width in (3, 12, 40, len(doc)):
+        for a in range(0, len(doc), 5):
+            toks = list(doc[a:a + width])
+            got = {}
+            for table_from in (0, 10 ** 9):
+                monkeypatch.setattr(rejection, "TABLE_FROM", table_from)
+                got[table_from] = rejection.rejection_positions(doc, lx, toks)
+            assert got[0] == got[10 ** 9]
+            found += len(got[0])
+    assert found
