@@ -8,7 +8,7 @@ being ignored by it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, Optional
 
 Kind = Literal["direct", "indirect", "mixed", "nominal", "outlet"]
@@ -21,6 +21,29 @@ SCHEMA = "counterclaim-analysis/1"
 def content_id(text: str) -> str:
     """The id of an article with no id of its own: a hash of its text."""
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def record_dict(obj) -> dict:
+    """``dataclasses.asdict(obj)`` for a record whose fields hold scalars and lists of scalars (each list
+    copied), without asdict's recursion and deep copies; a record holding anything else goes through
+    ``asdict``."""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    d = {}
+    for name in names:
+        v = getattr(obj, name)
+        if type(v) in _SCALARS:
+            d[name] = v
+        elif type(v) is list and all(type(x) in _SCALARS for x in v):
+            d[name] = list(v)
+        else:
+            return asdict(obj)
+    return d
 
 
 @dataclass
@@ -51,7 +74,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = record_dict(self)
         if not d["aliases"]:
             d.pop("aliases")
         return d
@@ -139,7 +162,7 @@ class Mark:
     text: str
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass
@@ -152,7 +175,7 @@ class DateRef:
     value: Optional[str] = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass
@@ -167,7 +190,7 @@ class Quantity:
     proposition: Optional[str] = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return record_dict(self)
 
 
 @dataclass
@@ -267,7 +290,7 @@ class Proposition:
         return "gist|" + " ".join(self.gist.lower().split())
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = record_dict(self)
         d["key"] = self.key
         return d
 

@@ -83,6 +83,64 @@ def test_a_branch_anchored_at_the_start_guards_with_the_start(pattern):
             assert (a and a.span()) == (b and b.span())
 
 
+def _odd_variants(text: str, n: int, seed: int) -> list[str]:
+    """``text`` with random case changes and, here and there, letters that match ASCII ones ignoring case
+    (Kelvin sign, long s, dotted and dotless i), quotation marks and digits."""
+    import random
+
+    rng = random.Random(seed)
+    odd = ['"', "’", "'", "“", "\u212a", "\u017f", "\u0130", "\u0131", "7", "\n"]
+    out = [text]
+    for _ in range(n):
+        chars = []
+        for c in text:
+            if rng.random() < 0.03:
+                chars.append(rng.choice(odd))
+            chars.append(c.upper() if rng.random() < 0.15 else c)
+        out.append("".join(chars))
+    return out
+
+
+@pytest.mark.parametrize("alternatives, flags", [
+    (["no comment", "(?:^|[.!?]\\s+)who knows", "\\d+ said", "not (?:sure|aware)", "Never", "(?i:kind of)",
+      "\\bnot\\s+to\\s+say\\b(?!\\s+so)", "n?o+ way", "[^a-z]+ says", "'s not clear", "Ko",
+      "\u212aelvin"], re.I),
+    (["no comment", "No Comment", "not (?:sure|aware)", "(?i:kind of)", "Never", "\\bit'?s\\b"], 0),
+    (["no (comment)", "not sure"], re.I),  # a capturing group: the plain pattern
+])
+def test_dispatched_alternatives_give_the_same_matches(alternatives, flags):
+    from counterclaim.nlp.rxguard import compile_dispatched
+
+    rx = compile_dispatched(alternatives, flags)
+    plain = re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+    text = ("No comment. Who knows? 12 said he is NOT SURE, kind of. Never; it's not to say so. not to say. "
+            "nooo way, ... says 's not clear, KO \u212aelvin \u212ao no   comment")
+    for t in _odd_variants(text, 30, 5) + SENTENCES:
+        assert _matches(rx, t) == _matches(plain, t)
+        for i in range(0, len(t), 3):
+            a, b = rx.search(t, i), plain.search(t, i)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+
+
+def test_dispatched_no_knowledge_formulas_are_the_plain_ones():
+    """The no-knowledge scan (formulas grouped by first letter) finds what the guarded pattern finds."""
+    from counterclaim.nlp.claims.lexicon import lexicon
+
+    lx = lexicon()
+    assert lx.no_knowledge_scan.pattern != lx.no_knowledge.pattern
+    text = " ".join(SENTENCES) + (" Who knows? He hasn’t seen the reports and declined to comment. NO COMMENT. "
+                                  "It remains unclear; they did not immediately respond to a request for comment.")
+    found = 0
+    for t in _odd_variants(text.replace("’", "'"), 40, 11):
+        got = _matches(lx.no_knowledge_scan, t)
+        assert got == _matches(lx.no_knowledge, t)
+        found += len(got)
+        for i in range(0, len(t), 5):
+            a, b = lx.no_knowledge_scan.search(t, i), lx.no_knowledge.search(t, i)
+            assert (a and a.span()) == (b and b.span())
+    assert found
+
+
 def test_docview_keeps_the_tokens_of_a_plain_pass(nlp):
     from counterclaim.nlp.attribution import DocView, verb_lemma
     from counterclaim.nlp.attribution import Attribution
@@ -189,3 +247,25 @@ def test_time_expressions_found_around_anchors_are_those_of_a_full_scan():
     for text in texts:
         full = [(m.span(), m.lastgroup, m.groupdict()) for m in timex._RX.finditer(text)]
         assert [(m.span(), m.lastgroup, m.groupdict()) for m in timex.expressions(text)] == full, text
+
+
+def test_rejection_words_found_alike_with_and_without_the_doc_table(nlp, monkeypatch):
+    """A content asks its tokens for rejection words one by one when short, through the doc's table of
+    candidates when long: the same positions either way."""
+    from counterclaim.nlp.claims import rejection
+    from counterclaim.nlp.claims.lexicon import lexicon
+
+    lx = lexicon()
+    doc = nlp(" ".join(SENTENCES) + " The report is false, a total hoax cooked up by critics; they fabricated it, "
+              "and the claims don't hold water. It is wrong. They were wrong in their recollections.")
+    found = 0
+    for width in (3, 12, 40, len(doc)):
+        for a in range(0, len(doc), 5):
+            toks = list(doc[a:a + width])
+            got = {}
+            for table_from in (0, 10 ** 9):
+                monkeypatch.setattr(rejection, "TABLE_FROM", table_from)
+                got[table_from] = rejection.rejection_positions(doc, lx, toks)
+            assert got[0] == got[10 ** 9]
+            found += len(got[0])
+    assert found

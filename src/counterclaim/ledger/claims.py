@@ -232,12 +232,13 @@ def lexical_decision(p_key: str, p_gist: str, p_agent, p_relation, p_recipient, 
     fp = fp or features(p_gist or "")
     if not when_compatible(p_when, when):
         return None
-    sim = gist_similarity(fp, gist)
+    # the similarity is worked out only once the cheaper tests have not already said no
     if _structured(p_agent, p_relation, p_recipient) and _structured(agent, relation, recipient):
         if relation != p_relation:
             return None
         if (p_agent and agent and p_agent != agent) or (p_recipient and recipient and p_recipient != recipient):
             return None
+        sim = gist_similarity(fp, gist)
         fg = features(gist)
         if key == p_key and "?" not in key.split("|"):
             return 2.0 + sim, 0.75 + 0.25 * sim, "key"
@@ -252,8 +253,10 @@ def lexical_decision(p_key: str, p_gist: str, p_agent, p_relation, p_recipient, 
     fg = features(gist)
     p_structured, c_structured = _structured(p_agent, p_relation, p_recipient), _structured(agent, relation, recipient)
     mixed = p_structured or c_structured
-    if sim < (MIXED_MATCH if mixed else GIST_MATCH) or len(fp.words & fg.words) < MIN_SHARED_WORDS \
-            or coverage(fp, fg) < MIN_COVERAGE or not share_predicate(fp, fg):
+    if len(fp.words & fg.words) < MIN_SHARED_WORDS or coverage(fp, fg) < MIN_COVERAGE or not share_predicate(fp, fg):
+        return None
+    sim = gist_similarity(fp, fg)
+    if sim < (MIXED_MATCH if mixed else GIST_MATCH):
         return None
     if mixed and ((p_structured and fp.names - fg.names) or (c_structured and fg.names - fp.names)):
         return None  # the structured side names its participants and the other does not: "Donald Trump

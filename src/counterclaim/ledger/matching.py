@@ -107,6 +107,7 @@ def flips(a: ClaimRow, b: ClaimRow, fa=None, fb=None) -> bool:
     return negation != contrary
 
 
+@lru_cache(maxsize=1 << 14)
 def _pronouns(text: str) -> frozenset[str]:
     return frozenset(w for w in text.lower().replace("’", "'").replace("'", " ").split() if w in _PRONOUNS)
 
@@ -190,12 +191,11 @@ _ROW_SQL = ('SELECT id, COALESCE(claim, gist), key, agent, relation, recipient, 
 def _rows(conn: sqlite3.Connection, ids: list[int]) -> list[ClaimRow]:
     if not ids:
         return []
-    out = []
-    for pid, text, key, agent, relation, recipient, when, blob, predicate, fragment in conn.execute(
-            _ROW_SQL.format(",".join("?" * len(ids))), ids):
-        out.append(ClaimRow(pid, text, key, agent, relation, recipient, when,
-                            embedding.from_blob(blob) if blob else None, predicate, bool(fragment)))
-    return out
+    rows = conn.execute(_ROW_SQL.format(",".join("?" * len(ids))), ids).fetchall()
+    vecs = iter(embedding.from_blobs([r[7] for r in rows if r[7]]))  # the candidates' vectors in one conversion
+    return [ClaimRow(pid, text, key, agent, relation, recipient, when, next(vecs) if blob else None, predicate,
+                     bool(fragment))
+            for pid, text, key, agent, relation, recipient, when, blob, predicate, fragment in rows]
 
 
 def match_claim(conn: sqlite3.Connection, p: Proposition, vec: Optional[np.ndarray] = None,

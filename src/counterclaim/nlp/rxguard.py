@@ -125,18 +125,80 @@ def compile_guarded(pattern: str, flags: int = 0) -> re.Pattern:
 
     The look-ahead ignores case (a superset of what the pattern accepts), adds no group and
     consumes nothing: ``finditer``/``search``/``match`` give the same matches as without it."""
+    guard = _guard(pattern, flags)
+    return re.compile(pattern if guard is None else f"{guard}(?:{pattern})", flags)
+
+
+def _guard(pattern: str, flags: int) -> Optional[str]:
+    """The look-ahead ``compile_guarded`` puts in front of ``pattern``, or None."""
     items = _first_items(pattern, flags)
     if items is None or items == [_START]:
-        return re.compile(pattern, flags)
+        return None
     if pattern.startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", pattern):
-        return re.compile(pattern, flags)  # global inline flags must stay in front
+        return None  # global inline flags must stay in front
     anywhere = [x for x in items if x != _START and not x.startswith(_AFTER_B)]
     after_b = [x[1:] for x in items if x.startswith(_AFTER_B) and x[1:] not in anywhere]
     # the items that begin a match only after ``\\b`` are looked for at word boundaries only
     look = "|".join(([f"\\b[{''.join(after_b)}]"] if after_b else []) + ([f"[{''.join(anywhere)}]"] if anywhere else []))
     if _START in items:
-        return re.compile(f"(?:{_START}|(?i:(?={look})))(?:{pattern})", flags)
-    return re.compile(f"(?i:(?={look}))(?:{pattern})", flags)
+        return f"(?:{_START}|(?i:(?={look})))"
+    return f"(?i:(?={look}))"
+
+
+def compile_dispatched(alternatives: list[str], flags: int = 0) -> re.Pattern:
+    """``compile_guarded("|".join(f"(?:{a})" for a in alternatives), flags)``, with the same matches, for
+    a long list of alternatives: Python's engine tries every alternative, in order, at every position
+    the guard lets through. Here the alternatives are grouped by the ASCII character they can begin
+    with, lower-cased (``(?i:(?=[d]))(?:the alternatives that can begin with d or D, in their order)|…``),
+    so that at a position only the alternatives that can begin with its character are tried.
+
+    The same matches: the characters that an ASCII character matches ignoring case are those of no
+    other ASCII character but its upper- or lower-case form, so the groups' look-aheads never accept
+    the same character, and an alternative that could match at a position sits, in its order, in the
+    one group whose look-ahead accepts that position's character. An alternative that may begin with
+    a character beyond ASCII, a class, at the start of the text or with characters not known sits in
+    every group and in a last group with no look-ahead (tried again after its group failed: it fails
+    again). With capturing groups (they would be repeated) or global inline flags, the plain guarded
+    pattern."""
+    wrapped = [f"(?:{a})" for a in alternatives]
+    plain = "|".join(wrapped)
+    keys: list[Optional[set[str]]] = []
+    for a, w in zip(alternatives, wrapped):
+        try:
+            if re.compile(w, flags).groups or re.match(r"\(\?[aiLmsux]+\)", a):
+                return compile_guarded(plain, flags)
+        except re.error:
+            return compile_guarded(plain, flags)
+        keys.append(_ascii_keys(_first_items(w, flags)))
+    chars = sorted(set().union(*(k for k in keys if k)))
+    if not chars:
+        return compile_guarded(plain, flags)
+    groups: dict[tuple[int, ...], list[str]] = {}  # the alternatives of a group -> the characters that lead to it
+    for ch in chars:
+        groups.setdefault(tuple(i for i, k in enumerate(keys) if k is None or ch in k), []).append(ch)
+    parts = [f"(?i:(?=[{''.join(_char(ord(c)) for c in cs)}]))(?:{'|'.join(wrapped[i] for i in members)})"
+             for members, cs in groups.items()]
+    unknown = [w for w, k in zip(wrapped, keys) if k is None]
+    if unknown:
+        parts.append(f"(?:{'|'.join(unknown)})")
+    guard = _guard(plain, flags)
+    body = "|".join(parts)
+    return re.compile(body if guard is None else f"{guard}(?:{body})", flags)
+
+
+def _ascii_keys(items: Optional[list[str]]) -> Optional[set[str]]:
+    """The lower-cased ASCII characters a match can begin with, from ``_first_items``; None when a
+    match may begin with anything else (a class, a range, a character beyond ASCII, the start of
+    the text) or that is unknown."""
+    if not items:
+        return None
+    out = set()
+    for x in items:
+        x = x.lstrip(_AFTER_B)
+        if not (len(x) == 10 and x.startswith("\\U")) or int(x[2:], 16) > 127:
+            return None
+        out.add(chr(int(x[2:], 16)).lower())
+    return out
 
 
 

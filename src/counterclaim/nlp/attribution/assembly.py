@@ -235,14 +235,16 @@ class CharCounts:
         quoted = numpy.zeros(len(text), dtype=bool)
         for q in qi.quotes:
             quoted[q.start:q.end] = True
-        self.alnum = numpy.concatenate(([0], numpy.cumsum(alnum))).tolist()
-        self.quoted = numpy.concatenate(([0], numpy.cumsum(alnum & quoted))).tolist()
+        # kept as arrays: a few thousand ranges are asked of a text of 400,000 characters, so two
+        # lists of a Python int per character cost more than the look-ups they would save
+        self.alnum = numpy.concatenate(([0], numpy.cumsum(alnum)))
+        self.quoted = numpy.concatenate(([0], numpy.cumsum(alnum & quoted)))
 
     def counts(self, s: int, e: int) -> tuple[int, int]:
         """(letters and digits, those within quotations) of [s, e)."""
         if e <= s:
             return 0, 0
-        return self.alnum[e] - self.alnum[s], self.quoted[e] - self.quoted[s]
+        return int(self.alnum[e] - self.alnum[s]), int(self.quoted[e] - self.quoted[s])
 
 
 def _kind(chars: CharCounts, c: Cand) -> str:

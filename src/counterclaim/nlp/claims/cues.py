@@ -15,16 +15,25 @@ from .types import ATTITUDE
 register()  # the Doc._ extensions this module reads and writes
 
 
+_MEMO = "cc_cue_lemmas"
+
+
 def cue_lemma(doc: Doc, st: Statement, lx: MeaningLexicon) -> str:
     """The cue's head lemma ("publicly disclosed" → disclose; "according to" → according to), as the cue
     lexicon ``lx.framing`` knows it; "" without a cue."""
     if st.cue is None:
         return ""
-    # asked by several components for the same cue: worked out once per doc (and lexicon)
-    memo = doc._.cue_lemmas
+    # asked by several components for the same cue: worked out once per doc (and lexicon); the memo
+    # (``doc._.cue_lemmas``) is also kept under a plain key of ``doc.user_data``, which is read without
+    # making a ``Doc._`` object on each of the ~6 calls per statement
+    memo = doc.user_data.get(_MEMO)
     if memo is None:
-        memo = doc._.cue_lemmas = {}
-    key = (st.cue.span.start, st.cue.span.end, st.cue.span.text, st.cue.lemma, id(lx))
+        memo = doc._.cue_lemmas
+        if memo is None:
+            memo = doc._.cue_lemmas = {}
+        doc.user_data[_MEMO] = memo
+    span = st.cue.span
+    key = (span.start, span.end, span.text, st.cue.lemma, id(lx))
     lem = memo.get(key)
     if lem is None:
         lem = memo[key] = _find_cue_lemma(doc, st, lx)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ...lexicons import DATA_DIR, tsv_rows
-from ..rxguard import compile_guarded
+from ..rxguard import compile_dispatched, compile_guarded
 
 PathLike = Union[str, os.PathLike]
 
@@ -45,6 +45,7 @@ class MeaningLexicon:
     reject_verbs: dict[str, Optional[str]] = field(default_factory=dict)  # lemma -> particle
     nonevent: dict[str, Optional[str]] = field(default_factory=dict)
     no_knowledge: Optional[re.Pattern] = None
+    no_knowledge_scan: Optional[re.Pattern] = None          # the same matches, the formulas grouped by first letter
     hedges: Optional[re.Pattern] = None
     claim_nouns: set = field(default_factory=set)
     deontic: set = field(default_factory=set)
@@ -195,6 +196,7 @@ def read_lexicon(files: dict[str, Path]) -> MeaningLexicon:
             getattr(lx, _WORD_SETS[cls]).add(expr)
     lx.reject_phrases = compile_guarded(r"\b(?:" + _alt(phrases) + r")\b") if phrases else None
     lx.no_knowledge = compile_guarded("|".join(f"(?:{x})" for x in nk), re.I) if nk else None  # on unquoted text
+    lx.no_knowledge_scan = compile_dispatched(nk, re.I) if nk else None
     lx.emphatic_phrases = compile_guarded(r"\b(?:" + _alt(emph) + r")\b", re.I) if emph else None
     lx.hedges = compile_guarded(r"\b(?:" + _alt(hedges) + r")\b", re.I) if hedges else None
     for r in tsv_rows(str(files["cue_framing"])):

@@ -45,7 +45,7 @@ def no_knowledge_formula(doc: Doc, st: Statement, lx: MeaningLexicon, lo: int, h
     keep = None  # offsets of the unquoted text in ``raw`` (quote marks are single characters), when a formula is found
     scope = Scope(st.content)
     cue_lo, cue_hi = (st.cue.span.start, st.cue.span.end) if st.cue else (-1, -1)
-    for m in lx.no_knowledge.finditer(text):
+    for m in lx.no_knowledge_scan.finditer(text):
         if keep is None:
             keep = range(len(raw)) if len(text) == len(raw) else [i for i in range(len(raw)) if not _UNQUOTE.match(raw, i)]
         pos = base + keep[m.start()]

@@ -21,8 +21,13 @@ def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
     lx = ctx.lx
     if lx.reject_phrases is not None and lx.reject_phrases.search(text_low):
         return True
+    if len(toks) < TABLE_FROM:  # a short content: asking each token costs less than the doc's table
+        return any(rejection_token(lx, t) for t in toks)
     cands = rejection_candidates(ctx.doc, lx)
     return any(rejection_token(lx, t) for t in toks if t.i in cands)
+
+
+TABLE_FROM = 200  # tokens of a content from which its rejection words are looked up in the doc's table
 
 
 def rejection_candidates(doc: Doc, lx: MeaningLexicon) -> set[int]:
@@ -159,8 +164,11 @@ def rejection_positions(doc: Doc, lx: MeaningLexicon, toks: list[Token]) -> list
         e0 = toks[-1].idx + len(toks[-1].text)
         for m in lx.reject_phrases.finditer(doc_text(doc)[s0:e0].lower()):
             out.append(s0 + m.start())
-    cands = rejection_candidates(doc, lx)
-    out.extend(t.idx for t in toks if t.i in cands and rejection_token(lx, t))
+    if len(toks) < TABLE_FROM:
+        out.extend(t.idx for t in toks if rejection_token(lx, t))
+    else:
+        cands = rejection_candidates(doc, lx)
+        out.extend(t.idx for t in toks if t.i in cands and rejection_token(lx, t))
     return sorted(out)
 
 
