@@ -193,7 +193,6 @@ def test_required_index_never_rules_out_a_match():
     """Over pieces of texts with quotation marks, curly apostrophes, odd case and letters that match ASCII
     ones ignoring case, the index says "maybe" wherever the no-knowledge pattern finds a formula."""
     import bisect
-    import random
 
     from counterclaim.nlp.claims.lexicon import lexicon
     from counterclaim.nlp.claims.noknowledge import _UNQUOTE, _required
@@ -202,17 +201,8 @@ def test_required_index_never_rules_out_a_match():
     rx = lexicon().no_knowledge
     need = _required(rx)
     assert usable(need)
-    rng = random.Random(3)
     base = " ".join(SENTENCES) + " Who knows? He hasn’t seen the reports and declined to comment. NO COMMENT."
-    odd = ['"', "’", "'", "“", "\u212a", "\u017f", "\u0130", "\u0131"]  # Kelvin sign, long s, dotted and dotless i
-    texts = [base]
-    for _ in range(6):
-        out = []
-        for c in base:
-            if rng.random() < 0.03:
-                out.append(rng.choice(odd))
-            out.append(c.upper() if rng.random() < 0.1 else c)
-        texts.append("".join(out))
+    texts = _odd_variants(base, 6, seed=3)
     found = ruled_out = 0
     for t in texts:
         removed = [m.start() for m in _UNQUOTE.finditer(t)]
