@@ -27,7 +27,7 @@ from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Token
 
 from ...model import Statement
-from ..doctext import doc_text
+from ..doctext import doc_text, per_doc
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
 from .clauses import clause_claim, gerund_of_negated_verb, match_rule
 from .cues import cue_class, cue_lemma_or_none, cue_root, negated_cue
@@ -281,18 +281,15 @@ _SAYING_HEADS = "cc_saying_participle_heads"
 def _saying_participle_heads(doc: Doc) -> set[int]:
     """The tokens a participle of saying or accusing hangs on as a clause ("tweets [accusing]…", "a letter
     [claiming]…"), found once per doc from ``doc.to_array``: the step looks at no other token's children."""
-    got = doc.user_data.get(_SAYING_HEADS)
-    if got is None:
-        got = set()
-        if len(doc):
-            cols = doc.to_array([DEP, TAG])
-            strings = doc.vocab.strings
-            for i in numpy.flatnonzero((cols[:, 0] == strings["acl"]) & (cols[:, 1] == strings["VBG"])).tolist():
-                c = doc[i]
-                if _saying_participle(c):
-                    got.add(c.head.i)
-        doc.user_data[_SAYING_HEADS] = got
-    return got
+    def build(doc: Doc) -> set[int]:
+        if not len(doc):
+            return set()
+        cols = doc.to_array([DEP, TAG])
+        strings = doc.vocab.strings
+        acl_ing = numpy.flatnonzero((cols[:, 0] == strings["acl"]) & (cols[:, 1] == strings["VBG"])).tolist()
+        return {doc[i].head.i for i in acl_ing if _saying_participle(doc[i])}
+
+    return per_doc(doc, _SAYING_HEADS, build)
 
 
 def _event_nominals(ctx: Ctx, st: Statement, statements: dict, toks: list[Token], scope: Scope,

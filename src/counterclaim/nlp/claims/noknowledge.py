@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...model import Statement
-from ..doctext import doc_text
+from ..doctext import doc_text, per_doc
 from ..required_index import RequiredIndex, usable
 from ..rxguard import required_strings
 from .lexicon import MeaningLexicon
@@ -83,17 +83,15 @@ def _may_hold_formula(doc: Doc, lx: MeaningLexicon, lo: int, hi: int) -> bool:
     quotation marks: that text, for a piece, is the piece of the doc's unquoted text, less a stray
     apostrophe at either end (which only the piece sees as standing alone), so a string the
     pattern needs that is not in the doc's unquoted piece is not in the piece's either."""
-    key = ("cc_nk_index", id(lx))
-    got = doc.user_data.get(key)
-    if got is None:
+    def build(doc: Doc) -> tuple:
         need = _required(lx.no_knowledge)
         if not usable(need):
-            got = doc.user_data[key] = (None, None)
-        else:
-            text = doc_text(doc)
-            removed = [m.start() for m in _UNQUOTE.finditer(text)]
-            got = doc.user_data[key] = (removed, RequiredIndex(_UNQUOTE.sub("", text).replace("’", "'"), need))
-    removed, index = got
+            return None, None
+        text = doc_text(doc)
+        removed = [m.start() for m in _UNQUOTE.finditer(text)]
+        return removed, RequiredIndex(_UNQUOTE.sub("", text).replace("’", "'"), need)
+
+    removed, index = per_doc(doc, ("cc_nk_index", id(lx)), build)
     if index is None:
         return True
     return index.may_match(lo - bisect.bisect_left(removed, lo), hi - bisect.bisect_left(removed, hi))

@@ -9,7 +9,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from ..doctext import doc_text
+from ..doctext import doc_text, per_doc
 from .lexicon import MeaningLexicon
 from .negation import is_negated
 from .syntax import Scope, lemma, verb_entry
@@ -34,21 +34,19 @@ def rejection_candidates(doc: Doc, lx: MeaningLexicon) -> set[int]:
     """The tokens of the doc that ``rejection_token`` can accept: their lemma is in one of the lexicon's
     rejection tables or their form is a rejection word (read once per doc from ``doc.to_array``; every
     other token fails ``rejection_token``'s first tests)."""
-    key = ("cc_reject_cands", id(lx))
-    got = doc.user_data.get(key)
-    if got is None:
-        got = set()
-        if len(doc):
-            cols = doc.to_array([LEMMA, LOWER])
-            strings = doc.vocab.strings
-            lemmas = lx.reject_words | lx.reject_verbs.keys() | lx.unsound.keys() | lx.disbelief_verbs
-            lem_ok = [h for h in set(cols[:, 0].tolist()) if strings[h].lower() in lemmas]
-            # a LOWER value is the hash of the lower-case form: the words' own hashes, no string read back
-            low_ok = numpy.array([strings[w] for w in lx.reject_words], dtype=cols.dtype)
-            mask = numpy.isin(cols[:, 0], lem_ok) | numpy.isin(cols[:, 1], low_ok)
-            got = set(numpy.flatnonzero(mask).tolist())
-        doc.user_data[key] = got
-    return got
+    def build(doc: Doc) -> set[int]:
+        if not len(doc):
+            return set()
+        cols = doc.to_array([LEMMA, LOWER])
+        strings = doc.vocab.strings
+        lemmas = lx.reject_words | lx.reject_verbs.keys() | lx.unsound.keys() | lx.disbelief_verbs
+        lem_ok = [h for h in set(cols[:, 0].tolist()) if strings[h].lower() in lemmas]
+        # a LOWER value is the hash of the lower-case form: the words' own hashes, no string read back
+        low_ok = numpy.array([strings[w] for w in lx.reject_words], dtype=cols.dtype)
+        mask = numpy.isin(cols[:, 0], lem_ok) | numpy.isin(cols[:, 1], low_ok)
+        return set(numpy.flatnonzero(mask).tolist())
+
+    return per_doc(doc, ("cc_reject_cands", id(lx)), build)
 
 
 _REJECT_POS = ("ADJ", "NOUN", "PROPN", "VERB")

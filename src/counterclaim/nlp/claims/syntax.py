@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Statement
 from ..children import children_table
+from ..doctext import per_doc
 
 
 class Scope:
@@ -54,10 +55,7 @@ _TREE = "cc_tree"
 def doc_tree(doc: Doc) -> Tree:
     """The doc's ``Tree``, read once with ``doc.to_array`` and kept in ``doc.user_data``: the helpers that
     walk every token of every content compare ints instead of making a Token per step."""
-    tree = doc.user_data.get(_TREE)
-    if tree is None:
-        tree = doc.user_data[_TREE] = Tree(doc)
-    return tree
+    return per_doc(doc, _TREE, Tree)
 
 
 def clause_tokens(head: Token, scope: Scope, stop: set = frozenset()) -> list[Token]:
