@@ -4,6 +4,7 @@ predicate rejects something outside it."""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -21,13 +22,19 @@ def has_rejection(ctx: Ctx, toks: list[Token], text_low: str) -> bool:
     lx = ctx.lx
     if lx.reject_phrases is not None and lx.reject_phrases.search(text_low):
         return True
-    if len(toks) < TABLE_FROM:  # a short content: asking each token costs less than the doc's table
-        return any(rejection_token(lx, t) for t in toks)
-    cands = rejection_candidates(ctx.doc, lx)
-    return any(rejection_token(lx, t) for t in toks if t.i in cands)
+    return next(rejecting_tokens(ctx.doc, lx, toks), None) is not None
 
 
 TABLE_FROM = 200  # tokens of a content from which its rejection words are looked up in the doc's table
+
+
+def rejecting_tokens(doc: Doc, lx: MeaningLexicon, toks: list[Token]) -> Iterator[Token]:
+    """The tokens of ``toks`` that ``rejection_token`` accepts, in order: a short content asks each of its
+    tokens (cheaper than the doc's table), a long one only the doc's ``rejection_candidates``."""
+    if len(toks) < TABLE_FROM:
+        return (t for t in toks if rejection_token(lx, t))
+    cands = rejection_candidates(doc, lx)
+    return (t for t in toks if t.i in cands and rejection_token(lx, t))
 
 
 def rejection_candidates(doc: Doc, lx: MeaningLexicon) -> set[int]:
@@ -162,11 +169,7 @@ def rejection_positions(doc: Doc, lx: MeaningLexicon, toks: list[Token]) -> list
         e0 = toks[-1].idx + len(toks[-1].text)
         for m in lx.reject_phrases.finditer(doc_text(doc)[s0:e0].lower()):
             out.append(s0 + m.start())
-    if len(toks) < TABLE_FROM:
-        out.extend(t.idx for t in toks if rejection_token(lx, t))
-    else:
-        cands = rejection_candidates(doc, lx)
-        out.extend(t.idx for t in toks if t.i in cands and rejection_token(lx, t))
+    out.extend(t.idx for t in rejecting_tokens(doc, lx, toks))
     return sorted(out)
 
 
