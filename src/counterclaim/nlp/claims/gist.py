@@ -14,7 +14,7 @@ from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
 from .discourse import main_clause, subordinate
 from .negation import negative_determiner
-from .syntax import Scope, clause_tokens, in_scope
+from .syntax import PREDICATE_DEPS, Scope, clause_tokens, in_scope, predicate_before
 from .types import PRON_SELF, SUBJ, Claim, Ctx
 
 
@@ -92,7 +92,7 @@ def negated_conjunct(r: Token) -> Optional[tuple[Token, Token]]:
     not B" / "A but not B" ("were personal and not work-related", "was voluntary and not ordered by
     regulators"; Quirk et al. 1985 §13.41), when the conjunct has no subject or auxiliary of its own."""
     doc = r.doc
-    preds = [k for k in r.children if k.dep_ in ("acomp", "attr", "oprd")]
+    preds = [k for k in r.children if k.dep_ in PREDICATE_DEPS]
     for y in [k for k in r.children if k.dep_ == "conj"] + [g for x in preds for g in x.children if g.dep_ == "conj"] \
             + preds[1:]:  # (or a second predicate: "was minor and not [career-threatening]")
         neg = next((k for k in y.children if k.dep_ == "neg" and k.i == y.left_edge.i), None)
@@ -101,7 +101,7 @@ def negated_conjunct(r: Token) -> Optional[tuple[Token, Token]]:
         cc = doc[neg.i - 1]
         if cc.dep_ != "cc" or cc.lower_ not in ("and", "but"):
             continue
-        first = y.head if y.head.i != r.i else next((x for x in preds if x.i < cc.i), None)
+        first = predicate_before(r, y)
         if first is None or first.i >= cc.i:
             continue
         last = doc[cc.i - 1] if not doc[cc.i - 1].is_punct else doc[cc.i - 2]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from .inflection import past_tense
 from .negation import negative_determiner, no_longer
-from .syntax import lemma
+from .syntax import lemma, predicate_before
 from .types import NEGATIVE_POLARITY, NEGATIVE_QUANTIFIERS, PRON_PERSON, PRON_SELF, Claim
 
 # contracted modals whose negation carries their spelling: "won't" is "wo" + "n't"
@@ -324,8 +324,7 @@ def conjunct_edits(c: Claim) -> list[Edit]:
     y, h = c.conjunct, c.head
     if y is None or h is None:
         return []
-    first = y.head if y.head.i != h.i else next(
-        (k for k in h.children if k.dep_ in ("acomp", "attr", "oprd") and k.i < y.i), None)
+    first = predicate_before(h, y)
     after = next((t for t in y.subtree if t.dep_ != "neg"), None)  # the conjunct's first word after "not"
     if first is None or after is None:
         return []

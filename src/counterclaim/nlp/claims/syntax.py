@@ -49,6 +49,18 @@ class Tree:
         return self._kids
 
 
+PREDICATE_DEPS = ("acomp", "attr", "oprd")  # the predicates of a copula or of a verb with a complement
+
+
+def predicate_before(head: Token, conjunct: Token) -> Optional[Token]:
+    """The predicate that ``conjunct`` is coordinated with in the clause of ``head``: the conjunct's own
+    head, or, when the parser hung the conjunct on ``head`` itself, ``head``'s first predicate before it
+    ("were [personal] and not work-related", "was [minor] and not career-threatening")."""
+    if conjunct.head.i != head.i:
+        return conjunct.head
+    return next((k for k in head.children if k.dep_ in PREDICATE_DEPS and k.i < conjunct.i), None)
+
+
 _TREE = "cc_tree"
 
 
