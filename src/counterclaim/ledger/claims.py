@@ -238,8 +238,8 @@ def lexical_decision(p_key: str, p_gist: str, p_agent, p_relation, p_recipient, 
             return None
         if (p_agent and agent and p_agent != agent) or (p_recipient and recipient and p_recipient != recipient):
             return None
-        sim = gist_similarity(fp, gist)
         fg = features(gist)
+        sim = gist_similarity(fp, fg)
         if key == p_key and "?" not in key.split("|"):
             return 2.0 + sim, 0.75 + 0.25 * sim, "key"
         if p_agent and agent:  # same agent, a recipient unknown on one side
