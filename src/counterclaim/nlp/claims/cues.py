@@ -7,6 +7,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ...model import Statement
+from ..doctext import per_doc
 from ..extensions import register
 from .lexicon import MeaningLexicon
 from .syntax import lemma
@@ -18,6 +19,13 @@ register()  # the Doc._ extensions this module reads and writes
 _MEMO = "cc_cue_lemmas"
 
 
+def _cue_memo(doc: Doc) -> dict:
+    """The doc's cue-lemma memo, ``doc._.cue_lemmas`` (made empty the first time)."""
+    if doc._.cue_lemmas is None:
+        doc._.cue_lemmas = {}
+    return doc._.cue_lemmas
+
+
 def cue_lemma(doc: Doc, st: Statement, lx: MeaningLexicon) -> str:
     """The cue's head lemma ("publicly disclosed" → disclose; "according to" → according to), as the cue
     lexicon ``lx.framing`` knows it; "" without a cue."""
@@ -26,12 +34,7 @@ def cue_lemma(doc: Doc, st: Statement, lx: MeaningLexicon) -> str:
     # asked by several components for the same cue: worked out once per doc (and lexicon); the memo
     # (``doc._.cue_lemmas``) is also kept under a plain key of ``doc.user_data``, which is read without
     # making a ``Doc._`` object on each of the ~6 calls per statement
-    memo = doc.user_data.get(_MEMO)
-    if memo is None:
-        memo = doc._.cue_lemmas
-        if memo is None:
-            memo = doc._.cue_lemmas = {}
-        doc.user_data[_MEMO] = memo
+    memo = per_doc(doc, _MEMO, _cue_memo)
     span = st.cue.span
     key = (span.start, span.end, span.text, st.cue.lemma, id(lx))
     lem = memo.get(key)
