@@ -111,3 +111,20 @@ def test_the_second_fresh_set_shares_no_attribution_with_the_first_and_is_labell
     assert not first & {(r["file"], json.dumps(r["content"])) for r in rows}
     assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
     assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
+
+
+def test_the_third_fresh_set_and_the_fit_set_share_no_attribution_with_the_fresh_sets_before_them():
+    here = Path(__file__).resolve().parents[2] / "eval" / "stance"
+
+    def keys(name):
+        return {(r["file"], json.dumps(r["content"])) for r in map(json.loads, (here / name).read_text().splitlines())}
+
+    earlier = keys("fresh-train-dev.jsonl") | keys("fresh-train-dev-second.jsonl")
+    third, fit = keys("fresh-train-dev-third.jsonl"), keys("fit-train-dev.jsonl")
+    assert len(third) == 240 and len(fit) == 480
+    assert not earlier & third and not earlier & fit and not third & fit
+    for name in ("fresh-train-dev-third.jsonl", "fit-train-dev.jsonl"):
+        rows = [json.loads(line) for line in (here / name).read_text().splitlines()]
+        assert all(r["split"] in ("train", "dev") for r in rows)
+        assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
+        assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
