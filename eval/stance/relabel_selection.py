@@ -33,7 +33,8 @@ REJECTION = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial\w*)|false\w*|untrue|hoax\
                        r"baseless|no evidence|nonsense|ridiculous|absurd|wrong\w*|fabricat\w*|bogus|phony|myth\w*|"
                        r"reject\w*|dismiss\w*|refut\w*|rebut\w*|disput\w*)\b", re.I)
 HERE = Path(__file__).resolve().parent
-NOT_REVIEWED = ("fresh-train-dev.jsonl", "fresh-train-dev-second.jsonl")
+NOT_REVIEWED = ("fresh-train-dev.jsonl", "fresh-train-dev-second.jsonl", "fresh-train-dev-third.jsonl",
+                "fit-train-dev.jsonl")  # labelled under the positive-form convention from the start
 
 
 def default_sets() -> list[Path]:
