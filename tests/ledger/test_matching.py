@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from counterclaim.ledger import Ledger, claim_index, embedding, matching
-from counterclaim.ledger.embedding import WordPiece, basic_tokens
+from counterclaim.encoder import WordPiece, basic_tokens
 from counterclaim.model import Proposition
 from ledger_kit import synthetic_analysis
 
@@ -20,7 +20,7 @@ def test_basic_tokenizer_splits_like_bert():
 def test_wordpiece_and_the_published_similarity():
     tok = embedding.encoder().tok
     assert isinstance(tok, WordPiece)
-    ids = tok.encode("unaffable")
+    ids = tok.encode("unaffable", embedding.MAX_TOKENS)
     assert ids[0] == tok.cls and ids[-1] == tok.sep and len(ids) > 3  # split into word pieces
     # the sentence-transformers documentation's example pair for this model: 0.7553
     v = embedding.embed(["A man is eating food.", "A man is eating a piece of bread."])

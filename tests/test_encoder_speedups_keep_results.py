@@ -4,7 +4,7 @@ bits."""
 import random
 import string
 
-from counterclaim.ledger.embedding import basic_tokens, basic_tokens_any, basic_tokens_ascii
+from counterclaim.encoder import basic_tokens, basic_tokens_any, basic_tokens_ascii
 
 
 def test_ascii_tokens_are_those_of_the_plain_tokenizer():
@@ -31,7 +31,7 @@ def test_gelu_gives_the_values_of_its_plain_formula():
 
     import numpy as np
 
-    from counterclaim.ledger import embedding
+    from counterclaim import encoder
 
     def plain(x):
         a = np.abs(x)
@@ -40,11 +40,11 @@ def test_gelu_gives_the_values_of_its_plain_formula():
         np.negative(e, out=e)
         np.exp(e, out=e)
         t = a
-        t *= embedding._P
+        t *= encoder._P
         t += np.float32(1.0)
         np.reciprocal(t, out=t)
-        y = t * embedding._A5
-        for c in (embedding._A4, embedding._A3, embedding._A2, embedding._A1):
+        y = t * encoder._A5
+        for c in (encoder._A4, encoder._A3, encoder._A2, encoder._A1):
             y += c
             y *= t
         y *= e
@@ -60,7 +60,7 @@ def test_gelu_gives_the_values_of_its_plain_formula():
     x[0, :8] = [0.0, -0.0, np.inf, -np.inf, np.nan, 1e-45, -1e-45, 3.4e38]
     before = x.copy()
     with np.errstate(all="ignore"):
-        got, want = embedding._gelu(x), plain(x)
+        got, want = encoder.gelu(x), plain(x)
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
     assert np.array_equal(x.view(np.uint32), before.view(np.uint32))  # x left as it is
 
