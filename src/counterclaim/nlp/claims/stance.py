@@ -48,10 +48,15 @@ from .types import PERCEPTION, Claim
 
 register()  # the Doc._ extensions this module reads and writes
 
+# doc.user_data key: statement id -> which rule gave each of its stances (in the order of ``stances``)
+STANCE_REASONS = "cc_stance_reasons"
 
-def stances_for(doc: Doc, st: Statement, claims: list[Claim], lx: MeaningLexicon) -> list[Stance]:
+
+def stances_for(doc: Doc, st: Statement, claims: list[Claim], lx: MeaningLexicon,
+                reasons: Optional[list[str]] = None) -> list[Stance]:
     """The stances of one statement on the propositions of its claims, each on the claim in its
-    positive form (``Proposition.claim``)."""
+    positive form (``Proposition.claim``). ``reasons``, when given, gets one entry per stance: which
+    rule gave it ("denial_cue", "negation", "rejection", "+frame"…; read by ``stance_features``)."""
     if not claims:
         return []
     cue_lem = cue_lemma_or_none(doc, st, lx)
@@ -106,33 +111,42 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], lx: MeaningLexicon
             continue  # "refuted a Politico story about [his claim that X]": the story is denied, not X
         flipped = False  # the label is about the claim without its negation ("was not involved": denies "involved")
         if c.forced:
-            label = c.forced
+            label, why = c.forced, "forced"
         elif _self_rejecting(c, lx):
-            label = "denies"
+            label, why = "denies", "self_rejecting"
         elif c.kind in ("clause", "gist") and c.modal is None and rebutting_form(c.head, lx):
-            label, flipped = "denies", True  # "there is no evidence that…", "is no more biased than…"
+            label, flipped, why = "denies", True, "rebutting_form"  # "there is no evidence that…", "is no more biased than…"
         elif c.kind in ("clause", "gist", "nominal") and not c.negated and under_no_evidence(c.head, lx):
-            label = "denies"  # "there is no evidence that [he lied]"
+            label, why = "denies", "no_evidence"  # "there is no evidence that [he lied]"
         else:
             # "dismissed him as a Hollywood actor": a characterization, not a denial
             small_clause = (c.kind == "gist" and c.head is not None and c.head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")) \
                 or (c.kind in ("gist", "anaphor") and as_phrase)  # "derided the deal as toothless"
             denied = cue_class == "denies" and not small_clause
+            why = "denial_cue" if denied else ("small_clause" if small_clause else "plain")
             if c.negated and c.modal is None and c.kind != "anaphor" and (
                     denied or c.kind == "event" or rebuts(doc, st, c.head, c.agent, lx, cue_lem)):
                 denied = not denied
                 flipped = True
+                why += "+negation"
             if i in rejected or (c.noun is not None and _event_denied(c.noun, lx)):
                 denied = True
                 flipped = False
+                why = "rejection" if i in rejected else "event_denied"
             label = "denies" if denied else "asserts"
-        label = positive_stance(c, label, flipped)
+        positive = positive_stance(c, label, flipped)
+        if positive != label:
+            why += "+negated_clause"
+        label = positive
         if label != "no_knowledge" and not c.forced and (c.framed ^ raised):
             label = opposite(label)  # "did not think [P]", "nobody denies [that P]": the frame's commitment
+            why += "+frame"
         if (c.prop, label) in seen:
             continue
         seen.add((c.prop, label))
         out.append(Stance(c.prop, label))  # type: ignore[arg-type]
+        if reasons is not None:
+            reasons.append(why)
     return out
 
 
@@ -285,6 +299,8 @@ class StanceLabeller(LexiconComponent):
 def label_stances(doc: Doc, lx: MeaningLexicon) -> Doc:
     """Set each statement's ``stances`` from the claims cc_propositions found (``doc._.claims``)."""
     claims_of = doc._.claims or {}  # cc_links reads them after, and drops them
+    reasons = doc.user_data[STANCE_REASONS] = {}
     for st in doc._.statements or []:
-        st.stances = stances_for(doc, st, claims_of.get(st.id, []), lx)
+        why = reasons[st.id] = []
+        st.stances = stances_for(doc, st, claims_of.get(st.id, []), lx, why)
     return doc
