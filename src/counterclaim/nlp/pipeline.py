@@ -22,6 +22,7 @@ from . import quantities as _quantities  # noqa: F401  cc_quantities
 from . import framing as _framing  # noqa: F401  cc_framing
 from .claims import propositions as _propositions  # noqa: F401  cc_propositions
 from .claims import stance as _stance  # noqa: F401  cc_stance
+from .claims import stance_encoder as _stance_encoder  # noqa: F401  cc_stance_encoder
 from .claims import linking as _linking  # noqa: F401  cc_links
 from .line_breaks import add_line_breaks
 
@@ -36,6 +37,7 @@ COMPONENTS = (
     "cc_framing",
     "cc_propositions",  # claims + propositions, then their stances
     "cc_stance",
+    "cc_stance_encoder",  # a fine-tuned encoder corrects stances that turn on polarity where it is sure
     "cc_links",  # how sure each statement -> proposition link is
 )
 
