@@ -31,14 +31,14 @@ def test_bench_json_shape(nlp, tiny_corpus):
     res = CliRunner().invoke(app, ["bench", "--corpus", str(tiny_corpus), "--json", "--rounds", "1", "-q"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
-    assert set(out) == {"spacy", "analyze", "ingest", "textacy", "ratios", "matching", "peak_rss_mb"}
+    assert set(out) == {"spacy", "analyze", "ingest", "textacy", "rules", "ratios", "matching", "peak_rss_mb"}
     assert set(out["matching"]["ms_per_claim"]) == {"embedding", "index_lookup", "scoring", "total"}
     assert out["matching"]["claims"] > 0
-    for arm in ("spacy", "analyze", "ingest", "textacy"):
+    for arm in ("spacy", "analyze", "ingest", "textacy", "rules"):
         assert ARM_KEYS <= set(out[arm]), arm
         assert out[arm]["tokens_per_s"] > 0 and out[arm]["articles_per_s"] > 0
         assert out[arm]["n_articles"] == 2
-    assert set(out["ratios"]) == {"analyze_vs_spacy", "ingest_vs_spacy", "analyze_vs_textacy"}
+    assert set(out["ratios"]) == {"analyze_vs_spacy", "ingest_vs_spacy", "analyze_vs_textacy", "rules_vs_spacy"}
     assert all(isinstance(v, float) and v > 0 for v in out["ratios"].values())
     assert out["peak_rss_mb"] > 50
 

@@ -29,7 +29,7 @@ def bench_cmd(
     ctx: typer.Context,
     corpus: Optional[Path] = typer.Option(None, "--corpus", help=CORPUS_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the JSON report only."),
-    rounds: int = typer.Option(3, "--rounds", help="Rounds of the four arms, in alternation; the median is kept."),
+    rounds: int = typer.Option(3, "--rounds", help="Rounds of the arms, in alternation; the median is kept."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-round lines on stderr."),
     clock: str = typer.Option("cpu", "--clock", help="cpu (process CPU time: robust on a shared machine) | wall."),

@@ -1,14 +1,16 @@
 """Benchmarks measured in one process run, in alternation, on the same texts.
 
-``run_bench`` times four arms, several rounds each, taking the median per arm:
+``run_bench`` times five arms, several rounds each, taking the median per arm:
 
     spacy    the bare spaCy pipeline the analyzer uses (``bare_nlp()``: the same model components)
     analyze  ``counterclaim.analyze_articles`` end to end (parse + Counterclaim's components + records)
+    rules    the same without the stance encoder (``cc_stance_encoder``): the parse and the rules
     ingest   ``service.ingest`` into a fresh ledger in a temporary file (analysis + storage + matching)
     textacy  a peer baseline: the bare parse + textacy 0.13's ``direct_quotations`` on each doc
 
 Throughput is tokens/s (tokens of the spaCy parse of the same texts) and articles/s. Ratios:
-``analyze_vs_spacy`` = b/a, ``ingest_vs_spacy`` = c/a, ``analyze_vs_textacy`` = b/d.
+``analyze_vs_spacy`` = b/a, ``ingest_vs_spacy`` = c/a, ``analyze_vs_textacy`` = b/d, ``rules_vs_spacy`` =
+rules/a.
 
 ``run_memory`` measures resident memory in fresh child processes (one per scenario, so that each
 peak is its own): a corpus, one huge article, a long stream of articles. ``run_components`` times
@@ -35,7 +37,8 @@ from ..nlp.doctext import make_doc
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_CORPUS = ROOT / "examples"
-ARMS = ("spacy", "analyze", "ingest", "textacy")
+ARMS = ("spacy", "analyze", "ingest", "textacy", "rules")
+ENCODER_STEP = "cc_stance_encoder"  # the model step the rules arm leaves out
 
 
 # --- corpora -------------------------------------------------------------------------------------
@@ -112,7 +115,7 @@ def peak_rss_mb() -> float:
     return peak / 1024 if sys.platform != "darwin" else peak / 2**20
 
 
-# --- the four arms -------------------------------------------------------------------------------
+# --- the arms -------------------------------------------------------------------------------
 
 def _arm_spacy(bare, texts: list[str]) -> int:
     n = 0
@@ -128,6 +131,19 @@ def _arm_analyze(arts: list[Article]) -> int:
     for res in analyze_articles(arts):
         if not isinstance(res, Skipped):
             n += res.n_tokens
+    return n
+
+
+def _arm_rules(arts: list[Article]) -> int:
+    from ..analyze import analyze_articles
+    from ..nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    n = 0
+    with nlp.select_pipes(disable=[ENCODER_STEP]):
+        for res in analyze_articles(arts, nlp=nlp):
+            if not isinstance(res, Skipped):
+                n += res.n_tokens
     return n
 
 
@@ -180,12 +196,14 @@ def run_bench(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 3, lim
     get_nlp()
     # warm every arm once (model caches, lazy imports, lexicons) before timing anything
     warm = {"spacy": lambda: _arm_spacy(bare, texts[:2]), "analyze": lambda: _arm_analyze(_fresh(arts[:2])),
-            "ingest": lambda: _arm_ingest(_fresh(arts[:2])), "textacy": lambda: _arm_textacy(bare, texts[:2])}
+            "ingest": lambda: _arm_ingest(_fresh(arts[:2])), "textacy": lambda: _arm_textacy(bare, texts[:2]),
+            "rules": lambda: _arm_rules(_fresh(arts[:2]))}
     for a in arms:
         warm[a]()
     n_tokens = sum(len(bare.make_doc(t)) for t in texts)  # the tokenizer's count, same for every arm
     run = {"spacy": lambda: _arm_spacy(bare, texts), "analyze": lambda: _arm_analyze(_fresh(arts)),
-           "ingest": lambda: _arm_ingest(_fresh(arts)), "textacy": lambda: _arm_textacy(bare, texts)}
+           "ingest": lambda: _arm_ingest(_fresh(arts)), "textacy": lambda: _arm_textacy(bare, texts),
+           "rules": lambda: _arm_rules(_fresh(arts))}
     if clock not in ("cpu", "wall"):
         raise ValueError(f"unknown clock {clock!r}: use cpu or wall")
     wall: dict[str, list[float]] = {a: [] for a in arms}
@@ -222,7 +240,7 @@ def run_bench(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 3, lim
         return None
 
     out["ratios"] = {"analyze_vs_spacy": ratio("analyze", "spacy"), "ingest_vs_spacy": ratio("ingest", "spacy"),
-                     "analyze_vs_textacy": ratio("analyze", "textacy")}
+                     "analyze_vs_textacy": ratio("analyze", "textacy"), "rules_vs_spacy": ratio("rules", "spacy")}
     if "ingest" in arms:  # matching's own share of the ingest arm: embedding, index lookup, scoring
         from ..analyze import analyze_articles
         from .match_bench import matching_cost
@@ -244,8 +262,10 @@ def format_bench(res: dict, corpus: str = "") -> str:
         else:
             lines.append(f"{a:10s} {'-':>10s}")
     rt = res["ratios"]
-    lines.append("ratios: analyze/spacy (b/a) = {}  ingest/spacy (c/a) = {}  analyze/textacy (b/d) = {}".format(
-        *(rt[k] if rt[k] is not None else "-" for k in ("analyze_vs_spacy", "ingest_vs_spacy", "analyze_vs_textacy"))))
+    lines.append("ratios: analyze/spacy (b/a) = {}  ingest/spacy (c/a) = {}  analyze/textacy (b/d) = {}  "
+                 "rules/spacy = {}".format(*(rt.get(k) if rt.get(k) is not None else "-"
+                                             for k in ("analyze_vs_spacy", "ingest_vs_spacy", "analyze_vs_textacy",
+                                                       "rules_vs_spacy"))))
     if res.get("matching"):
         from .match_bench import format_cost
         lines.append(format_cost(res["matching"]))
@@ -283,16 +303,18 @@ def run_components(corpus: Optional[Union[str, Path]] = None, *, limit: Optional
     med = {n: statistics.median(v[1:]) for n, v in times.items()}
     total = sum(med.values())
     n_tokens = sum(len(nlp.make_doc(a.text)) for a in arts)
-    own = {n for n in names if n.startswith("cc_")}
+    own = {n for n in names if n.startswith("cc_") and n != ENCODER_STEP}  # the rule steps
     return {"n_articles": len(arts), "n_tokens": n_tokens, "total_s": round(total, 3),
             "counterclaim_share": round(sum(med[n] for n in own) / total, 4) if total else 0.0,
+            "encoder_share": round(med.get(ENCODER_STEP, 0.0) / total, 4) if total else 0.0,
             "components": [{"name": n, "seconds": round(med[n], 4), "share": round(med[n] / total, 4) if total else 0.0}
                            for n in ["make_doc", *names]]}
 
 
 def format_components(res: dict) -> str:
     lines = [f"{res['n_articles']} articles, {res['n_tokens']} tokens, {res['total_s']:.2f}s in all; "
-             f"Counterclaim's components: {100 * res['counterclaim_share']:.1f}%"]
+             f"Counterclaim's rule steps: {100 * res['counterclaim_share']:.1f}%; the stance encoder: "
+             f"{100 * res['encoder_share']:.1f}%"]
     for c in res["components"]:
         lines.append(f"  {c['name']:20s} {c['seconds']:8.3f}s {100 * c['share']:6.1f}%")
     return "\n".join(lines)

@@ -44,7 +44,7 @@ def run_check(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 2, lim
         log("throughput: bare spaCy and analyze, in alternation ...")
     bench = run_bench(corpus, rounds=rounds, limit=limit, arms=("spacy", "analyze"), clock="cpu", log=log)
     return {"corpus": str(corpus or "examples/"), "n_articles": comp["n_articles"], "n_tokens": comp["n_tokens"],
-            "rounds": rounds, "counterclaim_share": comp["counterclaim_share"],
+            "rounds": rounds, "counterclaim_share": comp["counterclaim_share"], "encoder_share": comp["encoder_share"],
             "shares": {c["name"]: c["share"] for c in comp["components"]},
             "seconds": {c["name"]: c["seconds"] for c in comp["components"]},
             "analyze_vs_spacy": bench["ratios"]["analyze_vs_spacy"],
@@ -77,10 +77,11 @@ def format_check(res: dict, baseline: dict, verdict: dict) -> str:
         flag = "  OVER" if name in verdict["over_budget"] else ""
         lines.append(f"  {name:18s} {res['seconds'][name]:8.3f} {100 * share:6.1f}% {b} {r}{flag}")
     tb = budget.get("counterclaim_share")
-    lines.append(f"Counterclaim's steps: {100 * res['counterclaim_share']:.1f}% of the pipeline"
+    lines.append(f"Counterclaim's rule steps: {100 * res['counterclaim_share']:.1f}% of the pipeline"
                  + (f" (budget {100 * tb:.0f}%)" if tb is not None else "")
                  + (f", recorded {100 * rec['counterclaim_share']:.1f}%" if "counterclaim_share" in rec else "")
-                 + ("  OVER" if verdict["total_over_budget"] else ""))
+                 + ("  OVER" if verdict["total_over_budget"] else "")
+                 + f"; the stance encoder (a model step, its own budget above): {100 * res.get('encoder_share', 0.0):.1f}%")
     ratio = res["analyze_vs_spacy"]
     lines.append(f"analyze / bare spaCy: {ratio}"
                  + (f" (recorded {rec['analyze_vs_spacy']} on {rec.get('date', '?')})" if "analyze_vs_spacy" in rec else "")
