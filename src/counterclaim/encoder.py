@@ -221,7 +221,6 @@ class MiniLM:
         g = lambda k: np.asarray(over[k] if k in over else t[k], dtype=np.float32)  # noqa: E731
         self.word, self.pos, self.typ = g("embeddings.word_embeddings.weight"), g("embeddings.position_embeddings.weight"), \
             g("embeddings.token_type_embeddings.weight")
-        self.dim = self.word.shape[1]
         self.ln = (g("embeddings.LayerNorm.weight"), g("embeddings.LayerNorm.bias"))
         self.layers = []
         for i in range(self.n_layers):
@@ -311,5 +310,3 @@ def one_blas_thread():
     if _blas is False:
         return contextlib.nullcontext()
     return _blas.limit(limits=1, user_api="blas")
-
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal, Optional
+from typing import Any, Iterable, Literal, Optional
 
 Kind = Literal["direct", "indirect", "mixed", "nominal", "outlet"]
 StanceLabel = Literal["asserts", "denies", "no_knowledge"]
@@ -151,6 +151,15 @@ class Stance:
         if d.get("negated"):  # an analysis written when the label could read against a negated gist
             stance = opposite(stance)
         return cls(d["proposition"], stance, float(d.get("confidence", 1.0)), d.get("basis"))
+
+
+STANCE_PRIORITY = ("no_knowledge", "denies", "asserts")
+
+
+def primary_stance(stances: Iterable[Stance]) -> str:
+    """One label per statement: no_knowledge > denies > asserts; no stance → none."""
+    labels = {s.stance for s in stances}
+    return next((lbl for lbl in STANCE_PRIORITY if lbl in labels), "none")
 
 
 @dataclass

@@ -124,23 +124,14 @@ def _arm_spacy(bare, texts: list[str]) -> int:
     return n
 
 
-def _arm_analyze(arts: list[Article]) -> int:
-    from ..analyze import analyze_articles
-
-    n = 0
-    for res in analyze_articles(arts):
-        if not isinstance(res, Skipped):
-            n += res.n_tokens
-    return n
-
-
-def _arm_rules(arts: list[Article]) -> int:
+def _arm_analyze(arts: list[Article], disable: tuple[str, ...] = ()) -> int:
+    """Tokens analyzed; ``disable``: pipeline steps switched off for the run (the rules arm: the encoder)."""
     from ..analyze import analyze_articles
     from ..nlp.pipeline import get_nlp
 
     nlp = get_nlp()
     n = 0
-    with nlp.select_pipes(disable=[ENCODER_STEP]):
+    with nlp.select_pipes(disable=list(disable)):
         for res in analyze_articles(arts, nlp=nlp):
             if not isinstance(res, Skipped):
                 n += res.n_tokens
@@ -197,13 +188,13 @@ def run_bench(corpus: Optional[Union[str, Path]] = None, *, rounds: int = 3, lim
     # warm every arm once (model caches, lazy imports, lexicons) before timing anything
     warm = {"spacy": lambda: _arm_spacy(bare, texts[:2]), "analyze": lambda: _arm_analyze(_fresh(arts[:2])),
             "ingest": lambda: _arm_ingest(_fresh(arts[:2])), "textacy": lambda: _arm_textacy(bare, texts[:2]),
-            "rules": lambda: _arm_rules(_fresh(arts[:2]))}
+            "rules": lambda: _arm_analyze(_fresh(arts[:2]), (ENCODER_STEP,))}
     for a in arms:
         warm[a]()
     n_tokens = sum(len(bare.make_doc(t)) for t in texts)  # the tokenizer's count, same for every arm
     run = {"spacy": lambda: _arm_spacy(bare, texts), "analyze": lambda: _arm_analyze(_fresh(arts)),
            "ingest": lambda: _arm_ingest(_fresh(arts)), "textacy": lambda: _arm_textacy(bare, texts),
-           "rules": lambda: _arm_rules(_fresh(arts))}
+           "rules": lambda: _arm_analyze(_fresh(arts), (ENCODER_STEP,))}
     if clock not in ("cpu", "wall"):
         raise ValueError(f"unknown clock {clock!r}: use cpu or wall")
     wall: dict[str, list[float]] = {a: [] for a in arms}

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from ..model import Analysis, Article, Skipped
+from ..model import Analysis, Article, Skipped, primary_stance
 
 _HERE = Path(__file__).resolve()
 
@@ -263,7 +263,6 @@ def gold_table(rep: dict) -> str:
 # ------------------------------------------------------------------------------------------------
 # Stance on hand-labelled PolNeAR attributions (eval/stance/train-dev-stratified.jsonl)
 
-STANCE_PRIORITY = ("no_knowledge", "denies", "asserts")
 STANCE_LABELS = ("asserts", "denies", "no_knowledge", "none")
 DEFAULT_STANCE_SET = _HERE.parents[3] / "eval" / "stance" / "train-dev-stratified.jsonl"
 
@@ -276,12 +275,6 @@ def polnear_root(explicit: Optional[Path] = None) -> Path:
         if c and Path(c).is_dir():
             return Path(c)
     raise FileNotFoundError("PolNeAR not found: pass --polnear DIR (the folder holding train/, dev/, metadata.tsv)")
-
-
-def primary_stance(stances) -> str:
-    """One label per statement: no_knowledge > denies > asserts; no stance → none."""
-    labels = {s.stance for s in stances}
-    return next((lbl for lbl in STANCE_PRIORITY if lbl in labels), "none")
 
 
 def brat_attributions(path: Path, text: str) -> list:

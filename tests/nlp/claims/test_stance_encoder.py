@@ -4,10 +4,10 @@ import pytest
 from claims_kit import parsed
 
 from counterclaim.encoder import model_dir
-from counterclaim.model import Stance
+from counterclaim.model import Stance, primary_stance
 from counterclaim.nlp.claims.lexicon import lexicon
 from counterclaim.nlp.claims.stance_encoder import (DEFAULT_WEIGHTS, MAX_TOKENS, chosen_label, corrected_stances,
-                                                    load_encoder, polar, primary_of)
+                                                    load_encoder, polar)
 
 needs_model = pytest.mark.skipif(model_dir() is None, reason="the packaged MiniLM weights are not installed")
 
@@ -17,9 +17,9 @@ def stances(*labels):
 
 
 def test_primary_label_of_a_statement():
-    assert primary_of([]) == "none"
-    assert primary_of(["asserts", "denies"]) == "denies"
-    assert primary_of(["denies", "no_knowledge", "asserts"]) == "no_knowledge"
+    assert primary_stance([]) == "none"
+    assert primary_stance(stances("asserts", "denies")) == "denies"
+    assert primary_stance(stances("denies", "no_knowledge", "asserts")) == "no_knowledge"
 
 
 def test_a_correction_relabels_the_stances_that_carried_the_primary_label():

@@ -36,7 +36,7 @@ from __future__ import annotations
 import shutil
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence, Union
+from typing import Optional, Sequence, Union
 
 import numpy as np
 from spacy.language import Language
@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 
 from ...encoder import MODEL_PACKAGE, MiniLM, model_dir, one_blas_thread, read_safetensors
 from ...errors import CounterclaimError
-from ...model import Stance, Statement
+from ...model import Stance, Statement, primary_stance
 from ..extensions import register
 from .cues import cue_class
 from .stance import STANCE_REASONS
@@ -55,7 +55,6 @@ register()  # the Doc._ extensions this module reads and writes
 WEIGHTS_FILE = "stance_encoder.npz"
 DEFAULT_WEIGHTS = Path(__file__).resolve().parents[1] / "models" / WEIGHTS_FILE
 MAX_TOKENS = 128
-PRIORITY = ("no_knowledge", "denies", "asserts")
 # the rules of cc_stance whose stances the encoder leaves as they are (their names in STANCE_REASONS)
 FORMULAS = frozenset({"forced", "self_rejecting", "no_evidence", "rejection", "event_denied"})
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "nowhere", "without"})
@@ -63,12 +62,6 @@ NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "nobody", "none", 
 
 class StanceEncoderUnavailable(CounterclaimError, RuntimeError):
     """The packaged encoder the stance weights were trained from is not installed."""
-
-
-def primary_of(labels: Iterable[str]) -> str:
-    """One label per statement: no_knowledge > denies > asserts; no stance: none."""
-    found = set(labels)
-    return next((lbl for lbl in PRIORITY if lbl in found), "none")
 
 
 class StanceEncoder:
@@ -150,7 +143,7 @@ def corrected_stances(stances: list[Stance], label: str) -> list[Stance]:
     """The statement's stances with its primary stance changed to ``label`` within what exists: the
     stances that carried the primary label take the new one (duplicates dropped); ``none`` removes
     every stance; a statement without stances stays without."""
-    rule = primary_of(s.stance for s in stances)
+    rule = primary_stance(stances)
     if rule == "none" or label == rule:
         return stances
     if label == "none":
@@ -177,7 +170,7 @@ def correct_stances(doc: Doc, encoder: StanceEncoder, lx: MeaningLexicon, thresh
     """Correct the stances of the doc's statements whose stance turns on polarity, in place."""
     reasons = doc.user_data.get(STANCE_REASONS) or {}
     todo = [(st, rule) for st in doc._.statements or []
-            if (rule := primary_of(s.stance for s in st.stances)) != "none"
+            if (rule := primary_stance(st.stances)) != "none"
             and not any(r.split("+")[0] in FORMULAS for r in reasons.get(st.id, ())) and polar(doc, st, lx)]
     if not todo:
         return doc
