@@ -61,8 +61,8 @@ PEOPLE = ["Dr. Lena Ortiz", "Councillor Sam Reyes", "Ines Marr", "Tom Adair", "C
 ABSTRACT = [("the delay", "a choice", "an accident"), ("the new rule", "a ban", "a delay"),
             ("the payment", "a loan", "a gift"), ("the vote", "a protest", "a warning"),
             ("the closure", "a cost cut", "a safety measure"), ("the deal", "a merger", "a partnership")]
-COMPARE = [("has done more to clean up the river than", "{p}"), ("is better placed to run the fund than", "{p}"),
-           ("has worked harder for the patients than", "{p}"), ("knows the case better than", "{p}")]
+COMPARE = ["has done more to clean up the river than", "is better placed to run the fund than",
+           "has worked harder for the patients than", "knows the case better than"]
 NONE_DID = ["nobody has done anything to clean up the river", "no one has worked on the case",
             "nobody has spoken to the patients", "no one has read the report", "nothing has been done for the farmers",
             "no one has paid the fine"]
@@ -114,7 +114,7 @@ def pairs(rng: random.Random) -> list[dict]:
         add("correction", f"{thing} was {b}, not {a}", "asserts")
         add("correction", f"{thing} was not {a}", "denies")
         add("correction", f"it is not that {thing} was {a}; it is that it was {b}", "asserts")
-    for pred, _ in COMPARE:
+    for pred in COMPARE:
         for p in rng.sample(PEOPLE, 3):
             add("negative-comparative", f"no one {pred} {p}", "asserts")
     for none_did in NONE_DID:
