@@ -5,7 +5,7 @@ from claim_steps_kit import parse
 from counterclaim.nlp.claims.lexicon import lexicon
 from counterclaim.nlp.claims.linking import LINK_CONFIDENCE, basis
 from counterclaim.nlp.claims.propositions import find_propositions
-from counterclaim.nlp.claims.stance import label_stances, stances_for
+from counterclaim.nlp.claims.stance import STANCE_REASONS, label_stances, stance_rules, stances_for
 from counterclaim.nlp.claims.types import Ctx
 
 BEFORE_STANCE = ("cc_timex", "cc_quantities", "cc_framing", "cc_propositions")
@@ -61,3 +61,18 @@ def test_link_bases_and_their_confidence():
     assert basis(ctx, relation, None) == "relation"
     assert basis(ctx, formula, "relation") == "anaphor"  # "dismissed it": the latest claim with a relation
     assert doc._.claim_links[id(relation)] == (LINK_CONFIDENCE["relation"], "relation")
+
+
+def test_the_rules_behind_each_stance_are_recorded_without_their_modifiers():
+    text = ("The ministry said the report was a hoax. "
+            "The mayor said the bridge did not collapse. "
+            "She said the plant opened in May.")
+    doc = parse(None, text, None, [("The ministry", "said", "the report was a hoax"),
+                                   ("The mayor", "said", "the bridge did not collapse"),
+                                   ("She", "said", "the plant opened in May")], run=BEFORE_STANCE)
+    label_stances(doc, lexicon())
+    hoax, bridge, plant = doc._.statements
+    assert doc.user_data[STANCE_REASONS][bridge.id] == ["plain+negated_clause"]
+    assert stance_rules(doc, bridge.id) == {"plain"} and stance_rules(doc, plant.id) == {"plain"}
+    assert stance_rules(doc, hoax.id) == {"rejection"}
+    assert stance_rules(doc, "no such statement") == set()

@@ -52,6 +52,12 @@ register()  # the Doc._ extensions this module reads and writes
 STANCE_REASONS = "cc_stance_reasons"
 
 
+def stance_rules(doc: Doc, statement_id: str) -> set[str]:
+    """The rules that gave a statement's stances, as ``cc_stance`` recorded them: the rule of each
+    reason without what modified it ("rejection" of "rejection+frame"); empty where none was recorded."""
+    return {why.split("+")[0] for why in (doc.user_data.get(STANCE_REASONS) or {}).get(statement_id, ())}
+
+
 def stances_for(doc: Doc, st: Statement, claims: list[Claim], lx: MeaningLexicon,
                 reasons: Optional[list[str]] = None) -> list[Stance]:
     """The stances of one statement on the propositions of its claims, each on the claim in its
