@@ -210,11 +210,17 @@ def layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.nd
 
 class MiniLM:
     """The encoder and its tokenizer. ``overrides`` replaces tensors of the packaged weights by name
-    (a fine-tuned copy of some layers); the others are read from the package."""
+    (a fine-tuned copy of some layers); the others are read from the package. ``layers``: run only the
+    bottom ones of the packaged layers (a model fine-tuned with its top layers dropped)."""
 
-    def __init__(self, directory: Path, overrides: Optional[Mapping[str, np.ndarray]] = None):
+    def __init__(self, directory: Path, overrides: Optional[Mapping[str, np.ndarray]] = None,
+                 layers: Optional[int] = None):
         cfg = json.loads((directory / "config.json").read_text(encoding="utf-8"))
         self.n_layers, self.n_heads = cfg["num_hidden_layers"], cfg["num_attention_heads"]
+        if layers is not None:
+            if not 1 <= layers <= self.n_layers:
+                raise ValueError(f"layers must be between 1 and {self.n_layers}, not {layers}")
+            self.n_layers = layers
         self.eps = cfg.get("layer_norm_eps", 1e-12)
         t = read_safetensors(directory / "model.safetensors")
         over = overrides or {}

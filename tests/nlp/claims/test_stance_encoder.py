@@ -111,3 +111,30 @@ def test_the_component_is_in_the_pipeline_and_saved_with_it(tmp_path):
     nlp.get_pipe("cc_stance_encoder").to_disk(tmp_path / "enc")
     assert (tmp_path / "enc" / DEFAULT_WEIGHTS.name).read_bytes() == DEFAULT_WEIGHTS.read_bytes()
     assert spacy.blank("en").add_pipe("cc_stance_encoder", config={"enabled": False})(spacy.blank("en")("x")) is not None
+
+
+@needs_model
+def test_an_encoder_of_the_bottom_layers_runs_those_layers_of_the_packaged_model():
+    from counterclaim.encoder import MiniLM
+
+    full = MiniLM(model_dir())
+    two = MiniLM(model_dir(), layers=2)
+    cut = MiniLM(model_dir())
+    cut.layers = cut.layers[:2]
+    ids = [full.tok.encode("the plant never opened", 32)]
+    assert len(two.layers) == 2
+    assert np.allclose(two.pooled(ids), cut.pooled(ids)) and not np.allclose(two.pooled(ids), full.pooled(ids))
+    for bad in (0, 7):
+        with pytest.raises(ValueError):
+            MiniLM(model_dir(), layers=bad)
+
+
+@needs_model
+def test_a_weights_file_of_a_smaller_encoder_runs_its_own_layers(tmp_path):
+    with np.load(DEFAULT_WEIGHTS) as z:
+        stored = {k: z[k] for k in z.files if not k.startswith(("encoder.layer.2.", "encoder.layer.3.", "encoder.layer.4.",
+                                                                "encoder.layer.5."))}
+    stored["layers"] = np.array(2)
+    np.savez(tmp_path / "two.npz", **stored)
+    enc = load_encoder(tmp_path / "two.npz")
+    assert len(enc.model.layers) == 2 and enc.probabilities([("said", "the plant opened")]).shape == (1, 4)

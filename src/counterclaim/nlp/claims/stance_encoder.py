@@ -47,7 +47,7 @@ from ...errors import CounterclaimError
 from ...model import Stance, Statement, primary_stance
 from ..extensions import register
 from .cues import cue_class
-from .stance import STANCE_REASONS
+from .stance import stance_rules
 from .lexicon import LexiconComponent, MeaningLexicon
 
 register()  # the Doc._ extensions this module reads and writes
@@ -55,7 +55,7 @@ register()  # the Doc._ extensions this module reads and writes
 WEIGHTS_FILE = "stance_encoder.npz"
 DEFAULT_WEIGHTS = Path(__file__).resolve().parents[1] / "models" / WEIGHTS_FILE
 MAX_TOKENS = 128
-# the rules of cc_stance whose stances the encoder leaves as they are (their names in STANCE_REASONS)
+# the rules of cc_stance whose stances the encoder leaves as they are (their names in ``stance_rules``)
 FORMULAS = frozenset({"forced", "self_rejecting", "no_evidence", "rejection", "event_denied"})
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "nowhere", "without"})
 
@@ -76,6 +76,7 @@ class StanceEncoder:
         with np.load(weights) as z:
             stored = {k: z[k] for k in z.files}
         self.labels = [str(x) for x in stored.pop("labels")]
+        layers = int(stored.pop("layers")) if "layers" in stored else None  # a smaller encoder: the bottom ones
         self.head_w = stored.pop("head.weight").astype(np.float32).T.copy()
         self.head_b = stored.pop("head.bias").astype(np.float32)
         base = read_safetensors(directory / "model.safetensors")
@@ -86,7 +87,7 @@ class StanceEncoder:
                 overrides[name] = base[name].astype(np.float32) + value.astype(np.float32) * stored[f"{name}:scale"][:, None]
             elif part == "delta":
                 overrides[name] = base[name].astype(np.float32) + value
-        self.model = MiniLM(directory, overrides)
+        self.model = MiniLM(directory, overrides, layers)
 
     def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """P(label) for each (cue, content) pair, an (n, labels) array."""
@@ -168,10 +169,9 @@ def chosen_label(probs: np.ndarray, labels: Sequence[str], rule: str, threshold:
 
 def correct_stances(doc: Doc, encoder: StanceEncoder, lx: MeaningLexicon, threshold: float) -> Doc:
     """Correct the stances of the doc's statements whose stance turns on polarity, in place."""
-    reasons = doc.user_data.get(STANCE_REASONS) or {}
     todo = [(st, rule) for st in doc._.statements or []
             if (rule := primary_stance(st.stances)) != "none"
-            and not any(r.split("+")[0] in FORMULAS for r in reasons.get(st.id, ())) and polar(doc, st, lx)]
+            and not stance_rules(doc, st.id) & FORMULAS and polar(doc, st, lx)]
     if not todo:
         return doc
     probs = encoder.probabilities([statement_pair(st) for st, _ in todo])
