@@ -106,6 +106,31 @@ def test_passive_report(run, text, source, cue, content):
     assert s.content_text == content
 
 
+# ----------------------------------------------------------------------------- a denial of a named report
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The ministry rejected the allegations of vote rigging.", "The ministry", "rejected",
+     "the allegations of vote rigging"),
+    ("The museum dismissed rumours of a sale of its collection.", "The museum", "dismissed",
+     "rumours of a sale of its collection"),
+    ("A report said the dam had cracked. The water board denied the report.", "The water board", "denied",
+     "the report"),
+    ("The league disputed the claims.", "The league", "disputed", "the claims"),
+])
+def test_a_denial_of_a_named_report_is_a_statement(run, text, source, cue, content):
+    s = by_source(run(text), source)
+    assert s.cue.span.text == cue
+    assert s.content_text == content
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The ministry cited the allegations of vote rigging.", "The ministry"),
+    ("The museum mentioned rumours of a sale of its collection.", "The museum"),
+])
+def test_a_report_named_by_other_verbs_is_no_statement(run, text, source):
+    assert not [s for s in run(text) if s.source and s.source.span.text == source]
+
+
 # ----------------------------------------------------------------------------- headlines
 
 @pytest.mark.parametrize("text, source, cue, content", [

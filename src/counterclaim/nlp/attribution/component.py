@@ -1,7 +1,7 @@
 """The ``cc_attribution`` spaCy component: sets ``doc._.statements``.
 
 Its config names the files it reads (``null``: the packaged one): the cue lexicons (``verbs``,
-``nouns``, ``markers``, ``no_comment``, ``colon_labels``), the outlet's ``verdicts`` and the cue ``model``. They are read when
+``nouns``, ``markers``, ``no_comment``, ``colon_labels``; ``framing``: which cues deny), the outlet's ``verdicts`` and the cue ``model``. They are read when
 the component is made and saved with it by ``nlp.to_disk``.
 """
 from __future__ import annotations
@@ -58,14 +58,14 @@ class Attribution:
 @Language.factory(
     "cc_attribution",
     default_config={"verbs": None, "nouns": None, "markers": None, "no_comment": None, "colon_labels": None,
-                    "verdicts": None, "model": None},
+                    "verdicts": None, "framing": None, "model": None},
     assigns=["doc._.statements"],
     requires=["token.dep", "token.pos", "token.lemma"],
 )
 def make_attribution(nlp: Language, name: str, verbs: Optional[str], nouns: Optional[str],
                      markers: Optional[str], no_comment: Optional[str], colon_labels: Optional[str],
-                     verdicts: Optional[str], model: Optional[str]) -> Attribution:
+                     verdicts: Optional[str], framing: Optional[str], model: Optional[str]) -> Attribution:
     extensions.register()
     paths = {"verbs": verbs, "nouns": nouns, "markers": markers, "no_comment": no_comment,
-             "colon_labels": colon_labels, "verdicts": verdicts}
+             "colon_labels": colon_labels, "verdicts": verdicts, "framing": framing}
     return Attribution(paths, model)

@@ -33,11 +33,13 @@ class Lexicon:
     markers: dict[tuple[str, ...], float] = field(default_factory=dict)  # ("according", "to") -> weight
     no_comment: dict[str, frozenset] = field(default_factory=dict)      # class -> lemmas (no_comment_cues.tsv)
     no_comment_lemmas: frozenset = frozenset()  # the lemmas a no-comment rule starts from (any class above)
+    denial_verbs: frozenset = frozenset()  # cues whose source denies what they report (cue_framing.tsv: denies)
 
 
 # The data files a lexicon is read from, by the name a component's config gives each.
 FILES = {"verbs": "reporting_verbs.tsv", "nouns": "reporting_nouns.tsv", "markers": "attribution_markers.tsv",
-         "no_comment": "no_comment_cues.tsv", "colon_labels": "colon_labels.tsv", "verdicts": "outlet_verdicts.tsv"}
+         "no_comment": "no_comment_cues.tsv", "colon_labels": "colon_labels.tsv", "verdicts": "outlet_verdicts.tsv",
+         "framing": "cue_framing.tsv"}
 
 
 def lexicon_texts(paths: Optional[dict[str, Optional[str]]] = None) -> dict[str, str]:
@@ -62,6 +64,8 @@ def lexicon_from_texts(texts: dict[str, str]) -> Lexicon:
     lex.no_comment = {k: frozenset(v) for k, v in nc.items()}
     lex.no_comment_lemmas = frozenset().union(*(lex.no_comment.get(k, ()) for k in
                                                 ("refuse", "speech_act", "respond", "unreachable")))
+    lex.denial_verbs = frozenset(r["lemma"].strip().lower() for r in tsv_text_rows(texts["framing"])
+                                 if r["stance"].strip() == "denies")
     return lex
 
 

@@ -104,7 +104,9 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
         feats["wh"] = float(first.left_edge.tag_ in ("WDT", "WP", "WRB", "WP$"))
     elif np_comp or preps:
         quoted = any(view.has_quote(c, qi) for c in np_comp + preps)
-        named_only = (not quoted and np_comp and not preps and all(
+        # "cited the report": a report named but not stated has no content; a denial of it ("denied the
+        # report", "rejected the allegations of price fixing") denies the claim the report makes
+        named_only = (not quoted and np_comp and not preps and entry.lemma not in lex.denial_verbs and all(
             c.lemma_.lower() in lex.nouns and not _np_has_clause(c) for c in np_comp))
         naming = tok.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in kids)
         clause_in_np = any(_np_has_clause(c) for c in np_comp)
@@ -115,7 +117,7 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
                       "np_reduced_rel": float(reduced_rel), "np_bare_call": float(bare_call),
                       "np_prep_only": float(not np_comp)})
         if named_only:
-            chosen = []  # "rejects the claim": a report named but not stated has no content
+            chosen = []
         elif open_cues or ((frame == "np" or quoted or naming or clause_in_np)
                            and not reduced_rel and not bare_call):
             chosen, path = np_comp + preps, ("np" if np_comp else "prep")
