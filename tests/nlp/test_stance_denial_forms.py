@@ -106,3 +106,17 @@ def test_evidence_an_agent_has_none_of_is_no_knowledge_but_there_is_none_denies(
         ("The ministry", "said", "there is no evidence that the senator destroyed the files"),
     ])
     assert labels(doc) == [["no_knowledge"], ["denies"]]
+
+
+def test_a_rejecting_predicate_on_a_record_denies_that_it_is_genuine():
+    text = ("The agency said the footage of the burning tanker was fake. "
+            "The club said the letter from its chairman was made up. "
+            "The agency said the footage of the burning tanker was genuine. "
+            "The mayor said the new bridge was fake.")
+    doc = parse(None, text, None, [
+        ("The agency", "said", "the footage of the burning tanker was fake"),
+        ("The club", "said", "the letter from its chairman was made up"),
+        ("The agency", "said", "the footage of the burning tanker was genuine"),
+        ("The mayor", "said", "the new bridge was fake"),
+    ])
+    assert labels(doc) == [["denies"], ["denies"], ["asserts"], ["asserts"]]

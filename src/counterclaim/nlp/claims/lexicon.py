@@ -73,6 +73,7 @@ class MeaningLexicon:
     naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
     naming_statement_cues: set = field(default_factory=set)  # "declared [X the winner]" names; "declared [his goal]" does not
     desire_cues: set = field(default_factory=set)            # "is hoping that…", "wants to…", "seeks…": a wish
+    depiction_nouns: set = field(default_factory=set)        # "the photo is fake": not genuine, denied
     unsound: dict[str, set] = field(default_factory=dict)    # "hold" -> {"water", "up"}: "doesn't hold water"
     disbelief_verbs: set = field(default_factory=set)        # "I don't buy that", "nobody believes it"
     directive_cues: set = field(default_factory=set)         # "demanded that [they propose a plan]": a request
@@ -114,6 +115,7 @@ _WORD_SETS = {
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
     "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
     "naming_cue": "naming_cues", "naming_statement_cue": "naming_statement_cues", "desire_cue": "desire_cues",
+    "depiction_noun": "depiction_nouns",
     "disbelief_verb": "disbelief_verbs", "directive_cue": "directive_cues", "refutation_cue": "refutation_cues",
     "belief_noun": "belief_nouns", "neg_raising": "neg_raising", "denial_frame": "denial_frames",
     "truth_predicate": "truth_predicates", "factive_predicate": "factive_predicates",

@@ -140,14 +140,14 @@ def _is_rejection_word(lx: MeaningLexicon, t: Token) -> bool:
 
 def rejection_predicate(ctx: Ctx, r: Token, scope: Scope) -> bool:
     """Is the content's main predicate a rejection of something outside it ("was cooked up by
-    dishonest forces", "that's a lie", "totally false")? Not when it evaluates a person ("you're
-    being ridiculous")."""
+    dishonest forces", "that's a lie", "totally false", "the photo is fake")? Not when it evaluates a
+    person ("you're being ridiculous") or a thing that presents nothing as real ("the bridge was fake")."""
     lx = ctx.lx
     if claim_not_accepted(lx, r):
         return True  # "I don't buy that", "the rationale doesn't hold water"
     subj = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.idx in scope and subj.lower_ not in DEMONSTR \
-            and subj.lemma_.lower() not in lx.claim_nouns \
+            and subj.lemma_.lower() not in lx.claim_nouns and subj.lemma_.lower() not in lx.depiction_nouns \
             and not any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ACCUSING for c in subj.children):
         return False  # but "Trump's tweets accusing Machado of X are lies": what the subject says is rejected
     if _is_rejection_word(lx, r):
