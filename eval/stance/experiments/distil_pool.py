@@ -19,20 +19,15 @@ from pathlib import Path
 from counterclaim.dev.evaluate import brat_attributions
 from counterclaim.nlp.claims.stance_encoder import load_encoder
 
-HERE = Path(__file__).resolve().parents[1]
-UNSEEN = ("fresh-train-dev", "fresh-train-dev-second", "fresh-train-dev-third", "heldout-dev-stratified",
-          "heldout-dev-train-denial", "heldout-train-stratified", "heldout-train-unseen-articles")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stance_minilm import FRESH, HELD_OUT, load  # noqa: E402  the sets the encoder is scored on
+
 MAX_CHARS = 400
 
 
 def unseen_articles() -> set[str]:
     """The articles of the fresh and held-out sets: none of their statements enters the pool."""
-    out = set()
-    for name in UNSEEN:
-        for line in (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out.add(json.loads(line)["file"])
-    return out
+    return {r["file"] for name in FRESH + HELD_OUT for r in load(name)}
 
 
 def pool_rows(polnear: Path) -> list[dict]:

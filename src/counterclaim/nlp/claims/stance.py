@@ -62,7 +62,7 @@ def stances_for(doc: Doc, st: Statement, claims: list[Claim], lx: MeaningLexicon
                 reasons: Optional[list[str]] = None) -> list[Stance]:
     """The stances of one statement on the propositions of its claims, each on the claim in its
     positive form (``Proposition.claim``). ``reasons``, when given, gets one entry per stance: which
-    rule gave it ("denial_cue", "negation", "rejection", "+frame"…; read by ``stance_features``)."""
+    rule gave it ("denial_cue", "negation", "rejection", "+frame"…; read through ``stance_rules``)."""
     if not claims:
         return []
     cue_lem = cue_lemma_or_none(doc, st, lx)
