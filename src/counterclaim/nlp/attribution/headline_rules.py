@@ -1,7 +1,8 @@
 """Reporting verbs the parser does not read as verbs.
 
 - a headline in the present tense: "IBM denies layoff rumors", "Kremlin admits sending troops to
-  the border", "Acme confirms plan to close plant": a line with no final stop that opens with a bare
+  the border", "Acme confirms plan to close plant", "Mayor shoots down reports of a deal" (a phrasal
+  verb of the lexicon, "shoot down", "laugh off", "pour cold water on"): a line with no final stop that opens with a bare
   noun subject (no article) and a present-tense speech verb (the parser often takes "admits" for an
   auxiliary or "denies plan" for a noun phrase); the rest of the line is the content;
 - an appositive tag: "The company, TMZ reports, has filed for bankruptcy" ("reports" parsed as a
@@ -22,6 +23,7 @@ from .syntax import Cand, DocView, Range, runs, verb_lemma
 HEADLINE_CLASSES = {"speech", "belief"}
 MAX_HEADLINE_TOKENS = 24
 MAX_SUBJECT_TOKENS = 4
+MAX_PHRASAL_WORDS = 3  # "pour cold water on": the words after the verb of a phrasal entry
 SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 SUBJECT_WORDS = {"'s", "’s", "&", "-", "."}
 LINE_STOPS = ".!?…:;"
@@ -41,6 +43,22 @@ def present_lemma(tok: Token, lex: Lexicon) -> Optional[str]:
     return None
 
 
+def phrasal_lemma(span, k: int, lex: Lexicon) -> tuple[Optional[str], int]:
+    """A present-tense phrasal verb of the lexicon at ``span[k]`` ("shoots down", "laughs off", "pour cold
+    water on"): its lemma and the number of words after the verb, or (None, 0)."""
+    w = span[k].lower_
+    bases = [w] + ([w[:-1], w[:-2], w[:-3] + "y"] if w.endswith("s") else [])
+    for n in range(MAX_PHRASAL_WORDS, 0, -1):
+        if k + n + 1 >= len(span):
+            continue  # nothing left for the content
+        rest = " ".join(x.lower_ for x in span[k + 1:k + 1 + n])
+        for b in bases:
+            entry = lex.verbs.get(f"{b} {rest}")
+            if entry is not None and entry.cls in HEADLINE_CLASSES:
+                return entry.lemma, n
+    return None, 0
+
+
 def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[Cand]:
     doc, text = view.doc, view.text
     for ps, pe in paras:
@@ -55,19 +73,23 @@ def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[
             subject = span[:k]
             if not all(s.pos_ in SUBJECT_POS or s.text in SUBJECT_WORDS for s in subject):
                 break  # an article, a verb, a clause: not a bare noun subject
-            lem = present_lemma(t, lex)
+            lem, n = phrasal_lemma(span, k, lex)  # "laughs off" before "laughs"
+            if lem is None:
+                lem = present_lemma(t, lex)
             if lem is None:
                 continue
-            start = k + 1
-            if span[start].lower_ == "that":
+            start = k + 1 + n
+            if start < len(span) and span[start].lower_ == "that":
                 start += 1
             r = runs(doc, set(range(span[start].i, span.end))) if start < len(span) else []
-            if not r:
-                break
+            if not r or (start == len(span) - 1 and span[start].pos_ == "ADJ"):
+                break  # "Grounding reports untrue": a verdict on the reports, not what they say
             entry = lex.verbs[lem]
             feats = {"bias_verb": 1.0, "lem=" + lem: 1.0, "cls=" + entry.cls: 1.0, "headline": 1.0}
-            yield Cand(cue=(t.idx, t.idx + len(t)), lemma=lem, source=(subject[0].idx, subject[-1].idx + len(subject[-1])),
-                       content=r, weight=entry.weight, anchor=t.idx, rule="headline", cue_tokens={t.i}, feats=feats)
+            last = span[k + n]
+            yield Cand(cue=(t.idx, last.idx + len(last)), lemma=lem, source=(subject[0].idx, subject[-1].idx + len(subject[-1])),
+                       content=r, weight=entry.weight, anchor=t.idx, rule="headline",
+                       cue_tokens=set(range(t.i, last.i + 1)), feats=feats)
             break
 
 

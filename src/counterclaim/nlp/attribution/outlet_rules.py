@@ -1,13 +1,23 @@
 """The outlet's own voice: an unattributed sentence whose main predicate is a verdict on a claim
 ("The photo of the flooded airport is fake.", "The claim is false.", "There is no evidence that P.",
 "The device is not a true implant.", "The image does not show a missile strike", "It hails from the
-fake-news website ...", "Contrary to posts online, P.") is a statement of kind ``outlet``: the
-article's outlet says it. The verdict words are data (``outlet_verdicts.tsv``); a sentence whose
-verdict lies within another statement (what someone else said) is not the outlet's.
+fake-news website ...", "Contrary to posts online, P.", "P, despite reports", "No, X did not Y.") is a statement of kind
+``outlet``: the article's outlet says it. The verdict words are data (``outlet_verdicts.tsv``); a
+sentence whose verdict lies within another statement (what someone else said) is not the outlet's.
 
 The candidate's source and cue are empty ranges at the sentence's start (the outlet is named by the
 statement's ``source.entity``, set by ``assembly``); its content is the sentence (up to a ";" after
-the verdict), less a fronted marker.
+the verdict), less a marker that sets it against a claim.
+
+A verdict without a clause of its own is the statement's cue, and what it judges its content:
+
+- a label before a colon: "False: the mayor banned Christmas markets", "HOAX: ...", "True: ...";
+- a headline with its copula dropped: "Singer death rumours untrue", "Reports of mayor's resignation
+  false" (a line with no final stop);
+- "No evidence (that) P", "No proof of X" with no verb.
+
+The cue's word is a cue of the ``cue_framing.tsv`` lexicon (``false``: denies, ``true``: asserts), so the
+stance step reads it as it reads "denied".
 """
 from __future__ import annotations
 
@@ -26,6 +36,7 @@ from .quotes import QuoteIndex
 from .syntax import Cand, DocView, Range, runs
 
 DENIES, ASSERTS = "denies", "asserts"
+MAX_HEADLINE = 16  # tokens: a longer line with no final stop is not read as a verbless headline
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,8 @@ class Verdicts:
     show: frozenset
     origin: frozenset
     origin_marks: frozenset
+    labels: frozenset = frozenset()     # verdict labels before a colon ("false", "fake news")
+    contrasts: tuple = ()               # ("despite",), ("contrary", "to"): set a clause against a claim
 
 
 def verdicts_from_text(text: str) -> Verdicts:
@@ -48,7 +61,9 @@ def verdicts_from_text(text: str) -> Verdicts:
                     evidence=frozenset(by.get("evidence", ())),
                     markers=tuple(tuple(w.split()) for w in by.get("marker", ())),
                     claims=frozenset(by.get("claim", ())), show=frozenset(by.get("show", ())),
-                    origin=frozenset(by.get("origin", ())), origin_marks=frozenset(by.get("origin_mark", ())))
+                    origin=frozenset(by.get("origin", ())), origin_marks=frozenset(by.get("origin_mark", ())),
+                    labels=frozenset(by.get("label", ())),
+                    contrasts=tuple(tuple(w.split()) for w in by.get("contrast", ())))
 
 
 def _words(tok: Token) -> tuple[str, str]:
@@ -76,6 +91,12 @@ def verdict(v: Verdicts, pred: Token) -> Optional[Token]:
     """The token carrying a verdict on what the clause headed by ``pred`` is about, or None."""
     subj = _subject(pred)
     claimlike = subj is not None and _words(subj)[1] in v.claims
+    answer = _response(pred)
+    if answer is not None:  # "No, the senator did not vote for it", "Yes, the mayor banned them"
+        return answer
+    against = contrast(v, pred)
+    if against is not None:  # "X is not dead, despite reports", "Contrary to rumours, she has not retired"
+        return against
     if pred.lemma_.lower() == "be":
         for c in pred.children:
             if c.dep_ not in ("acomp", "attr"):
@@ -112,6 +133,45 @@ def verdict(v: Verdicts, pred: Token) -> Optional[Token]:
     return None
 
 
+def _response(pred: Token) -> Optional[Token]:
+    """The response particle opening a clause that answers a claim: "No," before a negated clause, "Yes,"
+    before a positive one (Huddleston & Pullum 2002 ch. 9: "no" agrees with the clause's polarity)."""
+    first = next((c for c in pred.children if c.dep_ == "intj" and c.i < pred.i), None)
+    if first is None or first.i + 1 >= len(pred.doc) or pred.doc[first.i + 1].text != ",":
+        return None
+    if first.lower_ == "no" and _negated(pred) or first.lower_ == "yes" and not _negated(pred):
+        return first
+    return None
+
+
+def contrast(v: Verdicts, pred: Token) -> Optional[Token]:
+    """The marker of a phrase that sets the clause against a claim ("despite reports", "contrary to
+    rumours", "despite claims on social media"): the preposition, when its object is a claim noun;
+    "despite the rain" sets nothing against a claim."""
+    doc = pred.doc
+    heads = [pred]
+    for h in heads[:3]:  # "is safe to drink despite …": down a chain of complements
+        heads.extend(c for c in h.children if c.dep_ in ("xcomp", "acomp"))
+    for c in (c for h in heads for c in h.children):
+        for m in v.contrasts:
+            if tuple(t.lower_ for t in doc[c.i:c.i + len(m)]) != m:
+                continue
+            obj = next((g for g in c.subtree if g.dep_ == "pobj" and g.head.lower_ == m[-1]), None)
+            if obj is not None and _words(obj)[1] in v.claims:
+                return c
+    return None
+
+
+def _contrast_tokens(mark: Token) -> set[int]:
+    """The tokens of a contrast phrase (``contrast``) and the commas around it: not part of the content."""
+    out = {t.i for t in mark.subtree}
+    doc = mark.doc
+    for j in (mark.left_edge.i - 1, mark.right_edge.i + 1):
+        if 0 <= j < len(doc) and doc[j].text == ",":
+            out.add(j)
+    return out
+
+
 def _marker(v: Verdicts, doc, s_lo: int, s_hi: int) -> Optional[int]:
     """The index after a fronted marker phrase ("Contrary to posts online,"), or None."""
     for words in v.markers:
@@ -144,6 +204,7 @@ def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, contents: list[Rang
     def inside(tok: Token) -> bool:
         return within(contents, tok.idx) or (tok.lemma_.lower() not in v.show and within(cues, tok.idx))
 
+    yield from _verdict_cues(v, view, qi, inside)
     cols = doc.to_array([DEP, POS, ORTH])
     semis = numpy.flatnonzero(cols[:, 2] == get_string_id(";")).tolist()
     verbal = numpy.isin(cols[:, 1], (VERB, AUX)).tolist()
@@ -152,18 +213,92 @@ def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, contents: list[Rang
         s_lo, s_hi = view.sent(i)
         for lo, hi in _clauses(semis, s_lo, s_hi):
             pred = _predicate(doc, verbal, heads, lo, hi)
-            if pred is None or qi.inside(pred.idx):
+            if pred is None:  # a headline's verbless clause: "Singer not dead, despite reports"
+                pred = doc[i] if lo <= i < hi and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") else None
+                if pred is None or contrast(v, pred) is None:
+                    continue
+            if qi.inside(pred.idx):
                 continue
             after_marker = _marker(v, doc, lo, hi)
             mark = verdict(v, pred) if after_marker is None else pred
             if mark is None or inside(mark) or qi.inside(mark.idx):
                 continue
-            r = runs(doc, set(range(after_marker if after_marker is not None else lo, hi)))
+            dropped = _contrast_tokens(mark) if after_marker is None and mark == contrast(v, pred) else set()
+            r = runs(doc, set(range(after_marker if after_marker is not None else lo, hi)) - dropped)
             if not r:
                 continue
             at = doc[lo].idx
             yield Cand(cue=(at, at), lemma="", source=(at, at), content=r, weight=1.0, anchor=at, rule="outlet",
                        feats={"verdict": 1.0})
+
+
+def _verdict_cues(v: Verdicts, view: DocView, qi: QuoteIndex, inside) -> Iterator[Cand]:
+    """The outlet's verdicts that are cues (see the module's docstring): a label before a colon, a
+    headline's verdict with its copula dropped, "No evidence that P"."""
+    doc, text = view.doc, view.text
+    i = 0
+    while i < len(doc):
+        lo, hi = view.sent(i)
+        i = hi
+        while hi > lo and doc[hi - 1].is_space:  # the line break a sentence may end with
+            hi -= 1
+        if hi == lo or qi.inside(doc[lo].idx):
+            continue
+        found = _label(v, doc, lo, hi) or _no_evidence(v, doc, lo, hi) or _verbless(v, view, lo, hi)
+        if found is None:
+            continue
+        (c_lo, c_hi), (t_lo, t_hi) = found
+        if any(inside(doc[k]) for k in range(c_lo, c_hi)):
+            continue
+        if t_lo >= hi:  # a label parsed as a sentence of its own ("HOAX:"): its content is the next one
+            if t_lo >= len(doc) or "\n" in text[doc[t_lo - 1].idx:doc[t_lo].idx]:
+                continue
+            t_hi = i = view.sent(t_lo)[1]
+        r = runs(doc, set(range(t_lo, t_hi)))
+        if not r:
+            continue
+        at = doc[lo].idx
+        cue = (doc[c_lo].idx, doc[c_hi - 1].idx + len(doc[c_hi - 1]))
+        yield Cand(cue=cue, lemma=text[cue[0]:cue[1]].lower(), source=(at, at), content=r, weight=1.0, anchor=at,
+                   rule="outlet", feats={"verdict": 1.0})
+
+
+def _label(v: Verdicts, doc, lo: int, hi: int):
+    """"False: P", "HOAX: P", "Fake news: P": ((cue), (content)) token ranges, or None."""
+    for n in (1, 2, 3):
+        j = lo + n
+        if j + 1 >= len(doc) or doc[j].text != ":":
+            continue
+        if " ".join(t.lower_ for t in doc[lo:j]) in v.labels:
+            return (lo, j), (j + 1, hi)
+    return None
+
+
+def _no_evidence(v: Verdicts, doc, lo: int, hi: int):
+    """"No evidence (that) P", "No proof of X" with no verb governing the noun: ((cue), (content))."""
+    if hi - lo < 4 or doc[lo].lower_ != "no" or doc[lo + 1].lemma_.lower() not in v.evidence:
+        return None
+    noun = doc[lo + 1]
+    if noun.head.i != noun.i and noun.head.i != lo:
+        return None
+    return (lo, lo + 2), (lo + 3 if doc[lo + 2].lower_ == "of" else lo + 2, hi)  # "of X": X is denied
+
+
+def _verbless(v: Verdicts, view: DocView, lo: int, hi: int):
+    """A headline's verdict with the copula dropped ("Singer death rumours untrue", "Story of giant crab
+    a hoax"): a line of its own with no final stop whose last word is a verdict on what comes before it."""
+    doc, text = view.doc, view.text
+    end = doc[hi - 1].idx + len(doc[hi - 1])
+    if (doc[lo].idx > 0 and text[doc[lo].idx - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return None
+    if hi - lo < 3 or hi - lo > MAX_HEADLINE or doc[hi - 1].is_punct or doc[hi - 1].lower_ not in v.predicates:
+        return None
+    start = hi - 2 if doc[hi - 2].lower_ in ("a", "an") else hi - 1
+    subject = doc[lo:start]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in subject) or subject[0].pos_ == "PRON" or any(
+            t.lemma_.lower() == "be" or t.text in (",", ":") for t in subject):
+        return None
+    return (hi - 1, hi), (lo, start)
 
 
 def _clauses(semis: list[int], s_lo: int, s_hi: int) -> list[Range]:

@@ -47,6 +47,8 @@ def _find_cue_lemma(doc: Doc, st: Statement, lx: MeaningLexicon) -> str:
     txt = st.cue.span.text.lower().strip()
     if txt in lx.framing:
         return txt
+    if st.cue.lemma and " " in st.cue.lemma and st.cue.lemma in lx.framing:
+        return st.cue.lemma  # a phrasal cue the attribution step named ("pours cold water on")
     sp = doc.char_span(st.cue.span.start, st.cue.span.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return (st.cue.lemma or txt).lower()
