@@ -91,12 +91,6 @@ def verdict(v: Verdicts, pred: Token) -> Optional[Token]:
     """The token carrying a verdict on what the clause headed by ``pred`` is about, or None."""
     subj = _subject(pred)
     claimlike = subj is not None and _words(subj)[1] in v.claims
-    answer = _response(pred)
-    if answer is not None:  # "No, the senator did not vote for it", "Yes, the mayor banned them"
-        return answer
-    against = contrast(v, pred)
-    if against is not None:  # "X is not dead, despite reports", "Contrary to rumours, she has not retired"
-        return against
     if pred.lemma_.lower() == "be":
         for c in pred.children:
             if c.dep_ not in ("acomp", "attr"):
@@ -213,17 +207,23 @@ def outlet_cands(v: Verdicts, view: DocView, qi: QuoteIndex, contents: list[Rang
         s_lo, s_hi = view.sent(i)
         for lo, hi in _clauses(semis, s_lo, s_hi):
             pred = _predicate(doc, verbal, heads, lo, hi)
-            if pred is None:  # a headline's verbless clause: "Singer not dead, despite reports"
+            verbless = pred is None  # a headline's verbless clause: "Singer not dead, despite reports"
+            if verbless:
                 pred = doc[i] if lo <= i < hi and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") else None
-                if pred is None or contrast(v, pred) is None:
+                if pred is None:
                     continue
-            if qi.inside(pred.idx):
+            against = contrast(v, pred)  # "X is not dead, despite reports"
+            if (verbless and against is None) or qi.inside(pred.idx):
                 continue
             after_marker = _marker(v, doc, lo, hi)
-            mark = verdict(v, pred) if after_marker is None else pred
+            if after_marker is not None:
+                mark = pred
+            else:  # "No, the senator did not vote for it" before "…, despite reports" before "is false"
+                mark = _response(pred) or against or verdict(v, pred)
             if mark is None or inside(mark) or qi.inside(mark.idx):
                 continue
-            dropped = _contrast_tokens(mark) if after_marker is None and mark == contrast(v, pred) else set()
+            dropped = _contrast_tokens(mark) if after_marker is None and against is not None and mark == against \
+                else set()
             r = runs(doc, set(range(after_marker if after_marker is not None else lo, hi)) - dropped)
             if not r:
                 continue
