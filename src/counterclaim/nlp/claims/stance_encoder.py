@@ -20,8 +20,11 @@ kept when it says ``none``; a statement the rules gave no stance keeps none (the
 make claims). The threshold is 0.95: 0.9, chosen on rows held back from training, cost grammatical
 forms of the probe suite a row each. A statement keeps the rules' stances when one came from a
 formula the guideline names (``FORMULAS``: a no-comment or no-knowledge formula, a rejecting
-predicate such as "a hoax" or "cooked up", "there is no evidence that…"): those are the convention
-itself, which the encoder learned from a few thousand examples.
+predicate such as "a hoax" or "cooked up", "there is no evidence that…", a denial cue of the lexicon
+such as "denied that…" or "brushes aside claims…"): those are the convention itself, which the encoder
+learned from a few thousand examples and misreads where a cue is rare in them (it reads "brushes aside
+claims it sold the park" as asserting at 0.99; over the 5,583 rows of the labelled PolNeAR sets it
+changed a denial cue's stance once, wrongly).
 
 The encoder reads only the statements whose stance turns on polarity (``polar``): a stance other
 than ``asserts``, a negator in the cue or the content (the closed class of Huddleston and Pullum
@@ -56,7 +59,7 @@ WEIGHTS_FILE = "stance_encoder.npz"
 DEFAULT_WEIGHTS = Path(__file__).resolve().parents[1] / "models" / WEIGHTS_FILE
 MAX_TOKENS = 128
 # the rules of cc_stance whose stances the encoder leaves as they are (their names in ``stance_rules``)
-FORMULAS = frozenset({"forced", "self_rejecting", "no_evidence", "rejection", "event_denied"})
+FORMULAS = frozenset({"forced", "self_rejecting", "no_evidence", "rejection", "event_denied", "denial_cue"})
 NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "nowhere", "without"})
 
 
