@@ -42,6 +42,23 @@ def test_a_verdict_label_judges_the_clause_after_it(analyses, text, cue, content
     assert outlet_stances(analyses(text))[:1] == [(cue, content, [stance])]
 
 
+@pytest.mark.parametrize("text, cue, content, stance", [
+    ("Fact check: The new vaccine does not alter human DNA", "Fact check", "The new vaccine does not alter human DNA",
+     "denies"),
+    ("FACT CHECK: Photo of shark on flooded highway is fake", "FACT CHECK", "Photo of shark on flooded highway is fake",
+     "denies"),
+    ("Fact-check: Kestrel Air grounded its whole fleet in May", "Fact-check",
+     "Kestrel Air grounded its whole fleet in May", "asserts"),
+    ("Reality check: The town's debt did not double last year.", "Reality check",
+     "The town's debt did not double last year", "denies"),
+])
+def test_a_fact_check_heading_gives_the_clause_after_it_to_the_outlet_in_its_own_polarity(analyses, text, cue,
+                                                                                          content, stance):
+    a = analyses(text)
+    assert [(s.source.span.text if s.source else None) for s in a.statements if s.kind != "outlet"] == []  # no speaker
+    assert (cue, content, [stance]) in outlet_stances(a)
+
+
 @pytest.mark.parametrize("text", [
     "Update: The dam at Tarrow Lake has been repaired",   # a label that is no verdict
     "Photo: Kestrel Air grounded its whole fleet",
@@ -128,5 +145,9 @@ def test_every_verdict_label_is_a_cue_of_its_side():
     framing = {r["lemma"]: r["stance"] for r in tsv_text_rows(data_text("cue_framing.tsv"))}
     labels = [(r["words"], r["side"]) for r in tsv_text_rows(data_text("outlet_verdicts.tsv")) if r["role"] == "label"]
     assert labels
-    # a label is looked up as written ("false") or, for a participle, by its verb ("confirmed": confirm)
-    assert [(w, side) for w, side in labels if side not in (framing.get(w), framing.get(w.removesuffix("ed")))] == []
+    # a label is looked up as written ("false") or, for a participle, by its verb ("confirmed": confirm);
+    # a label of side "clause" ("Fact check:") is no cue of either side: the clause's polarity decides
+    assert [(w, side) for w, side in labels if side != "clause"
+            and side not in (framing.get(w), framing.get(w.removesuffix("ed")))] == []
+    assert [w for w, side in labels if side == "clause" and (framing.get(w) or framing.get(w.removesuffix("ed")))] == []
+    assert {side for _, side in labels} == {"denies", "asserts", "clause"}

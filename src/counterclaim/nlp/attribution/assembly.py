@@ -65,8 +65,8 @@ def extract(doc: Doc, rules: Rules, model: Optional[CueModel] = None) -> list[St
             p = model.prob(c.feats)
             if c.nominal and c.weight >= NOMINAL_FLOOR and c.feats.get("noun_clause=acl", 0) + c.feats.get("noun_clause=ccomp", 0):
                 p = max(p, model.threshold)  # "X's claim that ...": kept
-            elif c.rule == "colon" and c.feats.get("colon_upper_turns"):
-                p = max(p, model.threshold)  # a transcript: every "NAME:" turn is a statement
+            elif c.rule == "colon" and (c.feats.get("colon_upper_turns") or c.feats.get("colon_headline")):
+                p = max(p, model.threshold)  # a transcript's "NAME:" turns, a headline's "Kremlin: C"
             elif c.feats.get("formula") and c.weight >= FORMULA_FLOOR:
                 p = max(p, model.threshold)  # "As X noted, C", "C, X told Y, C", "C was denied by X"
             elif c.rule == "headline":

@@ -18,6 +18,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .outlet_rules import Verdicts, dropped_copula
 from .syntax import Cand, DocView, Range, runs, verb_lemma
 
 HEADLINE_CLASSES = {"speech", "belief"}
@@ -91,6 +92,56 @@ def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[
                        content=r, weight=entry.weight, anchor=t.idx, rule="headline",
                        cue_tokens=set(range(t.i, last.i + 1)), feats=feats)
             break
+
+
+def verdict_tag_cands(lex: Lexicon, verdicts: Verdicts, view: DocView, paras: list[Range]) -> Iterator[Cand]:
+    """A headline's verdict with its copula dropped and a speech tag after it ("Reports of split untrue,
+    says band", "Split rumours false, band insists"): the tag's noun phrase is the source, the verdict
+    word the cue (as in the outlet's "Reports of split untrue") and its subject the content."""
+    doc, text = view.doc, view.text
+    for ps, pe in paras:
+        line = text[ps:pe].rstrip()
+        if not line or line[-1] in LINE_STOPS or line[-1] in "\"”’'" or "\n" in line:
+            continue
+        span = doc.char_span(ps, ps + len(line), alignment_mode="expand")
+        if span is None or not 5 <= len(span) <= MAX_HEADLINE_TOKENS:
+            continue
+        comma = max((t.i for t in span if t.text == ","), default=None)
+        if comma is None:
+            continue
+        tag = _speech_tag(lex, doc[comma + 1:span.end])
+        found = dropped_copula(verdicts, doc, span.start, comma) if tag is not None else None
+        if found is None:
+            continue
+        (c_lo, c_hi), (t_lo, t_hi) = found
+        (v_lo, v_hi), (s_lo, s_hi) = tag
+        if doc[c_lo].head.i == v_lo and doc[c_lo].dep_ == "ccomp":
+            continue  # parsed as "[X baseless], says Y": the verb rules read it
+        r = runs(doc, set(range(t_lo, t_hi)))
+        if not r:
+            continue
+        verdict = doc[c_lo]
+        feats = {"headline": 1.0, "verdict": 1.0, "lem=" + doc[v_lo].lemma_.lower(): 1.0}
+        yield Cand(cue=(verdict.idx, verdict.idx + len(verdict)), lemma=verdict.lower_,
+                   source=(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1])), content=r, weight=1.0,
+                   anchor=verdict.idx, rule="headline", cue_tokens={verdict.i}, feats=feats)
+
+
+def _speech_tag(lex: Lexicon, tail) -> Optional[tuple[Range, Range]]:
+    """A speech tag: a speech verb of the lexicon and a short noun phrase in either order ("says band",
+    "band insists", "the minister said"): ((the verb), (the noun phrase)) token ranges, or None."""
+    if not 2 <= len(tail) <= MAX_SUBJECT_TOKENS + 1:
+        return None
+    for k in (0, len(tail) - 1):  # the verb comes first ("says band") or last ("band insists")
+        t = tail[k]
+        entry = lex.verbs.get(verb_lemma(t, lex.verbs) or "")
+        if entry is None or entry.cls != "speech" or not (t.tag_.startswith("VB") or t.lower_.endswith(TAG_FORMS)):
+            continue
+        np = tail[1:] if k == 0 else tail[:-1]
+        if any(x.pos_ in ("NOUN", "PROPN") for x in np) and all(x.pos_ in SUBJECT_POS | {"DET"} or x.text in SUBJECT_WORDS
+                                                                for x in np):
+            return (t.i, t.i + 1), (np.start, np.end)
+    return None
 
 
 def appos_tag_cands(lex: Lexicon, view: DocView) -> Iterator[Cand]:

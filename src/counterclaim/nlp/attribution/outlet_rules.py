@@ -269,7 +269,7 @@ def _label(v: Verdicts, doc, lo: int, hi: int):
         j = lo + n
         if j + 1 >= len(doc) or doc[j].text != ":":
             continue
-        if " ".join(t.lower_ for t in doc[lo:j]) in v.labels:
+        if doc[lo:j].text.lower() in v.labels:  # "Fact-check" as written, "fake news"
             return (lo, j), (j + 1, hi)
     return None
 
@@ -291,6 +291,13 @@ def _verbless(v: Verdicts, view: DocView, lo: int, hi: int):
     end = doc[hi - 1].idx + len(doc[hi - 1])
     if (doc[lo].idx > 0 and text[doc[lo].idx - 1] != "\n") or (end < len(text) and text[end] != "\n"):
         return None
+    return dropped_copula(v, doc, lo, hi)
+
+
+def dropped_copula(v: Verdicts, doc, lo: int, hi: int):
+    """A verdict with its copula dropped over the tokens ``lo:hi`` ("Singer death rumours untrue", "Story
+    of giant crab a hoax"): its last word a verdict, the words before it a noun phrase with no verb "be";
+    ((the verdict), (its subject)) token ranges, or None."""
     if hi - lo < 3 or hi - lo > MAX_HEADLINE or doc[hi - 1].is_punct or doc[hi - 1].lower_ not in v.predicates:
         return None
     start = hi - 2 if doc[hi - 2].lower_ in ("a", "an") else hi - 1

@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
-from .headline_rules import appos_tag_cands, headline_cands
+from .headline_rules import appos_tag_cands, headline_cands, verdict_tag_cands
 from .marker_rules import marker_cands
 from .nocomment_rules import nocomment_cands
 from .noun_rules import noun_cands
@@ -43,6 +43,8 @@ class Rules:
         self.verdicts = verdicts
         self.open = open_verbs
         self.colon_labels = colon_labels
+        # a verdict label ("False:", "Fact check:") heads the outlet's own words, never a speaker's turn
+        self.turn_labels = colon_labels | (verdicts.labels if verdicts is not None else frozenset())
         self.marker_first = {}
         for words, w in lex.markers.items():
             self.marker_first.setdefault(words[0], []).append((words, w))
@@ -65,6 +67,8 @@ class Rules:
     def headline_cands(self, view: DocView, paras: list[Range]) -> Iterator[Cand]:
         yield from headline_cands(self.lex, view, paras)
         yield from appos_tag_cands(self.lex, view)
+        if self.verdicts is not None:
+            yield from verdict_tag_cands(self.lex, self.verdicts, view, paras)
 
     def outlet_cands(self, view: DocView, qi: QuoteIndex, contents: list[Range], cues: list[Range]) -> Iterator[Cand]:
         if self.verdicts is None:
@@ -72,4 +76,4 @@ class Rules:
         return outlet_cands(self.verdicts, view, qi, contents, cues)
 
     def colon_cands(self, view: DocView, paras: list[Range]) -> list[Cand]:
-        return colon_cands(self.colon_labels, view, paras)
+        return colon_cands(self.turn_labels, view, paras)

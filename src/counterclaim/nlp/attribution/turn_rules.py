@@ -1,9 +1,18 @@
-"""Speaker turns: "WALLACE: C" in a transcript, headlines "Pence: C" (cue ":")."""
+"""Speaker turns: "WALLACE: C" in a transcript, headlines "Pence: C" (cue ":").
+
+A headline's colon attributes what follows it to the person or body before it (Mårdh 1980 on the
+colon of headlines: "Kremlin: reports of Putin's illness are false"): a line of its own with no final
+stop whose label names a person or an organisation is marked ``colon_headline``, which the cue model
+does not weigh (a one-line headline gives it nothing to weigh) and ``assembly`` keeps as it keeps a
+transcript's turns. A topic before a colon ("Brexit: what happens next") names no person or
+organisation and is left to the model."""
 from __future__ import annotations
 
 from typing import Iterator
 
 from .syntax import Cand, DocView, Range, bucket
+
+MAX_HEADLINE_WORDS = 20
 
 
 def colon_cands(colon_labels: set[str], view: DocView, paras: list[Range]) -> list[Cand]:
@@ -45,7 +54,13 @@ def _colon_cands(colon_labels: set[str], view: DocView, paras: list[Range]) -> I
                  "colon_words=" + bucket(len(label.split())): 1.0,
                  "colon_first_para": float(ps == paras[0][0]),
                  "colon_quoted": float(any(ch in text[s:pe] for ch in "“\"‘'")),
-                 "colon_person": float(any(t.ent_type_ == "PERSON" for t in span))}
+                 "colon_person": float(any(t.ent_type_ == "PERSON" for t in span)),
+                 "colon_headline": float(_headline(text, ps, pe) and any(t.ent_type_ in ("PERSON", "ORG") for t in span))}
         yield Cand(cue=(colon, colon + 1), lemma=":", source=(ps, ps + len(label)), content=[(s, pe)],
                    weight=0.8, anchor=colon, rule="colon", feats=feats)
 
+
+def _headline(text: str, ps: int, pe: int) -> bool:
+    """Is the paragraph a headline: one line, no final stop, at most ``MAX_HEADLINE_WORDS`` words?"""
+    line = text[ps:pe].strip()
+    return "\n" not in line and not line.endswith((".", "!", "?", "\"", "”")) and len(line.split()) <= MAX_HEADLINE_WORDS
