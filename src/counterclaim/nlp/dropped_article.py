@@ -2,14 +2,15 @@
 ambiguous.
 
 Headlines drop articles (Mårdh 1980, *Headlinese*; Biber et al. 1999 §2.6.3 on block language), and
-with the article gone a present-tense speech verb and a plural report noun read both ways:
+with the article gone a present-tense speech verb and a report noun read both ways:
 "Minister rejects claims she lied" is parsed with "rejects" as a plural noun and "claims" as the verb
 ("Minister rejects | claims | she lied"), "Club dismisses reports that …" with "dismisses" as a noun.
 Where a sentence holds such a pair — a present-tense form of a verb of ``reporting_verbs.tsv``
-("rejects", "brushes aside") right before the plural of a noun of ``reporting_nouns.tsv`` ("claims",
-"reports", "rumours") — and the parser did not read the first as the verb and the second as a noun,
-the sentence is parsed again with the article a full sentence would hold ("rejects the claims") and
-that parse is kept, without the article, when it reads the pair so. A sentence the parser already
+("rejects", "brushes aside") right before a noun of ``reporting_nouns.tsv``, plural or not ("claims",
+"reports", "rumours", "report") — and the parser did not read the first as the verb and the second as a noun,
+the sentence is parsed again with the article a full sentence would hold ("rejects the claims"; if
+that is not enough, before the bare subject too: "The council brushes aside the claims") and that parse
+is kept, without the articles, when it reads the pair so. A sentence the parser already
 reads so is left as it is.
 
 Runs right after the parser, before the attribute ruler and the lemmatizer, which then read the new
@@ -24,7 +25,7 @@ from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicons import read_texts, write_texts
+from ..lexicons import data_text, read_texts, write_texts
 from .attribution.lexicon import FILES, Lexicon, lexicon_from_texts, lexicon_texts
 
 ARTICLE = "the"
@@ -34,19 +35,15 @@ MAX_SUBJECT_TOKENS = 4  # "Minister", "White House", "UK health ministry": a hea
 SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "HYPH"}
 
 
-def present_forms(lemma: str) -> set[str]:
-    """The third-person present form of a verb lemma, by the spelling rules of -s (Quirk et al. 1985
-    §3.5): "deny" -> "denies", "dismiss" -> "dismisses", "say" -> "says"."""
+def s_form(lemma: str) -> str:
+    """A word with the -s of the third-person present or the regular plural, by the spelling rules of -s
+    (Quirk et al. 1985 §3.5): "deny" -> "denies", "dismiss" -> "dismisses", "say" -> "says", "claim" ->
+    "claims"."""
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        return {lemma[:-1] + "ies"}
+        return lemma[:-1] + "ies"
     if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return {lemma + "es"}
-    return {lemma + "s"}
-
-
-def plural_forms(lemma: str) -> set[str]:
-    """The regular plural of a noun lemma, spelt as the -s of verbs ("claim" -> "claims")."""
-    return present_forms(lemma)
+        return lemma + "es"
+    return lemma + "s"
 
 
 class Ambiguity:
@@ -57,9 +54,8 @@ class Ambiguity:
         self.verbs: dict[str, set[tuple[str, ...]]] = {}  # present form -> the particle sequences it takes
         for lemma in lex.verbs:
             head, *rest = lemma.split()
-            for form in present_forms(head):
-                self.verbs.setdefault(form, set()).add(tuple(rest))
-        self.nouns = frozenset(f for lemma in lex.nouns for f in plural_forms(lemma))
+            self.verbs.setdefault(s_form(head), set()).add(tuple(rest))
+        self.nouns = frozenset(f for lemma in lex.nouns for f in (lemma, s_form(lemma)))
 
     def pair(self, sent: Span) -> Optional[tuple[int, int]]:
         """The doc indices of the verb and the noun of a verb-noun pair the parser read wrongly after
@@ -95,7 +91,7 @@ class DroppedArticle:
 
     def __init__(self, nlp: Language, paths: Optional[dict[str, Optional[str]]] = None) -> None:
         self.nlp = nlp
-        self.texts = {key: text for key, text in lexicon_texts(paths).items() if key in LEXICONS}
+        self.texts = {key: data_text(name, (paths or {}).get(key)) for key, name in LEXICONS.items()}
         self._build()
 
     def _build(self) -> None:

@@ -165,8 +165,11 @@ def inside_non_claim(ctx: Ctx, t: Token, doc: Doc, scope: Scope, st: Statement) 
         if a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
                 and not_checkable(ctx, a, doc, scope, st):
             return True
-    return a.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in a.children) \
-        and a.dep_ not in ("pcomp", "acl") and cue_lemma_or_none(doc, st, ctx.lx) not in ctx.lx.judgment_cues
+    if a.tag_ != "VBG" or any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in a.children) \
+            or a.dep_ in ("pcomp", "acl"):
+        return False
+    cue = cue_lemma_or_none(doc, st, ctx.lx)
+    return cue not in ctx.lx.judgment_cues and cue not in ctx.lx.gerund_fact_cues  # "admitted [taking it]"
 
 
 def _opens_sentence(t: Token) -> bool:

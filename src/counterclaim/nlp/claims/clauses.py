@@ -12,7 +12,7 @@ from .lexicon import RelationRule
 from .negation import implicative_not, is_negated, negative_determiner, rebutting_form
 from .participants import canonical, find_recipient, modifier_actor, resolve_np
 from .syntax import extent, lemma, lemma_set, passive_roles, subject_of
-from .types import DEMONSTR, Claim, Ctx
+from .types import DEMONSTR, SUBJ, Claim, Ctx
 
 
 def match_rule(ctx: Ctx, head: Token, tokens: list[Token], pos: str) -> tuple[Optional[RelationRule], Optional[str]]:
@@ -110,8 +110,12 @@ def judged_subject(ctx: Ctx, v: Token) -> Optional[Token]:
     """The subject of a gerund a cue of judging holds in an of/for/with phrase, whom the cue judges: its
     object ("accused [her] of being asleep", "criticized [the airline] for cutting pay"), the object the
     phrase hangs on ("accused [the governor] of lying"), or the passive subject ("[he] was accused of
-    having fled")."""
+    having fled"). So too the subject of a verb whose gerund complement states what its subject did
+    (``gerund_fact_cue``: "[the senator] admitted taking the money", "denies grounding its fleet")."""
     p = v.head
+    if v.dep_ in ("xcomp", "ccomp", "dobj") and v.tag_ == "VBG" and p.i != v.i and p.pos_ == "VERB" \
+            and lemma(p) in ctx.lx.gerund_fact_cues and not any(c.dep_ in SUBJ for c in v.children):
+        return next((c for c in p.children if c.dep_ == "nsubj"), None)
     if v.dep_ != "pcomp" or p.dep_ != "prep" or p.lower_ not in JUDGED_PREPS or not _gerund(v):
         return None
     h = p.head

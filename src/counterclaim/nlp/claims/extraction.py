@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from ...model import Statement
 from ..doctext import doc_text, per_doc
 from .checkability import inside_non_claim, is_question, modality, not_checkable, under_norm
-from .clauses import clause_claim, gerund_of_negated_verb, match_rule
+from .clauses import clause_claim, gerund_of_negated_verb, judged_subject, match_rule
 from .cues import cue_class, cue_lemma_or_none, cue_root, negated_cue
 from .discourse import reported_by_other, side_clause
 from .frames import frame_flip, frame_of, framed_clause, raising_frame
@@ -135,9 +135,10 @@ def extract_claims(ctx: Ctx, st: Statement, statements: dict) -> list[Claim]:
             return []  # "denied his party [the victory]", "to reject [the request…] [until he gave…]": nothing said
         if not any(claim_like(lx, r) for r in roots):
             denial_cue = False  # "had been soundly rejected: Mr. Bush", "dismissing the deficit scolds": no claim
-    if not claims and denial_cue and any(r.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in r.children)
-                                         for r in roots):
-        # "denied that [his troops had not been ready]": a clause of its own is the claim denied
+    if not claims and denial_cue and any(r.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ in SUBJ for c in r.children) or judged_subject(ctx, r) is not None) for r in roots):
+        # "denied that [his troops had not been ready]": a clause of its own is the claim denied; so is a
+        # gerund whose subject is the cue's ("denies [grounding its fleet]": it grounded its fleet)
         claims.extend(gist_claims(ctx, st, statements, roots, toks, scope))
     if not claims and rejecting and any(frame_of(r, lx) is not None and _frames_a_that_clause(r, scope) for r in roots):
         # "it was not the case [that the quake had been caused by drilling]": the clause is the claim

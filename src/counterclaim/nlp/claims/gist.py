@@ -69,8 +69,10 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         r = through_frames(r, lx, scope)  # "she did not think [the economy would shrink]": the clause framed
         if not_checkable(ctx, r, doc, scope, st):
             continue
-        if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children):
+        if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children) \
+                and cue not in lx.gerund_fact_cues:
             continue  # an activity named, not a claim: "being Trump's running mate", "standing on the floor"
+            # (but "admitted [taking the money]": what the source did, a claim)
         ctoks = clause_tokens(r, scope)
         c = clause_claim(ctx, r, ctoks, st, statements, kind="gist")
         split = negated_conjunct(r)

@@ -70,6 +70,7 @@ class MeaningLexicon:
     presenting_cues: set = field(default_factory=set)        # "reported [high lead levels found in…]": a fact when it has a predicate
     norm_predicates: set = field(default_factory=set)        # "it is important to…", "there is no point in…": a norm
     judgment_cues: set = field(default_factory=set)          # "praised X for being calm": the for/of phrase is a claim
+    gerund_fact_cues: set = field(default_factory=set)       # "admitted [taking the money]": the gerund is a claim
     naming_cues: set = field(default_factory=set)            # "called the senator a nasty guy": a characterization
     naming_statement_cues: set = field(default_factory=set)  # "declared [X the winner]" names; "declared [his goal]" does not
     desire_cues: set = field(default_factory=set)            # "is hoping that…", "wants to…", "seeks…": a wish
@@ -114,6 +115,7 @@ _WORD_SETS = {
     "passive_belief_cue": "passive_belief_cues", "negative_implicative": "negative_implicatives",
     "follower_noun": "follower_nouns", "evidence_noun": "evidence_nouns", "inference_verb": "inference_verbs",
     "evidential_cue": "evidential_cues", "presenting_cue": "presenting_cues", "norm_predicate": "norm_predicates", "judgment_cue": "judgment_cues",
+    "gerund_fact_cue": "gerund_fact_cues",
     "naming_cue": "naming_cues", "naming_statement_cue": "naming_statement_cues", "desire_cue": "desire_cues",
     "depiction_noun": "depiction_nouns",
     "disbelief_verb": "disbelief_verbs", "directive_cue": "directive_cues", "refutation_cue": "refutation_cues",
