@@ -105,9 +105,14 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
     elif np_comp or preps:
         quoted = any(view.has_quote(c, qi) for c in np_comp + preps)
         # "cited the report": a report named but not stated has no content; a denial of it ("denied the
-        # report", "rejected the allegations of price fixing") denies the claim the report makes
-        named_only = (not quoted and np_comp and not preps and entry.lemma not in lex.denial_verbs and all(
-            c.lemma_.lower() in lex.nouns and not _np_has_clause(c) for c in np_comp))
+        # report", "rejected the allegations of price fixing") or a characterization of it ("slammed the
+        # reports as fake news", "described the report as false") says something of the claim it makes
+        as_phrase = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c not in preps]
+        characterized = bool(as_phrase) or any(c.dep_ == "oprd" for c in kids) or any(
+            g.dep_ == "prep" and g.lower_ == "as" for c in np_comp for g in c.children)
+        named_only = (not quoted and np_comp and not preps and entry.lemma not in lex.denial_verbs
+                      and not characterized and all(c.lemma_.lower() in lex.nouns and not _np_has_clause(c)
+                                                    for c in np_comp))
         naming = tok.lemma_.lower() in NAMING and any(c.dep_ == "oprd" for c in kids)
         clause_in_np = any(_np_has_clause(c) for c in np_comp)
         reduced_rel = tok.dep_ == "acl" and not (quoted or naming or clause_in_np)
@@ -120,7 +125,7 @@ def _verb_content(lex: Lexicon, open_cues: bool, view: DocView, tok: Token, head
             chosen = []
         elif open_cues or ((frame == "np" or quoted or naming or clause_in_np)
                            and not reduced_rel and not bare_call):
-            chosen, path = np_comp + preps, ("np" if np_comp else "prep")
+            chosen, path = np_comp + preps + (as_phrase if np_comp else []), ("np" if np_comp else "prep")
             if preps:
                 feats["prep=" + preps[0].lower_] = 1.0
     if chosen:

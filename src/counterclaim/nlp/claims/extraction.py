@@ -40,7 +40,7 @@ from .noknowledge import no_knowledge_formula
 from .participants import find_recipient, mention_at, owner_is_subject, resolve_np
 from .rebuttal import rebuts
 from .refusal import claim_like, refused
-from .rejection import claim_not_accepted, has_rejection, rejection_predicate
+from .rejection import claim_not_accepted, has_rejection, rejected_claim_noun, rejection_predicate
 from .syntax import Scope, clause_tokens, extent, in_scope, lemma, scope_roots, tok_range
 from .types import ACCUSING, ANAPHOR_DETS, DEMONSTR, LIGHT_VERBS, PERCEPTION, SUBJ, Claim, Ctx
 
@@ -249,7 +249,8 @@ def _claim_nouns(ctx: Ctx, st: Statement, statements: dict, toks: list[Token], s
         elif t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" and t.lemma_.lower() in ("report", "allegation", "accusation", "claim", "rumor", "rumour", "charge") \
                 and any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in doc[t.i + 1].children):
             continue  # "reports of X doing": handled as a clause below
-        elif anaphoric_use(lx, t, allow_the=True):
+        elif anaphoric_use(lx, t, allow_the=True) or rejected_claim_noun(lx, t):
+            # "the claims", "unfounded accusations"; "branded [the claims] as lies": the claim they stand for
             c = Claim("anaphor", t, t.idx, t.idx + len(t.text), noun=t)
             claims.append(c)
 

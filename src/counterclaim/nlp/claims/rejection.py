@@ -199,11 +199,22 @@ def rejecting_evaluation(lx, subj: Token) -> bool:
 def rejected_claim_noun(lx, t: Token) -> bool:
     """A claim noun that a rejection predicates of: as the subject ("his comments were Mostly False", "the
     claims ... are unfounded", "the claim was cooked up") or as the object of a small clause ("Politifact
-    deemed those statements false", "called his claims a lie")."""
+    deemed those statements false", "called his claims a lie"), also in an "as" phrase on the verb or the
+    noun ("described the report as false", "slammed the reports as fake news", "branded the claims as lies";
+    Quirk et al. 1985 §16.48, the object predicative of verbs of regarding)."""
     if t.lemma_.lower() not in lx.claim_nouns:
         return False
     if t.dep_ in ("nsubj", "nsubjpass"):
         return rejecting_evaluation(lx, t)
-    return t.dep_ == "dobj" and any(
-        x.dep_ in ("oprd", "acomp", "xcomp") and x.i > t.i and (_is_rejection_word(lx, x) or any(
-            _is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod")) for x in t.head.children)
+    if t.dep_ != "dobj":
+        return False
+    for x in [*t.head.children, *t.children]:
+        if x.i <= t.i:
+            continue
+        if x.dep_ in ("oprd", "acomp", "xcomp") and (_is_rejection_word(lx, x) or any(
+                _is_rejection_word(lx, y) for y in x.children if y.dep_ == "amod")):
+            return True
+        if x.dep_ == "prep" and x.lower_ == "as" and any(
+                _is_rejection_word(lx, y) for c in x.children for y in (c, *c.children) if y.dep_ != "prep"):
+            return True
+    return False
