@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 from .outlet_rules import Verdicts, dropped_copula
-from .syntax import Cand, DocView, Range, runs, verb_lemma
+from .syntax import Cand, DocView, Range, headline_line, runs, verb_lemma
 
 HEADLINE_CLASSES = {"speech", "belief"}
 MAX_HEADLINE_TOKENS = 24
@@ -27,7 +27,6 @@ MAX_SUBJECT_TOKENS = 4
 MAX_PHRASAL_WORDS = 3  # "pour cold water on": the words after the verb of a phrasal entry
 SUBJECT_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
 SUBJECT_WORDS = {"'s", "’s", "&", "-", "."}
-LINE_STOPS = ".!?…:;"
 TAG_FORMS = ("s", "ed", "id")  # "reports", "reported", "said": the finite forms a tag takes
 
 
@@ -63,8 +62,8 @@ def phrasal_lemma(span, k: int, lex: Lexicon) -> tuple[Optional[str], int]:
 def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[Cand]:
     doc, text = view.doc, view.text
     for ps, pe in paras:
-        line = text[ps:pe].rstrip()
-        if not line or line[-1] in LINE_STOPS or line[-1] in "\"”’'" or "\n" in line:
+        line = headline_line(text, ps, pe)
+        if line is None:
             continue
         span = doc.char_span(ps, ps + len(line), alignment_mode="expand")
         if span is None or not 3 <= len(span) <= MAX_HEADLINE_TOKENS or not span[0].text[:1].isupper():
@@ -100,8 +99,8 @@ def verdict_tag_cands(lex: Lexicon, verdicts: Verdicts, view: DocView, paras: li
     word the cue (as in the outlet's "Reports of split untrue") and its subject the content."""
     doc, text = view.doc, view.text
     for ps, pe in paras:
-        line = text[ps:pe].rstrip()
-        if not line or line[-1] in LINE_STOPS or line[-1] in "\"”’'" or "\n" in line:
+        line = headline_line(text, ps, pe)
+        if line is None:
             continue
         span = doc.char_span(ps, ps + len(line), alignment_mode="expand")
         if span is None or not 5 <= len(span) <= MAX_HEADLINE_TOKENS:
@@ -115,13 +114,13 @@ def verdict_tag_cands(lex: Lexicon, verdicts: Verdicts, view: DocView, paras: li
             continue
         (c_lo, c_hi), (t_lo, t_hi) = found
         (v_lo, v_hi), (s_lo, s_hi) = tag
-        if doc[c_lo].head.i == v_lo and doc[c_lo].dep_ == "ccomp":
+        if any(c.dep_ in ("ccomp", "parataxis") and c.i < comma for c in doc[v_lo].children):
             continue  # parsed as "[X baseless], says Y": the verb rules read it
         r = runs(doc, set(range(t_lo, t_hi)))
         if not r:
             continue
         verdict = doc[c_lo]
-        feats = {"headline": 1.0, "verdict": 1.0, "lem=" + doc[v_lo].lemma_.lower(): 1.0}
+        feats = {"headline": 1.0, "verdict": 1.0}
         yield Cand(cue=(verdict.idx, verdict.idx + len(verdict)), lemma=verdict.lower_,
                    source=(doc[s_lo].idx, doc[s_hi - 1].idx + len(doc[s_hi - 1])), content=r, weight=1.0,
                    anchor=verdict.idx, rule="headline", cue_tokens={verdict.i}, feats=feats)

@@ -23,6 +23,8 @@ INHERIT_SUBJ = {"xcomp", "conj", "advcl", "ccomp", "pcomp"}
 REL_PRON = {"who", "which", "that", "whom"}
 PUNCT_TRIM = set(",;:—–-()[].") | {"--"}
 SMALL_SUBTREE = 32  # tokens: a smaller subtree is walked token by token
+LINE_STOPS = ".!?…:;"  # a line ending in one of these is a sentence, not a headline
+CLOSING_QUOTES = "\"”’'"
 
 
 @dataclass
@@ -46,6 +48,15 @@ class Cand:
 
 def tok_range(toks: list[Token]) -> Range:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def headline_line(text: str, ps: int, pe: int) -> Optional[str]:
+    """The paragraph ``text[ps:pe]`` as a headline: one line that does not end in a stop or a closing quote
+    (its trailing whitespace dropped); None for any other paragraph."""
+    line = text[ps:pe].rstrip()
+    if not line or line[-1] in LINE_STOPS or line[-1] in CLOSING_QUOTES or "\n" in line:
+        return None
+    return line
 
 
 def runs(doc: Doc, idxs: set[int]) -> list[Range]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .syntax import Cand, DocView, Range, bucket
+from .syntax import Cand, DocView, Range, bucket, headline_line
 
 MAX_HEADLINE_WORDS = 20
 
@@ -61,6 +61,6 @@ def _colon_cands(colon_labels: set[str], view: DocView, paras: list[Range]) -> I
 
 
 def _headline(text: str, ps: int, pe: int) -> bool:
-    """Is the paragraph a headline: one line, no final stop, at most ``MAX_HEADLINE_WORDS`` words?"""
-    line = text[ps:pe].strip()
-    return "\n" not in line and not line.endswith((".", "!", "?", "\"", "”")) and len(line.split()) <= MAX_HEADLINE_WORDS
+    """Is the paragraph a headline (``headline_line``) of at most ``MAX_HEADLINE_WORDS`` words?"""
+    line = headline_line(text, ps, pe)
+    return line is not None and len(line.split()) <= MAX_HEADLINE_WORDS
