@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from counterclaim import Article, analyze_articles
-from counterclaim.nlp.dropped_article import s_form
+from counterclaim.nlp.spelling import s_form
 
 
 def parse(nlp, text):

@@ -27,23 +27,13 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import data_text, read_texts, write_texts
 from .attribution.lexicon import FILES, Lexicon, lexicon_from_texts, lexicon_texts
+from .spelling import s_form
 
 ARTICLE = "the"
 PARSE_STEPS = ("tok2vec", "tagger", "parser")
 MAX_SENTENCE_TOKENS = 60
 MAX_SUBJECT_TOKENS = 4  # "Minister", "White House", "UK health ministry": a headline's bare subject
 SUBJECT_TAGS = {"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "POS", "HYPH"}
-
-
-def s_form(lemma: str) -> str:
-    """A word with the -s of the third-person present or the regular plural, by the spelling rules of -s
-    (Quirk et al. 1985 §3.5): "deny" -> "denies", "dismiss" -> "dismisses", "say" -> "says", "claim" ->
-    "claims"."""
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    return lemma + "s"
 
 
 class Ambiguity:

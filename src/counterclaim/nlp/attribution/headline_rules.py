@@ -17,6 +17,7 @@ from spacy.attrs import DEP
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ..spelling import s_form
 from .lexicon import Lexicon
 from .outlet_rules import Verdicts, dropped_copula
 from .syntax import Cand, DocView, Range, headline_line, runs, verb_lemma
@@ -38,7 +39,7 @@ def present_lemma(tok: Token, lex: Lexicon) -> Optional[str]:
     if entry is None or entry.cls not in HEADLINE_CLASSES:
         return None
     w = tok.lower_
-    if w in (lem + "s", lem + "es", lem[:-1] + "ies") or (w == lem and tok.tag_ in ("VBP", "VB")):
+    if w == s_form(lem) or (w == lem and tok.tag_ in ("VBP", "VB")):
         return lem
     return None
 

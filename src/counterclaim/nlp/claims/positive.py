@@ -14,6 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from ..spelling import s_form
 from .inflection import past_tense
 from .negation import negative_determiner, no_longer
 from .syntax import lemma, predicate_before
@@ -142,11 +143,7 @@ def third_person(verb: str) -> str:
     low = verb.lower()
     if low in ("have", "be"):
         return {"have": "has", "be": "is"}[low]
-    if low.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return verb + "es"
-    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
+    return s_form(verb)
 
 
 def _no_determiner(n: Token) -> list[Edit]:
