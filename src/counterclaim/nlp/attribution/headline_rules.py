@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 import numpy
 from spacy.attrs import DEP
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..spelling import s_form
 from .lexicon import Lexicon
@@ -60,14 +60,19 @@ def phrasal_lemma(span, k: int, lex: Lexicon) -> tuple[Optional[str], int]:
     return None, 0
 
 
-def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[Cand]:
-    doc, text = view.doc, view.text
+def headline_spans(view: DocView, paras: list[Range], shortest: int) -> Iterator[Span]:
+    """The headline paragraphs (``headline_line``) of ``shortest`` to ``MAX_HEADLINE_TOKENS`` tokens."""
     for ps, pe in paras:
-        line = headline_line(text, ps, pe)
-        if line is None:
-            continue
-        span = doc.char_span(ps, ps + len(line), alignment_mode="expand")
-        if span is None or not 3 <= len(span) <= MAX_HEADLINE_TOKENS or not span[0].text[:1].isupper():
+        line = headline_line(view.text, ps, pe)
+        span = view.doc.char_span(ps, ps + len(line), alignment_mode="expand") if line is not None else None
+        if span is not None and shortest <= len(span) <= MAX_HEADLINE_TOKENS:
+            yield span
+
+
+def headline_cands(lex: Lexicon, view: DocView, paras: list[Range]) -> Iterator[Cand]:
+    doc = view.doc
+    for span in headline_spans(view, paras, 3):
+        if not span[0].text[:1].isupper():
             continue
         for k in range(1, min(MAX_SUBJECT_TOKENS, len(span) - 2) + 1):
             t = span[k]
@@ -98,14 +103,8 @@ def verdict_tag_cands(lex: Lexicon, verdicts: Verdicts, view: DocView, paras: li
     """A headline's verdict with its copula dropped and a speech tag after it ("Reports of split untrue,
     says band", "Split rumours false, band insists"): the tag's noun phrase is the source, the verdict
     word the cue (as in the outlet's "Reports of split untrue") and its subject the content."""
-    doc, text = view.doc, view.text
-    for ps, pe in paras:
-        line = headline_line(text, ps, pe)
-        if line is None:
-            continue
-        span = doc.char_span(ps, ps + len(line), alignment_mode="expand")
-        if span is None or not 5 <= len(span) <= MAX_HEADLINE_TOKENS:
-            continue
+    doc = view.doc
+    for span in headline_spans(view, paras, 5):
         comma = max((t.i for t in span if t.text == ","), default=None)
         if comma is None:
             continue
