@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator, Optional
 
 import numpy
@@ -51,6 +52,11 @@ class Verdicts:
     origin_marks: frozenset
     labels: frozenset = frozenset()     # verdict labels before a colon ("false", "fake news")
     contrasts: tuple = ()               # ("despite",), ("contrary", "to"): set a clause against a claim
+
+    @cached_property
+    def contrast_firsts(self) -> frozenset:
+        """The words a contrast phrase opens with ("despite", "contrary", "in")."""
+        return frozenset(m[0] for m in self.contrasts)
 
 
 def verdicts_from_text(text: str) -> Verdicts:
@@ -146,7 +152,10 @@ def contrast(v: Verdicts, pred: Token) -> Optional[Token]:
     heads = [pred]
     for h in heads[:3]:  # "is safe to drink despite …": down a chain of complements
         heads.extend(c for c in h.children if c.dep_ in ("xcomp", "acomp"))
+    firsts = v.contrast_firsts
     for c in (c for h in heads for c in h.children):
+        if c.lower_ not in firsts:
+            continue  # most children: no contrast phrase opens with them
         for m in v.contrasts:
             if tuple(t.lower_ for t in doc[c.i:c.i + len(m)]) != m:
                 continue
