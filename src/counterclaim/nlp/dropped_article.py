@@ -25,8 +25,8 @@ from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicons import data_text, read_texts, write_texts
-from .attribution.lexicon import FILES, Lexicon, lexicon_from_texts, lexicon_texts
+from ..lexicons import data_text, read_texts, tsv_text_rows, write_texts
+from .attribution.lexicon import FILES
 from .spelling import s_form
 
 ARTICLE = "the"
@@ -40,12 +40,13 @@ class Ambiguity:
     """The speech verbs (a word form and the words of a phrasal verb after it) and report nouns whose
     pairs the parser may read the wrong way round."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, verbs: Iterable[str], nouns: Iterable[str]) -> None:
+        """``verbs``, ``nouns``: the lemmas of ``reporting_verbs.tsv`` and ``reporting_nouns.tsv``."""
         self.verbs: dict[str, set[tuple[str, ...]]] = {}  # present form -> the particle sequences it takes
-        for lemma in lex.verbs:
+        for lemma in verbs:
             head, *rest = lemma.split()
             self.verbs.setdefault(s_form(head), set()).add(tuple(rest))
-        self.nouns = frozenset(f for lemma in lex.nouns for f in (lemma, s_form(lemma)))
+        self.nouns = frozenset(f for lemma in nouns for f in (lemma, s_form(lemma)))
 
     def pair(self, sent: Span) -> Optional[tuple[int, int]]:
         """The doc indices of the verb and the noun of a verb-noun pair the parser read wrongly after
@@ -75,6 +76,11 @@ def reads_right(doc: Doc, verb: int, noun: int) -> bool:
 LEXICONS = {key: FILES[key] for key in ("verbs", "nouns")}
 
 
+def lemmas(text: str) -> list[str]:
+    """The lemmas of a cue lexicon's text, as ``lexicon_from_texts`` reads them."""
+    return [r["lemma"].strip().lower() for r in tsv_text_rows(text)]
+
+
 class DroppedArticle:
     """Re-parses the sentences of ``Ambiguity.pair`` with the dropped article put back. Its two lexicon
     files are saved with the pipeline."""
@@ -85,7 +91,7 @@ class DroppedArticle:
         self._build()
 
     def _build(self) -> None:
-        self.ambiguity = Ambiguity(lexicon_from_texts({**lexicon_texts(), **self.texts}))
+        self.ambiguity = Ambiguity(*(lemmas(self.texts[key]) for key in ("verbs", "nouns")))
 
     def to_disk(self, path, exclude=()) -> None:
         write_texts(path, self.texts, LEXICONS)

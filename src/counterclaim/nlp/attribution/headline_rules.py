@@ -48,7 +48,8 @@ def phrasal_lemma(span, k: int, lex: Lexicon) -> tuple[Optional[str], int]:
     """A present-tense phrasal verb of the lexicon at ``span[k]`` ("shoots down", "laughs off", "pour cold
     water on"): its lemma and the number of words after the verb, or (None, 0)."""
     w = span[k].lower_
-    bases = [w] + ([w[:-1], w[:-2], w[:-3] + "y"] if w.endswith("s") else [])
+    # the bare form, or a base whose -s form this is ("shoots" <- "shoot", "brushes" <- "brush")
+    bases = [w] + [b for b in (w[:-1], w[:-2], w[:-3] + "y") if w.endswith("s") and s_form(b) == w]
     for n in range(MAX_PHRASAL_WORDS, 0, -1):
         if k + n + 1 >= len(span):
             continue  # nothing left for the content

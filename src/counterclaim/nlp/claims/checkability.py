@@ -154,6 +154,11 @@ def _imperative_do(aux: Token) -> bool:
         and any(c.dep_ == "neg" for c in aux.head.children)
 
 
+def bare_gerund(t: Token) -> bool:
+    """A gerund with no subject or auxiliary of its own ("standing on the floor", "taking the money")."""
+    return t.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
 def inside_non_claim(ctx: Ctx, t: Token, doc: Doc, scope: Scope, st: Statement) -> bool:
     """Is the relation verb inside a clause of the content that states nothing checkable: a wish, a
     request or a decision ("expressed a desire [to try, convict and shoot X]", "called for [Obama to
@@ -165,8 +170,7 @@ def inside_non_claim(ctx: Ctx, t: Token, doc: Doc, scope: Scope, st: Statement) 
         if a.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children) \
                 and not_checkable(ctx, a, doc, scope, st):
             return True
-    if a.tag_ != "VBG" or any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in a.children) \
-            or a.dep_ in ("pcomp", "acl"):
+    if not bare_gerund(a) or a.dep_ in ("pcomp", "acl"):
         return False
     cue = cue_lemma_or_none(doc, st, ctx.lx)
     return cue not in ctx.lx.judgment_cues and cue not in ctx.lx.gerund_fact_cues  # "admitted [taking it]"

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...model import Statement
-from .checkability import not_checkable
+from .checkability import bare_gerund, not_checkable
 from .clauses import clause_claim, judged_subject
 from .frames import through_frames
 from .cues import cue_lemma_or_none, naming_participle, passive_cue_verb
@@ -69,8 +69,7 @@ def gist_claims(ctx: Ctx, st: Statement, statements: dict, roots: list[Token], t
         r = through_frames(r, lx, scope)  # "she did not think [the economy would shrink]": the clause framed
         if not_checkable(ctx, r, doc, scope, st):
             continue
-        if r.tag_ == "VBG" and not any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in r.children) \
-                and cue not in lx.gerund_fact_cues:
+        if bare_gerund(r) and cue not in lx.gerund_fact_cues:
             continue  # an activity named, not a claim: "being Trump's running mate", "standing on the floor"
             # (but "admitted [taking the money]": what the source did, a claim)
         ctoks = clause_tokens(r, scope)
