@@ -34,7 +34,8 @@ REJECTION = re.compile(r"\b(?:den(?:y|ied|ies|ying|ial\w*)|false\w*|untrue|hoax\
                        r"reject\w*|dismiss\w*|refut\w*|rebut\w*|disput\w*)\b", re.I)
 HERE = Path(__file__).resolve().parent
 NOT_REVIEWED = ("fresh-train-dev.jsonl", "fresh-train-dev-second.jsonl", "fresh-train-dev-third.jsonl",
-                "fit-train-dev.jsonl")  # labelled under the positive-form convention from the start
+                "fit-train-dev.jsonl", "fit-train-dev-second.jsonl", "fit-train-dev-third.jsonl",
+                "fit-train-dev-fourth.jsonl")  # labelled under the positive-form convention from the start
 
 
 def default_sets() -> list[Path]:

@@ -128,3 +128,23 @@ def test_the_third_fresh_set_and_the_fit_set_share_no_attribution_with_the_fresh
         assert all(r["split"] in ("train", "dev") for r in rows)
         assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
         assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
+
+
+def test_the_training_sets_share_no_attribution_with_any_scored_or_held_out_set():
+    here = Path(__file__).resolve().parents[2] / "eval" / "stance"
+
+    def keys(name):
+        return {(r["split"], r["file"], json.dumps(r["content"]))
+                for r in map(json.loads, (here / name).read_text().splitlines())}
+
+    scored = set().union(*(keys(p.name) for p in here.glob("*.jsonl") if p.name.startswith(("fresh-", "heldout-"))))
+    seen = keys("fit-train-dev.jsonl")
+    for name, n in (("fit-train-dev-second.jsonl", 1401), ("fit-train-dev-third.jsonl", 2400),
+                    ("fit-train-dev-fourth.jsonl", 2400)):
+        got = keys(name)
+        assert len(got) == n and not got & scored and not got & seen
+        seen |= got
+        rows = [json.loads(line) for line in (here / name).read_text().splitlines()]
+        assert all(r["split"] in ("train", "dev") for r in rows)
+        assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
+        assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
