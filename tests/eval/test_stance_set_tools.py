@@ -10,6 +10,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval" / "stance"))
 import agreement  # noqa: E402
 import natural_mix as nm  # noqa: E402
 
+SETS = Path(__file__).resolve().parents[2] / "eval" / "stance"
+
+
+def set_rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (SETS / name).read_text().splitlines()]
+
+
+def assert_labelled_twice(rows: list[dict]) -> None:
+    """Every label valid; where the two labellers differ, the adjudicated label says why."""
+    assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
+    assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
+
 
 def test_cells_are_the_strata_predicates_first_match_wins():
     assert nm.cell_of("the report was false", "denied") == "denial-cue"  # a denial cue beats a keyword
@@ -109,8 +121,7 @@ def test_the_second_fresh_set_shares_no_attribution_with_the_first_and_is_labell
     rows = [json.loads(line) for line in (here / "fresh-train-dev-second.jsonl").read_text().splitlines()]
     assert len(rows) == 240 and sum(r["sample"] == "fresh-random" for r in rows) == 120
     assert not first & {(r["file"], json.dumps(r["content"])) for r in rows}
-    assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
-    assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
+    assert_labelled_twice(rows)
 
 
 def test_the_third_fresh_set_and_the_fit_set_share_no_attribution_with_the_fresh_sets_before_them():
@@ -124,27 +135,22 @@ def test_the_third_fresh_set_and_the_fit_set_share_no_attribution_with_the_fresh
     assert len(third) == 240 and len(fit) == 480
     assert not earlier & third and not earlier & fit and not third & fit
     for name in ("fresh-train-dev-third.jsonl", "fit-train-dev.jsonl"):
-        rows = [json.loads(line) for line in (here / name).read_text().splitlines()]
+        rows = set_rows(name)
         assert all(r["split"] in ("train", "dev") for r in rows)
-        assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
-        assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
+        assert_labelled_twice(rows)
 
 
 def test_the_training_sets_share_no_attribution_with_any_scored_or_held_out_set():
-    here = Path(__file__).resolve().parents[2] / "eval" / "stance"
+    def keys(rows):
+        return {(r["split"], r["file"], json.dumps(r["content"])) for r in rows}
 
-    def keys(name):
-        return {(r["split"], r["file"], json.dumps(r["content"]))
-                for r in map(json.loads, (here / name).read_text().splitlines())}
-
-    scored = set().union(*(keys(p.name) for p in here.glob("*.jsonl") if p.name.startswith(("fresh-", "heldout-"))))
-    seen = keys("fit-train-dev.jsonl")
+    scored = set().union(*(keys(set_rows(p.name)) for p in SETS.glob("*.jsonl") if p.name.startswith(("fresh-", "heldout-"))))
+    seen = keys(set_rows("fit-train-dev.jsonl"))
     for name, n in (("fit-train-dev-second.jsonl", 1401), ("fit-train-dev-third.jsonl", 2400),
                     ("fit-train-dev-fourth.jsonl", 2400)):
-        got = keys(name)
+        rows = set_rows(name)
+        got = keys(rows)
         assert len(got) == n and not got & scored and not got & seen
         seen |= got
-        rows = [json.loads(line) for line in (here / name).read_text().splitlines()]
         assert all(r["split"] in ("train", "dev") for r in rows)
-        assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
-        assert all(r["label_first"] == r["label_second"] or r.get("adjudication_note") for r in rows)
+        assert_labelled_twice(rows)

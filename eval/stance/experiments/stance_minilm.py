@@ -65,7 +65,8 @@ LABELS = ["asserts", "denies", "no_knowledge", "none"]
 NOT_HELD_OUT = ("train-dev-stratified", "dev-stratified", "train-denial-cells", "train-stratified-single-label",
                 "train-denial-cells-single-label", "train-dev-relabel-audit")
 FIT = "fit-train-dev"
-FIT_MORE = ("fit-train-dev-second", "fit-train-dev-third", "fit-train-dev-fourth")  # labelled for training alone: always trained on, never scored
+# labelled for training alone: trained on (unless --no-more), never scored
+FIT_MORE = ("fit-train-dev-second", "fit-train-dev-third", "fit-train-dev-fourth")
 FRESH = ("fresh-train-dev", "fresh-train-dev-second", "fresh-train-dev-third")
 HELD_OUT = ("heldout-dev-stratified", "heldout-dev-train-denial", "heldout-train-stratified",
             "heldout-train-unseen-articles")  # scored for their totals only, with --held-out
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--distil", type=Path, help="JSON lines of unlabelled statements (cue, content) with a teacher's "
                     "probabilities, added to training as soft targets")
     ap.add_argument("--more", action=argparse.BooleanOptionalAction, default=True,
-                    help="also train on the second fit set (--no-more: the training items of the earlier model)")
+                    help="also train on the training sets FIT_MORE (--no-more: the items the analyzer's weights were trained on)")
     ap.add_argument("--save", type=Path, help="final: write the trained weights (.npz) for the analyzer")
     ap.add_argument("--dump", type=Path, help="write each scored item's probabilities (JSON lines)")
     a = ap.parse_args(argv)
