@@ -6,7 +6,10 @@ sentences use double negation ("it was not true that they had not been paid"), a
 doubt or denial ("nobody disputes that…", "it is not impossible that…"), a negative comparative
 ("no one has done more than…", "no longer than two days") or a correction ("not A but B"). Each
 form here comes with its counterpart that does deny (a single negation, the frame without its
-negation), so the model has to read the form, not the word. Forms after Huddleston and Pullum
+negation), so the model has to read the form, not the word. A negated clause that is not the content's
+main clause (a reason, a concession, a relative clause, what someone told someone) does not deny it, and an
+implicative verb denies without a negative word ("failed to", "avoided": Karttunen 1971); a negated conjunct
+denies the conjunction ("minor and not serious"). Forms after Huddleston and Pullum
 (2002, ch. 9: negation and its scope; ch. 13: comparison; the first sentence of a quote
 as its point, as the labelled sets take it) and Horn (1989) on litotes and
 metalinguistic negation. The sentences are made from the event and subject lists below (several
@@ -78,6 +81,27 @@ AFTERWARDS_POS = ["Everyone agreed on that.", "The work goes on.", "That was the
                   "We checked twice."]
 SHIFTS = [("closing the office", "moving it to a new site"), ("selling the stadium", "renting it out"),
           ("firing staff", "retraining them"), ("raising prices", "changing the sizes")]
+# a negated clause inside the content that is not its main clause: a reason, a concession, a relative clause
+ASIDES_NEG = ["although the money had not arrived", "because the permits had not come through",
+              "even though nobody had asked it to", "after the first talks did not go well",
+              "even if the weather does not improve", "since the old rules no longer applied"]
+ASIDES_POS = ["although the money had arrived", "because the permits had come through", "after the first talks went well",
+              "since the old rules still applied"]
+RELATIVES = [("which did not reply to questions", "which replied to questions"),
+             ("which had never been inspected", "which had been inspected"),
+             ("whose accounts were not published", "whose accounts were published")]
+AUDIENCES = ["its partners", "the press", "the inspectors", "local residents"]
+# implicative verbs (Karttunen 1971): negative ones entail that the event did not happen, positive ones that it did
+NEG_IMPLICATIVES = ["failed to", "refused to", "neglected to"]
+POS_IMPLICATIVES = ["managed to", "went on to", "remembered to"]
+# a thing with two things said of it: "A and not B" denies "A and B"
+QUALITIES = [("the injury", "painful", "serious"), ("the fire", "small", "dangerous"), ("the loan", "large", "risky"),
+             ("the vote", "close", "fair"), ("the report", "long", "useful"), ("the test", "quick", "reliable"),
+             ("the merger", "costly", "necessary"), ("the protest", "loud", "violent")]
+# a second sentence with a negation about the first sentence's subject, after a positive point
+AFTERWARDS_NEG_SUBJECT = ["It did not take long.", "It did not ask for more time.", "It never needed outside help.",
+                          "It did not wait for the review.", "It did not break any rules doing so."]
+DOUBLE_CONSONANT = {"cut": "cutting", "meet": "meeting", "set": "setting", "put": "putting"}
 
 
 def pairs(rng: random.Random) -> list[dict]:
@@ -125,12 +149,46 @@ def pairs(rng: random.Random) -> list[dict]:
     for not_doing, doing in SHIFTS:
         add("correction", f"We are not {not_doing}. We are {doing}", "asserts")
         add("correction", f"We are not {not_doing}", "denies")
+    for subj, past, pp, neg in EVENTS:
+        base = neg.removeprefix("did not ")
+        add("subordinate-negation", f"{subj} {past} {rng.choice(ASIDES_NEG)}", "asserts")
+        add("subordinate-negation", f"{subj} {neg} {rng.choice(ASIDES_POS)}", "denies")
+        rel_neg, rel_pos = rng.choice(RELATIVES)
+        add("subordinate-negation", f"{subj}, {rel_neg}, {past}", "asserts")
+        add("subordinate-negation", f"{subj}, {rel_pos}, {neg}", "denies")
+        aud = rng.choice(AUDIENCES)
+        add("subordinate-negation", f"{subj} had told {aud} that it would not {base} again", "asserts")
+        add("subordinate-negation", f"{subj} had not told {aud} that it would {base}", "denies")
+        add("implicative", f"{subj} {rng.choice(NEG_IMPLICATIVES)} {base}", "denies")
+        add("implicative", f"{subj} avoided {gerund(base)}", "denies")
+        add("implicative", f"{subj} {rng.choice(POS_IMPLICATIVES)} {base}", "asserts")
+        add("implicative", f"{subj} did not fail to {base}", "asserts")
+        add("implicative", f"{subj} did not manage to {base}", "denies")
+    for thing, a, b in QUALITIES:
+        add("coordinated-negation", f"{thing} was {a} and not {b}", "denies")
+        add("coordinated-negation", f"{thing} was {a} but not {b}", "denies")
+        add("coordinated-negation", f"{thing} was {a} and {b}", "asserts")
+        add("coordinated-negation", f"{thing} was {a} but {b}", "asserts")
+    for subj, past, pp, neg in EVENTS:
+        add("point-first", f"{subj.capitalize()} {past}. {rng.choice(AFTERWARDS_NEG_SUBJECT)}", "asserts")
     seen, uniq = set(), []
     for x in out:
         if x["content"] not in seen:
             seen.add(x["content"])
             uniq.append(x)
     return uniq
+
+
+def gerund(base: str) -> str:
+    """The -ing form of a verb phrase's first word ("raise the fees" -> "raising the fees")."""
+    verb, _, rest = base.partition(" ")
+    if verb in DOUBLE_CONSONANT:
+        ing = DOUBLE_CONSONANT[verb]
+    elif verb.endswith("e") and not verb.endswith("ee"):
+        ing = verb[:-1] + "ing"
+    else:
+        ing = verb + "ing"
+    return f"{ing} {rest}".strip()
 
 
 def main() -> None:

