@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "eval" / "stance"))
+SETS = Path(__file__).resolve().parents[2] / "eval" / "stance"
+sys.path.insert(0, str(SETS))
 import agreement  # noqa: E402
 import natural_mix as nm  # noqa: E402
-
-SETS = Path(__file__).resolve().parents[2] / "eval" / "stance"
 
 
 def set_rows(name: str) -> list[dict]:
@@ -72,8 +71,7 @@ def test_agreement_and_kappa_of_two_label_lists():
 
 
 def test_the_audit_set_holds_two_fresh_labels_beside_the_original_one():
-    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[2] / "eval" / "stance"
-                                          / "train-dev-relabel-audit.jsonl").read_text().splitlines()]
+    rows = set_rows("train-dev-relabel-audit.jsonl")
     assert len(rows) == 187 and all(r["split"] in ("train", "dev") for r in rows)
     assert all({r["label"], r["label_first"], r["label_second"]} <= set(agreement.LABELS) for r in rows)
     assert all(r["from"] in ("train-dev-stratified.jsonl", "dev-stratified.jsonl", "train-stratified-single-label.jsonl")
@@ -106,8 +104,7 @@ def test_selection_covers_negation_rejection_and_earlier_denials():
 
 
 def test_the_fresh_set_is_drawn_in_two_strata_and_labelled_once():
-    rows = [json.loads(line) for line in (Path(__file__).resolve().parents[2] / "eval" / "stance"
-                                          / "fresh-train-dev.jsonl").read_text().splitlines()]
+    rows = set_rows("fresh-train-dev.jsonl")
     assert len(rows) == 300 and all(r["split"] in ("train", "dev") for r in rows)
     assert sum(r["sample"] == "fresh-random" for r in rows) == 150
     assert all(r["sample"] in ("fresh-random", "fresh-denial-cue", "fresh-denial-keyword") for r in rows)
@@ -116,19 +113,16 @@ def test_the_fresh_set_is_drawn_in_two_strata_and_labelled_once():
 
 
 def test_the_second_fresh_set_shares_no_attribution_with_the_first_and_is_labelled_twice():
-    here = Path(__file__).resolve().parents[2] / "eval" / "stance"
-    first = {(r["file"], json.dumps(r["content"])) for r in map(json.loads, (here / "fresh-train-dev.jsonl").read_text().splitlines())}
-    rows = [json.loads(line) for line in (here / "fresh-train-dev-second.jsonl").read_text().splitlines()]
+    first = {(r["file"], json.dumps(r["content"])) for r in set_rows("fresh-train-dev.jsonl")}
+    rows = set_rows("fresh-train-dev-second.jsonl")
     assert len(rows) == 240 and sum(r["sample"] == "fresh-random" for r in rows) == 120
     assert not first & {(r["file"], json.dumps(r["content"])) for r in rows}
     assert_labelled_twice(rows)
 
 
 def test_the_third_fresh_set_and_the_fit_set_share_no_attribution_with_the_fresh_sets_before_them():
-    here = Path(__file__).resolve().parents[2] / "eval" / "stance"
-
     def keys(name):
-        return {(r["file"], json.dumps(r["content"])) for r in map(json.loads, (here / name).read_text().splitlines())}
+        return {(r["file"], json.dumps(r["content"])) for r in set_rows(name)}
 
     earlier = keys("fresh-train-dev.jsonl") | keys("fresh-train-dev-second.jsonl")
     third, fit = keys("fresh-train-dev-third.jsonl"), keys("fit-train-dev.jsonl")
@@ -142,7 +136,7 @@ def test_the_third_fresh_set_and_the_fit_set_share_no_attribution_with_the_fresh
 
 def test_the_training_sets_share_no_attribution_with_any_scored_or_held_out_set():
     def keys(rows):
-        return {(r["split"], r["file"], json.dumps(r["content"])) for r in rows}
+        return {nm.item_key(r) for r in rows}
 
     scored = set().union(*(keys(set_rows(p.name)) for p in SETS.glob("*.jsonl") if p.name.startswith(("fresh-", "heldout-"))))
     seen = keys(set_rows("fit-train-dev.jsonl"))

@@ -101,7 +101,7 @@ QUALITIES = [("the injury", "painful", "serious"), ("the fire", "small", "danger
 # a second sentence with a negation about the first sentence's subject, after a positive point
 AFTERWARDS_NEG_SUBJECT = ["It did not take long.", "It did not ask for more time.", "It never needed outside help.",
                           "It did not wait for the review.", "It did not break any rules doing so."]
-DOUBLE_CONSONANT = {"cut": "cutting", "meet": "meeting", "set": "setting", "put": "putting"}
+DOUBLE_FINAL = {"cut", "set", "put"}  # verbs that double their last consonant before -ing
 
 
 def pairs(rng: random.Random) -> list[dict]:
@@ -182,8 +182,8 @@ def pairs(rng: random.Random) -> list[dict]:
 def gerund(base: str) -> str:
     """The -ing form of a verb phrase's first word ("raise the fees" -> "raising the fees")."""
     verb, _, rest = base.partition(" ")
-    if verb in DOUBLE_CONSONANT:
-        ing = DOUBLE_CONSONANT[verb]
+    if verb in DOUBLE_FINAL:
+        ing = verb + verb[-1] + "ing"
     elif verb.endswith("e") and not verb.endswith("ee"):
         ing = verb[:-1] + "ing"
     else:

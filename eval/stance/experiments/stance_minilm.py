@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> None:
                     "probabilities, added to training as soft targets")
     ap.add_argument("--more", action=argparse.BooleanOptionalAction, default=True,
                     help="also train on the training sets FIT_MORE (--no-more: the 3,881 news items the encoder was trained on before them)")
-    ap.add_argument("--save", type=Path, help="final: write the trained weights (.npz) for the analyzer")
+    ap.add_argument("--save", type=Path, help="write the trained weights (.npz) for the analyzer")
     ap.add_argument("--dump", type=Path, help="write each scored item's probabilities (JSON lines)")
     a = ap.parse_args(argv)
     rules = rules_of(a.rules)

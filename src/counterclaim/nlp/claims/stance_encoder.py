@@ -21,12 +21,12 @@ kept when it says ``none``; a statement the rules gave no stance keeps none (the
 make claims). The threshold is 0.97: on the fit set's held-back half the analyzer scores the same
 from 0.9 up, and 0.97 is the lowest threshold at which every form of the probe suite keeps its floor
 (at 0.95 it reads '"The engine failed," said an investigator' as a denial). A statement keeps the
-rules' stances when one came from a formula the guideline names (``FORMULAS``: a no-comment or no-knowledge formula, a rejecting
-predicate such as "a hoax" or "cooked up", "there is no evidence that…", a denial cue of the lexicon
-such as "denied that…" or "brushes aside claims…"): those are the convention itself, which the encoder
-learned from a few thousand examples and misreads where a cue is rare in them (it reads "brushes aside
-claims it sold the park" as asserting at 0.99; over the 5,583 rows of the labelled PolNeAR sets it
-changed a denial cue's stance once, wrongly).
+rules' stances when one came from a formula the guideline names (``FORMULAS``: a no-comment or
+no-knowledge formula, a rejecting predicate such as "a hoax" or "cooked up", "there is no evidence
+that…", a denial cue of the lexicon such as "denied that…" or "brushes aside claims…"): those are the
+convention itself, which the encoder learned from examples and misreads where a cue is rare in them
+(weights trained on 3,881 items read "brushes aside claims it sold the park" as asserting at 0.99;
+over the 5,583 rows of the labelled PolNeAR sets they changed a denial cue's stance once, wrongly).
 
 The encoder reads only the statements whose stance turns on polarity (``polar``): a stance other
 than ``asserts``, a negator in the cue or the content (the closed class of Huddleston and Pullum
